@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `tierwise` command. The CLI is TypeScript; tsx compiles it on the fly
+// (cached), so `npx tierwise` works straight after `npm ci`.
+'use strict';
+const path = require('node:path');
+const { register } = require('tsx/cjs/api');
+register();
+require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'))
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });
