@@ -87,7 +87,11 @@ export type IssueCode =
   | 'formula-like-text'
   | 'text-too-long'
   | 'orders-without-last-purchase'
-  | 'encoding-guessed';
+  | 'encoding-guessed'
+  // An ID that arrived as a number above 2^53 (or as `1.23E+17` text): digits were lost before Tierwise saw it.
+  | 'id-precision-lost'
+  // A CSV quoting problem reported by the parser (unterminated or stray quote).
+  | 'malformed-csv';
 
 /** A scalar a customer row carries into the table (profile columns, kept columns). */
 export type CarriedValue = string | number | boolean | DayNumber | null;
@@ -171,4 +175,6 @@ export interface TransactionLine {
   readonly orderId: string | null;
   /** Profile fields found on the line (name, owner, phone...); the latest non-empty wins on aggregation. */
   readonly profile: Readonly<Partial<Record<FieldKey, CarriedValue>>>;
+  /** Unmapped source columns of the line, header -> value (the latest non-empty wins on aggregation, like profile). */
+  readonly carried?: Readonly<Record<string, CarriedValue>>;
 }
