@@ -37,7 +37,14 @@ export interface PlanCell {
   readonly value: PlanValue;
   readonly numberFormat?: string;
   readonly style?: CellStyle;
+  /** Background fill `#RRGGBB` on top of the style (the tier colour swatches). */
+  readonly fill?: string;
+  /** For a formula cell: the value the TypeScript core computed, stored as the cached result by file renderers. */
+  readonly cachedResult?: CachedResult;
 }
+
+/** A formula's last computed value, as file renderers store it so viewers that do not recalculate still show it. */
+export type CachedResult = string | number | boolean | null;
 
 export type CellStyle = 'title' | 'subtitle' | 'header' | 'label' | 'input' | 'note' | 'computed';
 
@@ -129,6 +136,13 @@ export interface TablePlan {
   readonly rows: readonly (readonly PlanValue[])[];
   /** The column whose value identifies a row across rebuilds (customer ID). */
   readonly keyColumn: string;
+  /**
+   * Optional: per body row, what each computed column's formula yields
+   * according to the TypeScript core (null for other columns), in column
+   * order. File renderers store these as cached formula results; live
+   * renderers may ignore them (the host recalculates).
+   */
+  readonly cachedResults?: readonly (readonly CachedResult[])[];
 }
 
 export interface DefinedNamePlan {
