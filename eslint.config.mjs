@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // Layering: domain, plan and i18n import nothing from Office, React,
     // Fluent, file libraries or Node — type imports included.
-    files: ['src/domain/**/*.ts', 'src/plan/**/*.ts', 'src/i18n/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/plan/**/*.ts', 'src/i18n/**/*.ts', 'src/pipeline/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ group: hostLibraries, message: 'src/domain, src/plan and src/i18n must stay pure: no Office, React, Fluent, file-library or Node imports (type imports included).', allowTypeImports: false }],

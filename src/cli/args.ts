@@ -1,0 +1,220 @@
+/**
+ * Command-line argument parsing for `tierwise`. Pure: turns argv into a typed
+ * command or a usage error; main.ts does the work.
+ */
+import type { FieldKey, InputKind } from '../domain/types';
+import type { Locale } from '../i18n/locale';
+import { parseIsoDay, type DayNumber } from '../domain/dates';
+import type { AsOfSetting } from '../domain/settings';
+
+export type EncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'utf-16';
+
+export interface GradeCommand {
+  readonly command: 'grade';
+  readonly input: string;
+  readonly out: string | null;
+  readonly report: string | null;
+  readonly asOf: AsOfSetting | null;
+  readonly kind: InputKind | null;
+  readonly mapping: Partial<Record<FieldKey, string>>;
+  readonly encoding: EncodingChoice;
+  readonly lang: Locale | null;
+  readonly dayMonthOrder: 'dmy' | 'mdy' | null;
+  readonly sheet: string | null;
+  readonly quiet: boolean;
+}
+
+export interface DemoCommand {
+  readonly command: 'demo';
+  readonly outDir: string;
+  readonly lang: Locale | null;
+}
+
+export type Command = GradeCommand | DemoCommand | { readonly command: 'help' } | { readonly command: 'version' };
+
+/** A usage error: what was wrong, in both languages. */
+export class UsageError extends Error {
+  readonly code = 'usage';
+  constructor(
+    readonly en: string,
+    readonly zh: string,
+  ) {
+    super(en);
+    this.name = 'UsageError';
+  }
+}
+
+export const FIELD_KEYS: readonly FieldKey[] = [
+  'customerId', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'firstPurchase', 'lastPurchase',
+  'orderCount', 'totalSpend', 'lastContact', 'satisfaction', 'consent', 'tierOverride', 'notes',
+  'orderId', 'orderDate', 'quantity', 'unitPrice', 'amount',
+];
+
+const ENCODINGS: readonly EncodingChoice[] = ['auto', 'utf-8', 'gb18030', 'utf-16'];
+
+function parseLang(value: string): Locale {
+  const v = value.toLowerCase();
+  if (v === 'en') return 'en';
+  if (v === 'zh-cn' || v === 'zh') return 'zh-CN';
+  throw new UsageError(`--lang must be en or zh-CN, not '${value}'.`, `--lang 只能是 en 或 zh-CN，而不是“${value}”。`);
+}
+
+function parseAsOf(value: string): AsOfSetting {
+  if (value === 'auto') return { mode: 'auto' };
+  if (value === 'today') return { mode: 'today' };
+  const day: DayNumber | null = parseIsoDay(value);
+  if (day === null) {
+    throw new UsageError(
+      `--as-of must be a date YYYY-MM-DD, 'today' or 'auto', not '${value}'.`,
+      `--as-of 必须是 YYYY-MM-DD 格式的日期、today 或 auto，而不是“${value}”。`,
+    );
+  }
+  return { mode: 'fixed', day };
+}
+
+/** Parses `tierwise` arguments (without the node and script paths). */
+export function parseArgs(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version' || first === '-v') return { command: 'version' };
+
+  const options = new Map<string, string[]>();
+  const positional: string[] = [];
+  const flagsWithoutValue = new Set(['--quiet']);
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (flagsWithoutValue.has(name)) {
+        options.set(name, ['true']);
+        continue;
+      }
+      let value: string | undefined = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined) {
+        throw new UsageError(`${name} needs a value.`, `${name} 需要一个值。`);
+      }
+      // `--map a=b` and `--map=a=b` both work; only the first '=' of --map=... splits the option name.
+      if (eq > 0 && name === '--map') value = arg.slice(eq + 1);
+      options.set(name, [...(options.get(name) ?? []), value]);
+    } else {
+      positional.push(arg);
+    }
+  }
+  const one = (name: string): string | null => {
+    const values = options.get(name);
+    options.delete(name);
+    if (!values) return null;
+    if (values.length > 1) throw new UsageError(`${name} was given more than once.`, `${name} 重复指定了。`);
+    return values[0] ?? null;
+  };
+
+  if (first === 'demo') {
+    const outDir = one('--out-dir') ?? 'out';
+    const lang = one('--lang');
+    rejectLeftovers(options, positional);
+    return { command: 'demo', outDir, lang: lang === null ? null : parseLang(lang) };
+  }
+  if (first !== 'grade') {
+    throw new UsageError(`Unknown command '${first}'. Commands: grade, demo, --help.`, `未知命令“${first}”。可用命令：grade、demo、--help。`);
+  }
+  const input = positional.shift();
+  if (input === undefined) {
+    throw new UsageError('Name the input file: tierwise grade <input.csv|input.xlsx>.', '请指定输入文件：tierwise grade <input.csv|input.xlsx>。');
+  }
+  const out = one('--out');
+  const report = one('--report');
+  const asOfText = one('--as-of');
+  const kindText = one('--kind');
+  const encodingText = one('--encoding') ?? 'auto';
+  const langText = one('--lang');
+  const dayMonthText = one('--day-month');
+  const sheet = one('--sheet');
+  const quiet = one('--quiet') === 'true';
+  const mapValues = options.get('--map') ?? [];
+  options.delete('--map');
+  rejectLeftovers(options, positional);
+
+  if (kindText !== null && kindText !== 'customers' && kindText !== 'transactions') {
+    throw new UsageError(`--kind must be customers or transactions, not '${kindText}'.`, `--kind 只能是 customers 或 transactions，而不是“${kindText}”。`);
+  }
+  if (!(ENCODINGS as readonly string[]).includes(encodingText)) {
+    throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, not '${encodingText}'.`, `--encoding 只能是 ${ENCODINGS.join('、')} 之一，而不是“${encodingText}”。`);
+  }
+  if (dayMonthText !== null && dayMonthText !== 'dmy' && dayMonthText !== 'mdy') {
+    throw new UsageError(`--day-month must be dmy (day first) or mdy (month first), not '${dayMonthText}'.`, `--day-month 只能是 dmy（日在前）或 mdy（月在前），而不是“${dayMonthText}”。`);
+  }
+  const mapping: Partial<Record<FieldKey, string>> = {};
+  for (const entry of mapValues) {
+    const eq = entry.indexOf('=');
+    const field = eq > 0 ? entry.slice(0, eq).trim() : '';
+    const header = eq > 0 ? entry.slice(eq + 1) : '';
+    if (!(FIELD_KEYS as readonly string[]).includes(field) || header.trim() === '') {
+      throw new UsageError(
+        `--map takes field=Header, with field one of: ${FIELD_KEYS.join(', ')}. Got '${entry}'.`,
+        `--map 的格式是 字段=列标题，字段为：${FIELD_KEYS.join('、')}。收到的是“${entry}”。`,
+      );
+    }
+    mapping[field as FieldKey] = header;
+  }
+  return {
+    command: 'grade',
+    input,
+    out,
+    report,
+    asOf: asOfText === null ? null : parseAsOf(asOfText),
+    kind: kindText,
+    mapping,
+    encoding: encodingText as EncodingChoice,
+    lang: langText === null ? null : parseLang(langText),
+    dayMonthOrder: dayMonthText,
+    sheet,
+    quiet,
+  };
+}
+
+function rejectLeftovers(options: Map<string, string[]>, positional: string[]): void {
+  const unknown = [...options.keys()];
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown option ${unknown.join(', ')}. See tierwise --help.`, `未知选项 ${unknown.join('、')}。请查看 tierwise --help。`);
+  }
+  if (positional.length > 0) {
+    throw new UsageError(`Unexpected argument '${positional[0]}'. See tierwise --help.`, `多余的参数“${positional[0]}”。请查看 tierwise --help。`);
+  }
+}
+
+export const HELP = {
+  en: `tierwise — grade customers (RFM scores, segments, tiers, lifecycle) into an Excel workbook with live formulas.
+
+Usage:
+  tierwise grade <input.csv|input.xlsx> [--out graded.xlsx] [--report report.json]
+                 [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
+                 [--map field=Header ...] [--encoding auto|utf-8|gb18030|utf-16]
+                 [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
+  tierwise demo [--out-dir out] [--lang en|zh-CN]
+  tierwise --help | --version
+
+grade   Reads a customer list or an order log (CSV in any common encoding, or .xlsx),
+        grades every customer and writes the grading workbook (--out, default
+        <input>-graded.xlsx) and, with --report, the JSON report.
+demo    Grades the bundled sample data and writes workbooks and reports to out/.
+
+Fields for --map: ${FIELD_KEYS.join(', ')}.
+Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage error.`,
+  zh: `tierwise —— 为客户分级（RFM 评分、客户细分、等级、生命周期），生成带实时公式的 Excel 工作簿。
+
+用法：
+  tierwise grade <输入.csv|输入.xlsx> [--out 分级结果.xlsx] [--report 报告.json]
+                 [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
+                 [--map 字段=列标题 ...] [--encoding auto|utf-8|gb18030|utf-16]
+                 [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
+  tierwise demo [--out-dir out] [--lang en|zh-CN]
+  tierwise --help | --version
+
+grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xlsx），为每位客户分级，
+        写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告。
+demo    对内置示例数据分级，把工作簿和报告写到 out/。
+
+--map 可用字段：${FIELD_KEYS.join('、')}。
+退出码：0 完成；1 输入无法分级（提示会说明原因）；2 用法错误。`,
+} as const;

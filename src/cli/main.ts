@@ -1,0 +1,205 @@
+/**
+ * `tierwise` command line: grades a CSV or .xlsx file into the grading
+ * workbook (.xlsx with live formulas) and the JSON report of GRADING.md §8.
+ * Messages follow --lang, else the environment's language (LANG / LC_ALL).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
+import { ProgressPrinter, writeFileAtomic } from './output';
+import { readInputFile } from '../io/readFile';
+import { ImportError } from '../domain/import';
+import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
+import { formatIsoDay, todayLocal } from '../domain/dates';
+import { validateSettings } from '../domain/grading';
+import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
+import { writeWorkbookXlsx } from '../renderers/xlsx/writeXlsx';
+import { pick, type Locale, type Localized } from '../i18n/locale';
+
+const VERSION = '0.1.0';
+
+/** Rows above which progress is printed on stderr. */
+const PROGRESS_MIN_ROWS = 50_000;
+
+interface Io {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+function envLocale(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return tag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+const STAGE_LABELS: Record<PipelineStage, Localized> = {
+  import: { en: 'Reading rows', zh: '读取行' },
+  aggregate: { en: 'Combining order lines', zh: '汇总订单行' },
+  grade: { en: 'Grading customers', zh: '客户分级' },
+  plan: { en: 'Planning the workbook', zh: '规划工作簿' },
+};
+
+const T = {
+  readFailed: { en: 'Cannot read the input file', zh: '无法读取输入文件' },
+  unexpected: {
+    en: 'Tierwise stopped on an unexpected error. No output file was written under the requested name. Details:',
+    zh: '客户分级助手遇到意外错误而停止，未按指定名称写出任何文件。详细信息：',
+  },
+  settingsInvalid: { en: 'The grading settings are not valid:', zh: '分级设置无效：' },
+  graded: { en: 'Graded', zh: '已分级' },
+  customers: { en: 'customers', zh: '位客户' },
+  asOf: { en: 'as of', zh: '截止日期' },
+  rows: { en: 'Rows read', zh: '读取行数' },
+  skipped: { en: 'skipped', zh: '跳过' },
+  issues: { en: 'Issues', zh: '问题' },
+  more: { en: 'more in the report', zh: '条详见报告' },
+  wrote: { en: 'Wrote', zh: '已写出' },
+  tiers: { en: 'Tiers', zh: '等级' },
+  demoSample: { en: 'Sample', zh: '示例' },
+  demoDone: { en: 'Demo finished. Open the .xlsx files in Excel or LibreOffice; the JSON reports are beside them.', zh: '演示完成。请用 Excel 或 LibreOffice 打开 .xlsx 文件；JSON 报告在同一目录。' },
+} satisfies Record<string, Localized>;
+
+/** Runs the command line; resolves to the process exit code. */
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let locale = envLocale(io.env);
+  try {
+    const command = parseArgs(argv);
+    switch (command.command) {
+      case 'help':
+        io.stdout.write(`${pick(HELP, locale)}\n`);
+        return 0;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'grade':
+        locale = command.lang ?? locale;
+        return await runGrade(command, locale, io);
+      case 'demo':
+        locale = command.lang ?? locale;
+        return await runDemo(command.outDir, locale, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${locale === 'zh-CN' ? error.zh : error.en}\n`);
+      return 2;
+    }
+    if (error instanceof ImportError) {
+      io.stderr.write(`${pick(error.userMessage, locale)}\n`);
+      return 1;
+    }
+    if (isFileError(error)) {
+      io.stderr.write(`${pick(T.readFailed, locale)}: ${error.path ?? ''} (${error.code})\n`);
+      return 1;
+    }
+    const detail = error instanceof Error ? (io.env.TIERWISE_DEBUG ? error.stack ?? error.message : error.message) : String(error);
+    io.stderr.write(`${pick(T.unexpected, locale)}\n${detail}\n`);
+    return 1;
+  }
+}
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
+}
+
+function settingsFor(command: Pick<GradeCommand, 'asOf'>, locale: Locale): GradingSettings {
+  const settings: GradingSettings = { ...DEFAULT_SETTINGS, asOf: command.asOf ?? DEFAULT_SETTINGS.asOf };
+  const problems = validateSettings(settings);
+  if (problems.length > 0) {
+    throw new UsageError(
+      `${T.settingsInvalid.en}\n${problems.map((p) => `- ${p.message.en}`).join('\n')}`,
+      `${T.settingsInvalid.zh}\n${problems.map((p) => `- ${p.message.zh}`).join('\n')}`,
+    );
+  }
+  void locale;
+  return settings;
+}
+
+async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<number> {
+  const bytes = new Uint8Array(await readFile(command.input));
+  const input = await readInputFile(bytes, path.basename(command.input), {
+    encoding: command.encoding,
+    ...(command.sheet === null ? {} : { sheet: command.sheet }),
+  });
+  const outPath = command.out ?? defaultOutPath(command.input);
+  const output = await gradeAndWrite(input.grid, command, locale, io, outPath, command.report);
+  printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : [])], input.encoding);
+  return 0;
+}
+
+function defaultOutPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}-graded.xlsx`);
+}
+
+async function gradeAndWrite(
+  grid: Parameters<typeof gradeGrid>[0],
+  command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
+  locale: Locale,
+  io: Io,
+  outPath: string,
+  reportPath: string | null,
+): Promise<GradeGridOutput> {
+  const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
+  const numberFormat = new Intl.NumberFormat(locale);
+  const output = gradeGrid(grid, {
+    import: {
+      ...(command.kind === null ? {} : { kind: command.kind }),
+      mapping: command.mapping,
+      dayMonthOrder: command.dayMonthOrder,
+    },
+    settings: settingsFor(command, locale),
+    locale,
+    today: todayLocal(),
+    onProgress: (p) => progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
+  });
+  const workbook = await writeWorkbookXlsx(output.plan);
+  // Both files are complete in memory before either is written, and each is
+  // renamed into place only once fully written.
+  await writeFileAtomic(outPath, workbook);
+  if (reportPath !== null) await writeFileAtomic(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  return output;
+}
+
+function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: readonly string[], encoding: string | null): void {
+  const nf = new Intl.NumberFormat(locale);
+  const { report, grading, issues } = output;
+  const lines: string[] = [];
+  lines.push(`${pick(T.graded, locale)} ${nf.format(grading.customers.length)} ${pick(T.customers, locale)}, ${pick(T.asOf, locale)} ${formatIsoDay(grading.asOf)}${encoding ? ` (${encoding})` : ''}`);
+  lines.push(`${pick(T.rows, locale)}: ${nf.format(report.import.rowsRead)}, ${pick(T.skipped, locale)}: ${nf.format(report.import.rowsSkipped)}`);
+  const tierCounts = new Map<string, number>();
+  for (const c of grading.customers) tierCounts.set(c.tier, (tierCounts.get(c.tier) ?? 0) + 1);
+  const tierText = DEFAULT_SETTINGS.tiers
+    .filter((t) => tierCounts.has(t.key))
+    .map((t) => `${pick(t.label, locale)} ${nf.format(tierCounts.get(t.key) ?? 0)}`)
+    .join(', ');
+  lines.push(`${pick(T.tiers, locale)}: ${tierText}`);
+  if (issues.length > 0) {
+    lines.push(`${pick(T.issues, locale)}: ${nf.format(issues.length)}`);
+    for (const issue of issues.slice(0, 5)) lines.push(`  - ${pick(issue.message, locale)}`);
+    if (issues.length > 5) lines.push(`  … ${nf.format(issues.length - 5)} ${pick(T.more, locale)}`);
+  }
+  for (const file of written) lines.push(`${pick(T.wrote, locale)} ${path.resolve(file)}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The bundled samples the demo grades (a Chinese customer list and an order log). */
+const DEMO_SAMPLES = [
+  { file: 'customer-list.csv', base: 'customers' },
+  { file: 'order-log.csv', base: 'orders' },
+] as const;
+
+async function runDemo(outDir: string, locale: Locale, io: Io): Promise<number> {
+  const samplesDir = path.join(__dirname, '..', 'preview', 'samples');
+  for (const sample of DEMO_SAMPLES) {
+    const source = path.join(samplesDir, sample.file);
+    const bytes = new Uint8Array(await readFile(source));
+    const input = await readInputFile(bytes, sample.file, { encoding: 'auto' });
+    const outPath = path.join(outDir, `${sample.base}-graded.xlsx`);
+    const reportPath = path.join(outDir, `${sample.base}-report.json`);
+    io.stdout.write(`\n${pick(T.demoSample, locale)}: ${path.relative(process.cwd(), source)}\n`);
+    const output = await gradeAndWrite(input.grid, { asOf: null, kind: null, mapping: {}, dayMonthOrder: null, quiet: false }, locale, io, outPath, reportPath);
+    printSummary(output, locale, io, [outPath, reportPath], input.encoding);
+  }
+  io.stdout.write(`\n${pick(T.demoDone, locale)}\n`);
+  return 0;
+}

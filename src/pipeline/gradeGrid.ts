@@ -1,0 +1,94 @@
+/**
+ * The whole grading job on a grid of cells, as every surface runs it (the
+ * command line, the task pane's worker, the preview): import -> aggregate
+ * (order logs) -> grade -> report -> workbook plan. Pure: no host library,
+ * so it runs in Node and in a Web Worker alike.
+ */
+import { readRecords, type ImportOptions, type ImportResult } from '../domain/import';
+import { aggregateTransactions, gradeCustomers } from '../domain/grading';
+import { buildReport, type GradingReport } from '../domain/report';
+import type { GradingSettings } from '../domain/settings';
+import type { CustomerRecord, FieldKey, GradingResult, Issue, RawGrid } from '../domain/types';
+import type { DayNumber } from '../domain/dates';
+import type { Locale } from '../i18n/locale';
+import { buildWorkbookPlan } from '../plan/buildPlan';
+import type { WorkbookPlan } from '../plan/types';
+
+export type PipelineStage = 'import' | 'aggregate' | 'grade' | 'plan';
+
+export interface PipelineProgress {
+  readonly stage: PipelineStage;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface GradeGridOptions {
+  readonly import?: ImportOptions;
+  readonly settings: GradingSettings;
+  readonly locale: Locale;
+  /** Today's date where the job runs (the as-of date may be `today`, and dates in the future are flagged). */
+  readonly today: DayNumber;
+  readonly onProgress?: (progress: PipelineProgress) => void;
+}
+
+export interface GradeGridOutput {
+  readonly importResult: ImportResult;
+  readonly records: readonly CustomerRecord[];
+  readonly grading: GradingResult;
+  /** Every issue: import, aggregation and grading, in that order. */
+  readonly issues: readonly Issue[];
+  readonly report: GradingReport;
+  readonly plan: WorkbookPlan;
+}
+
+/** Fields that exist only on order lines: they are folded into the aggregates, not carried as columns. */
+const LOG_ONLY_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['orderId', 'orderDate', 'quantity', 'unitPrice', 'amount']);
+
+/**
+ * Runs the job. Throws `ImportError` (from the import) when the input is
+ * unusable as a whole; every row-level problem is an `Issue` in the output.
+ */
+export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOutput {
+  const progress = options.onProgress;
+  const importResult = readRecords(grid, options.import, (done, total) => progress?.({ stage: 'import', done, total }));
+
+  let records: readonly CustomerRecord[];
+  let aggregationIssues: readonly Issue[] = [];
+  if (importResult.kind === 'transactions') {
+    const aggregated = aggregateTransactions(importResult.lines, {
+      onProgress: (done, total) => progress?.({ stage: 'aggregate', done, total }),
+    });
+    records = aggregated.records;
+    aggregationIssues = aggregated.issues;
+  } else {
+    records = importResult.records;
+  }
+
+  const grading = gradeCustomers(records, options.settings, {
+    today: options.today,
+    onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
+  });
+  const issues = [...importResult.report.issues, ...aggregationIssues, ...grading.issues];
+  const report = buildReport(grading, {
+    rowsRead: importResult.report.rowsRead,
+    rowsSkipped: importResult.report.rowsSkipped,
+    issues,
+  });
+
+  progress?.({ stage: 'plan', done: 0, total: 1 });
+  const profileFields = importResult.analysis.mapping
+    .slice()
+    .sort((a, b) => a.sourceIndex - b.sourceIndex)
+    .map((m) => m.field)
+    .filter((field) => !LOG_ONLY_FIELDS.has(field));
+  const plan = buildWorkbookPlan({
+    result: grading,
+    settings: options.settings,
+    locale: options.locale,
+    profileFields,
+    carriedHeaders: importResult.carriedHeaders,
+  });
+  progress?.({ stage: 'plan', done: 1, total: 1 });
+
+  return { importResult, records, grading, issues, report, plan };
+}
