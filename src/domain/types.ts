@@ -91,7 +91,9 @@ export type IssueCode =
   // An ID that arrived as a number above 2^53 (or as `1.23E+17` text): digits were lost before Tierwise saw it.
   | 'id-precision-lost'
   // A CSV quoting problem reported by the parser (unterminated or stray quote).
-  | 'malformed-csv';
+  | 'malformed-csv'
+  // A value outside a field's accepted set (satisfaction 1-5, consent yes/no); kept as typed.
+  | 'invalid-value';
 
 /** A scalar a customer row carries into the table (profile columns, kept columns). */
 export type CarriedValue = string | number | boolean | DayNumber | null;
