@@ -1,0 +1,107 @@
+/**
+ * The JSON report of the command line, exactly GRADING.md §8:
+ *
+ *   { "asOf": "YYYY-MM-DD",
+ *     "breakpoints": { "recency": [b1,b2,b3,b4], "frequency": [...], "monetary": [...] },
+ *     "import": { "rowsRead": n, "rowsSkipped": n, "issues": [ ... ] },
+ *     "customers": [ { "id", "recencyDays", "frequency", "monetary",
+ *                      "r", "f", "m", "segment", "tier", "lifecycle" } ] }
+ *
+ * `breakpoints` is null when no customer is scored (everyone is a prospect):
+ * PERCENTILE.INC of nothing has no value. Customers are in input order; `tier`
+ * is the tier KEY. Each issue is { row, column, code, severity, value,
+ * message: { en, zh } }. Key order follows the contract, so JSON.stringify of
+ * the result is the file.
+ */
+import { formatIsoDay } from './dates';
+import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, SegmentKey } from './types';
+
+export type BreakpointList = [number, number, number, number];
+
+export interface ReportIssue {
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly code: IssueCode;
+  readonly severity: IssueSeverity;
+  readonly value: string | null;
+  readonly message: { readonly en: string; readonly zh: string };
+}
+
+export interface ReportCustomer {
+  readonly id: string;
+  readonly recencyDays: number | null;
+  readonly frequency: number;
+  readonly monetary: number;
+  readonly r: number | null;
+  readonly f: number | null;
+  readonly m: number | null;
+  readonly segment: SegmentKey | null;
+  readonly tier: string;
+  readonly lifecycle: LifecycleKey;
+}
+
+export interface GradingReport {
+  readonly asOf: string;
+  readonly breakpoints: {
+    readonly recency: BreakpointList;
+    readonly frequency: BreakpointList;
+    readonly monetary: BreakpointList;
+  } | null;
+  readonly import: {
+    readonly rowsRead: number;
+    readonly rowsSkipped: number;
+    readonly issues: readonly ReportIssue[];
+  };
+  readonly customers: readonly ReportCustomer[];
+}
+
+export interface ImportSummary {
+  readonly rowsRead: number;
+  readonly rowsSkipped: number;
+  /** Every issue to report: import, aggregation and grading (the caller concatenates them). */
+  readonly issues: readonly Issue[];
+}
+
+function reportIssue(issue: Issue): ReportIssue {
+  return {
+    row: issue.row,
+    column: issue.column,
+    code: issue.code,
+    severity: issue.severity,
+    value: issue.value,
+    message: { en: issue.message.en, zh: issue.message.zh },
+  };
+}
+
+/** Builds the §8 report from a grading result and the import's counts and issues. */
+export function buildReport(result: GradingResult, importReport: ImportSummary): GradingReport {
+  const bp = result.breakpoints;
+  return {
+    asOf: formatIsoDay(result.asOf),
+    breakpoints:
+      bp === null
+        ? null
+        : {
+            recency: [bp.recency[0], bp.recency[1], bp.recency[2], bp.recency[3]],
+            frequency: [bp.frequency[0], bp.frequency[1], bp.frequency[2], bp.frequency[3]],
+            monetary: [bp.monetary[0], bp.monetary[1], bp.monetary[2], bp.monetary[3]],
+          },
+    import: {
+      rowsRead: importReport.rowsRead,
+      rowsSkipped: importReport.rowsSkipped,
+      issues: importReport.issues.map(reportIssue),
+    },
+    customers: result.customers.map((c) => ({
+      id: c.record.id,
+      recencyDays: c.recencyDays,
+      frequency: c.record.frequency,
+      monetary: c.record.monetary,
+      r: c.r,
+      f: c.f,
+      m: c.m,
+      segment: c.segment,
+      tier: c.tier,
+      lifecycle: c.lifecycle,
+    })),
+  };
+}
