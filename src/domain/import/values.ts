@@ -1,0 +1,392 @@
+/**
+ * Value parsers: one raw cell in, a value or an Issue code out. They never
+ * "fix" data: a value either reads unambiguously or the caller reports it.
+ * Every regular expression is compiled once at module load (the row loop
+ * calls these up to millions of times).
+ */
+import type { DayNumber } from '../dates';
+import { dayFromYmd, isValidYmd } from '../dates';
+import type { IssueCode, RawCell } from '../types';
+import { MAX_CELL_CHARS, isoFromDate, nfkc, numberText } from './text';
+
+export type DayMonthOrder = 'dmy' | 'mdy';
+
+/**
+ * A parse result. `value` null means the cell was empty. A `warning` keeps
+ * the value but must be reported; a failure (`ok: false`) means the value
+ * could not be read.
+ */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T | null; readonly warning?: IssueCode }
+  | { readonly ok: false; readonly code: IssueCode };
+
+const EMPTY: Parsed<never> = { ok: true, value: null };
+
+function ok<T>(value: T, warning?: IssueCode): Parsed<T> {
+  return warning === undefined ? { ok: true, value } : { ok: true, value, warning };
+}
+
+function fail(code: IssueCode): Parsed<never> {
+  return { ok: false, code };
+}
+
+/** Trimmed NFKC text of a string cell; '' when blank. */
+function cleanText(text: string): string {
+  return nfkc(text).trim();
+}
+
+// ---------------------------------------------------------------- IDs
+
+/** `1.23457E+17`: Excel's display of a long number, saved into a CSV. The digits are gone. */
+const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
+
+/**
+ * IDs are text. Numbers become plain digits (no exponent, no `.0`); an
+ * integer above 2^53 has already lost digits in the file and is flagged.
+ * Text IDs are kept exactly, except surrounding whitespace.
+ */
+export function parseId(cell: RawCell): Parsed<string> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    if (text === '') return EMPTY;
+    return SCIENTIFIC_ID.test(text) ? ok(text, 'id-precision-lost') : ok(text);
+  }
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return fail('invalid-value');
+    const text = numberText(cell);
+    return Number.isInteger(cell) && !Number.isSafeInteger(cell) ? ok(text, 'id-precision-lost') : ok(text);
+  }
+  if (typeof cell === 'boolean') return ok(cell ? 'TRUE' : 'FALSE');
+  return ok(isoFromDate(cell));
+}
+
+// ---------------------------------------------------------------- dates
+
+/** Excel's last valid 1900-system serial (9999-12-31). */
+const MAX_EXCEL_SERIAL = 2_958_465;
+/** Five-digit text serials only (1927-05-18 .. 2173-10-14): a bare `7` in a date column is not a date. */
+const MIN_TEXT_SERIAL = 10_000;
+const MAX_TEXT_SERIAL = 99_999;
+
+/** An optional time of day after a date; dropped (the grading works in whole days). */
+const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
+const YMD = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
+const YMD_CJK = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME}$`, 'i');
+const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
+const D_MON_Y = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?[ ,-]+(\d{4})${TIME}$`, 'i');
+const MON_D_Y = new RegExp(String.raw`^([a-z]{3,9})\.?[ -](\d{1,2})(?:st|nd|rd|th)?,?[ -](\d{4})${TIME}$`, 'i');
+const DIGITS8 = /^(\d{4})(\d{2})(\d{2})$/;
+const NUMERIC_TEXT = /^\d+(?:\.\d+)?$/;
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10],
+  ['nov', 11], ['dec', 12], ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['june', 6], ['july', 7], ['august', 8],
+  ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+]);
+
+function ymd(year: number, month: number, day: number): Parsed<DayNumber> {
+  return isValidYmd(year, month, day) ? ok(dayFromYmd(year, month, day)) : fail('invalid-date');
+}
+
+/** An Excel 1900-system serial (fraction = time of day, dropped). Serial 60 is the fictitious 1900-02-29. */
+export function parseExcelSerial(serial: number): Parsed<DayNumber> {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL + 1) return fail('invalid-date');
+  const whole = Math.floor(serial);
+  if (whole === 60) return fail('excel-serial-60');
+  // Serials 1-59 are before Excel's phantom leap day: one day later than the arithmetic says.
+  const day = (whole < 60 ? whole + 1 : whole) - 25_569;
+  return ok(day as DayNumber);
+}
+
+/** How a `a/b/yyyy` date reads: both orders possible, only one, or the same either way. */
+export type DayMonthReading = 'ambiguous' | 'dmy-only' | 'mdy-only' | 'same';
+
+/** For `a/b/yyyy` text, which orders give a real date; null for any other form. */
+export function dayMonthReading(cell: RawCell): DayMonthReading | null {
+  if (typeof cell !== 'string') return null;
+  const m = AB_YEAR.exec(cleanText(cell));
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const year = Number(m[3]);
+  const dmy = isValidYmd(year, b, a);
+  const mdy = isValidYmd(year, a, b);
+  if (dmy && mdy) return a === b ? 'same' : 'ambiguous';
+  if (dmy) return 'dmy-only';
+  if (mdy) return 'mdy-only';
+  return null;
+}
+
+/**
+ * A calendar day from a cell: ISO `2024-03-05`, `2024/3/5`, `2024-3-5 14:30`,
+ * `2024年3月5日`, `20240305`, `5 Mar 2024`, `Mar 5, 2024`, a JS Date (UTC
+ * fields, as file readers build them), an Excel serial (number, or 5-digit
+ * text). `03/04/2024` needs `order`; `13/04/2024` reads either way.
+ */
+export function parseDay(cell: RawCell, order: DayMonthOrder | null = null): Parsed<DayNumber> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 10_000_101 && cell <= 99_991_231) {
+      return ymd(Math.floor(cell / 10_000), Math.floor(cell / 100) % 100, cell % 100);
+    }
+    return parseExcelSerial(cell);
+  }
+  if (typeof cell === 'boolean') return fail('invalid-date');
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return fail('invalid-date');
+    return ymd(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  }
+  const text = cleanText(cell);
+  if (text === '') return EMPTY;
+  let m = YMD.exec(text) ?? YMD_CJK.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = AB_YEAR.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const year = Number(m[3]);
+    const dmy = isValidYmd(year, b, a);
+    const mdy = isValidYmd(year, a, b);
+    if (dmy && mdy && a !== b) {
+      if (order === null) return fail('ambiguous-date');
+      return order === 'dmy' ? ymd(year, b, a) : ymd(year, a, b);
+    }
+    if (mdy) return ymd(year, a, b);
+    if (dmy) return ymd(year, b, a);
+    return fail('invalid-date');
+  }
+  m = D_MON_Y.exec(text);
+  if (m) {
+    const month = MONTHS.get(m[2]!.toLowerCase());
+    return month === undefined ? fail('invalid-date') : ymd(Number(m[3]), month, Number(m[1]));
+  }
+  m = MON_D_Y.exec(text);
+  if (m) {
+    const month = MONTHS.get(m[1]!.toLowerCase());
+    return month === undefined ? fail('invalid-date') : ymd(Number(m[3]), month, Number(m[2]));
+  }
+  m = DIGITS8.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (NUMERIC_TEXT.test(text)) {
+    const serial = Number(text);
+    if (serial >= MIN_TEXT_SERIAL && serial < MAX_TEXT_SERIAL + 1) return parseExcelSerial(serial);
+  }
+  return fail('invalid-date');
+}
+
+// ---------------------------------------------------------------- numbers and amounts
+
+const PAREN_NEGATIVE = /^\((.*)\)$/s;
+const LEADING_SIGN = /^[-−+]/;
+const CURRENCY_PREFIX = /^(?:rmb|cny|usd|us\$|hk\$|人民币|¥|\$|€|£)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:元|块|rmb|cny|usd|人民币)$/i;
+const SCALE_SUFFIX = /\s*([万亿千])$/;
+const COUNT_SUFFIX = /\s*[次单笔件个]$/;
+const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+const HAS_DIGIT = /\d/;
+
+const SCALE_DIGITS: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
+
+/** Moves the decimal point of `digits` (like "1.2") right by `places`, in text, so 1.15万 is exactly 11500. */
+function shiftDecimal(digits: string, places: number): string {
+  if (places === 0) return digits;
+  const dot = digits.indexOf('.');
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const fraction = dot < 0 ? '' : digits.slice(dot + 1);
+  const padded = fraction.padEnd(places, '0');
+  return `${whole}${padded.slice(0, places)}.${padded.slice(places) || '0'}`;
+}
+
+/**
+ * A number written by a person: currency marks (`￥ ¥ $ 元 RMB`), thousands
+ * separators, full-width digits, `万/亿/千` scale, `(1,234)` or `-1,234`
+ * as negative. Returns null for text that is not such a number.
+ */
+export function readHumanNumber(raw: string, allowCountSuffix = false): number | null {
+  let text = cleanText(raw);
+  let negative = false;
+  const paren = PAREN_NEGATIVE.exec(text);
+  if (paren) {
+    negative = true;
+    text = paren[1]!.trim();
+  }
+  let scale = 0;
+  let signSeen = false;
+  // Marks may come in any order (`-¥120`, `¥-120`, `1.2万元`): strip until nothing changes.
+  for (let pass = 0; pass < 6; pass++) {
+    const before = text;
+    const sign = LEADING_SIGN.exec(text);
+    if (sign && !signSeen) {
+      signSeen = true;
+      if (sign[0] !== '+') negative = !negative;
+      text = text.slice(1).trim();
+    }
+    text = text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+    if (allowCountSuffix) text = text.replace(COUNT_SUFFIX, '');
+    const scaleMatch = SCALE_SUFFIX.exec(text);
+    if (scaleMatch && scale === 0) {
+      scale = SCALE_DIGITS[scaleMatch[1]!] ?? 0;
+      text = text.slice(0, scaleMatch.index);
+    }
+    if (text === before) break;
+  }
+  if (!HAS_DIGIT.test(text) || !PLAIN_NUMBER.test(text)) return null;
+  const value = Number(shiftDecimal(text.replace(/,/g, ''), scale));
+  if (!Number.isFinite(value)) return null;
+  return negative ? -value : value;
+}
+
+/** A money amount; may be negative (refunds). Full precision is kept: rounding to cents happens at aggregation. */
+export function parseAmount(cell: RawCell): Parsed<number> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('invalid-amount');
+  if (typeof cell !== 'string') return fail('invalid-amount');
+  if (cell.trim() === '') return EMPTY;
+  const value = readHumanNumber(cell);
+  return value === null ? fail('invalid-amount') : ok(value);
+}
+
+/** Any number (quantity, unit price): negatives and fractions allowed. */
+export function parseNumber(cell: RawCell): Parsed<number> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('invalid-number');
+  if (typeof cell !== 'string') return fail('invalid-number');
+  if (cell.trim() === '') return EMPTY;
+  const value = readHumanNumber(cell);
+  return value === null ? fail('invalid-number') : ok(value);
+}
+
+/** A count of orders: a whole number >= 0 (`12`, `1,234`, `12次`). */
+export function parseCount(cell: RawCell): Parsed<number> {
+  let value: number | null;
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'number') value = Number.isFinite(cell) ? cell : null;
+  else if (typeof cell === 'string') {
+    if (cell.trim() === '') return EMPTY;
+    value = readHumanNumber(cell, true);
+  } else value = null;
+  if (value === null) return fail('invalid-number');
+  if (value < 0) return fail('negative-count');
+  if (!Number.isInteger(value)) return fail('non-integer-count');
+  return ok(value);
+}
+
+// ---------------------------------------------------------------- phones and emails
+
+const PHONE_EXTENSION = /\s*(?:转|分机|ext\.?|x)\s*\d{1,6}$/i;
+const PHONE_PUNCTUATION = /[\s\-().]/g;
+const PHONE_CHARS = /^\+?\d+$/;
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+const CN_LANDLINE = /^0\d{9,11}$/; // area code 0xx or 0xxx, then 7-8 digits
+const CN_SERVICE = /^[48]00\d{7}$/;
+const LOCAL_NUMBER = /^[2-9]\d{6,7}$/; // a landline without its area code
+
+/**
+ * A phone number. Mainland mobiles (`+86 138-0013-8000`, full-width digits)
+ * normalise to 11 digits; international numbers to E.164 `+<digits>`;
+ * landlines and 400/800 numbers are checked loosely and kept as typed.
+ * Anything else is kept as typed with the warning 'invalid-phone'.
+ */
+export function parsePhone(cell: RawCell): Parsed<string> {
+  if (cell === null) return EMPTY;
+  const typed = typeof cell === 'string' ? cell : typeof cell === 'number' ? numberText(cell) : null;
+  if (typed === null) return fail('invalid-phone');
+  const text = cleanText(typed);
+  if (text === '') return EMPTY;
+  const hasExtension = PHONE_EXTENSION.test(text);
+  let digits = text.replace(PHONE_EXTENSION, '').replace(PHONE_PUNCTUATION, '');
+  if (!PHONE_CHARS.test(digits)) return ok(typed, 'invalid-phone');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  if (digits.startsWith('+86')) {
+    const national = digits.slice(3);
+    if (CN_MOBILE.test(national) && !hasExtension) return ok(national);
+    if (CN_LANDLINE.test(national) || CN_LANDLINE.test(`0${national}`)) return ok(text);
+    return ok(typed, 'invalid-phone');
+  }
+  if (digits.startsWith('+')) {
+    return digits.length >= 9 && digits.length <= 16 && digits[1] !== '0' ? ok(hasExtension ? text : digits) : ok(typed, 'invalid-phone');
+  }
+  if (digits.startsWith('1')) return CN_MOBILE.test(digits) && !hasExtension ? ok(digits) : ok(typed, 'invalid-phone');
+  if (CN_LANDLINE.test(digits) || CN_SERVICE.test(digits) || LOCAL_NUMBER.test(digits)) return ok(text);
+  return ok(typed, 'invalid-phone');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+/** An email address (basic shape check). Invalid ones are kept as typed with 'invalid-email'. */
+export function parseEmail(cell: RawCell): Parsed<string> {
+  if (cell === null) return EMPTY;
+  if (typeof cell !== 'string') return ok(String(cell), 'invalid-email');
+  const text = cell.trim();
+  if (text === '') return EMPTY;
+  return EMAIL.test(text) ? ok(text) : ok(cell, 'invalid-email');
+}
+
+// ---------------------------------------------------------------- satisfaction, consent
+
+const SATISFACTION_WORDS: ReadonlyMap<string, number> = new Map([
+  ['非常满意', 5], ['满意', 4], ['一般', 3], ['不满意', 2], ['非常不满意', 1],
+  ['very satisfied', 5], ['satisfied', 4], ['neutral', 3], ['dissatisfied', 2], ['very dissatisfied', 1],
+]);
+const SATISFACTION_SUFFIX = /\s*(?:分|星|stars?|\/\s*5)$/i;
+
+/** Satisfaction 1-5 (a whole number, `4分`, `4/5`, or 满意-style words). Out of range: kept as typed, 'invalid-value'. */
+export function parseSatisfaction(cell: RawCell): Parsed<number | string> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= 5 ? ok(cell) : ok(cell, 'invalid-value');
+  if (typeof cell !== 'string') return ok(cellTextForKeep(cell), 'invalid-value');
+  const text = cleanText(cell).toLowerCase();
+  if (text === '') return EMPTY;
+  const word = SATISFACTION_WORDS.get(text);
+  if (word !== undefined) return ok(word);
+  const stripped = text.replace(SATISFACTION_SUFFIX, '');
+  const value = NUMERIC_TEXT.test(stripped) ? Number(stripped) : NaN;
+  return Number.isInteger(value) && value >= 1 && value <= 5 ? ok(value) : ok(cell, 'invalid-value');
+}
+
+const CONSENT_YES = new Set(['yes', 'y', 'true', '1', '是', '同意', '已同意', '允许', '接受', '√', '✓', 'opt in', 'opted in']);
+const CONSENT_NO = new Set(['no', 'n', 'false', '0', '否', '不同意', '未同意', '拒绝', '不允许', '不接受', '×', '✗', 'opt out', 'opted out']);
+
+/** Marketing consent: yes/no/是/否/Y/N/true/false/同意/不同意. Others: kept as typed, 'invalid-value'. */
+export function parseConsent(cell: RawCell): Parsed<boolean | string | number> {
+  if (cell === null) return EMPTY;
+  if (typeof cell === 'boolean') return ok(cell);
+  if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : ok(cell, 'invalid-value');
+  if (!(typeof cell === 'string')) return ok(cellTextForKeep(cell), 'invalid-value');
+  const text = cleanText(cell).toLowerCase();
+  if (text === '') return EMPTY;
+  if (CONSENT_YES.has(text)) return ok(true);
+  if (CONSENT_NO.has(text)) return ok(false);
+  return ok(cell, 'invalid-value');
+}
+
+function cellTextForKeep(cell: Date | boolean): string {
+  return typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : isoFromDate(cell);
+}
+
+// ---------------------------------------------------------------- free text
+
+/** Characters that make a spreadsheet read text as a formula (after NFKC: `＝` is `=`). */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
+/** A signed plain number like `-120.5` is a number, not a formula, and is not flagged. */
+const SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+
+/** True when the text's NFKC form starts with `= + - @` TAB CR or LF (DESIGN.md §6), numbers excepted. */
+export function isFormulaLike(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0) < 128 ? text[0]! : text.slice(0, 2).normalize('NFKC')[0] ?? '';
+  if (!FORMULA_START.has(first)) return false;
+  return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+}
+
+/**
+ * Free text (names, notes, carried columns): kept exactly as typed. Flags
+ * formula-like text, and text over Excel's 32,767 characters per cell (only
+ * the first 32,767 are kept). When both apply, 'text-too-long' is returned
+ * and `isFormulaLike` tells the caller about the other.
+ */
+export function parseText(text: string): Parsed<string> {
+  if (text.length > MAX_CELL_CHARS) return ok(text.slice(0, MAX_CELL_CHARS), 'text-too-long');
+  return isFormulaLike(text) ? ok(text, 'formula-like-text') : ok(text);
+}
