@@ -1,0 +1,337 @@
+/**
+ * The .xlsx renderer: writes a WorkbookPlan with exceljs. It only translates
+ * the plan; every decision (what is a formula, which format, which colour)
+ * was made by the plan builder.
+ *
+ * File-format rules this renderer owns (DESIGN.md §7):
+ * - formulas in file syntax (`_xlfn.` prefixes, full structured references),
+ *   see formulaSyntax.ts;
+ * - each computed cell carries the TypeScript core's value as its cached
+ *   result, so viewers that do not recalculate still show numbers, and the
+ *   workbook asks for a full recalculation on load;
+ * - table columns with a formula are written as calculated columns
+ *   (`calculatedColumnFormula`), so Excel fills the formula into new rows;
+ * - validations and conditional formats are added once per range, never per
+ *   cell;
+ * - text is written as string cells with the `@` format: no text the user
+ *   typed is ever stored as a formula (DESIGN.md §6).
+ */
+import ExcelJS from 'exceljs';
+import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanTarget, PlanValue, SheetKey, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
+import { excelSerialFromDay } from '../../domain/dates';
+import { rangeAddress } from '../../plan/a1';
+import { toFileFormula } from './formulaSyntax';
+import { installCalculatedColumnSupport } from './calculatedColumns';
+
+export type XlsxWriteErrorCode = 'unknown-sheet' | 'unknown-table-column' | 'invalid-plan';
+
+/** The plan cannot be written (a renderer-level misuse, not a data problem). */
+export class XlsxWriteError extends Error {
+  readonly code: XlsxWriteErrorCode;
+  constructor(code: XlsxWriteErrorCode, message: string) {
+    super(message);
+    this.name = 'XlsxWriteError';
+    this.code = code;
+  }
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** `#RRGGBB` -> exceljs ARGB. */
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  if (!/^[0-9A-F]{6}$/.test(hex)) throw new XlsxWriteError('invalid-plan', `Not a #RRGGBB colour: ${color}`);
+  return `FF${hex}`;
+}
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+
+/** Cell styles of PlanCell.style. */
+function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
+  switch (style) {
+    case 'title':
+      return { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } };
+    case 'subtitle':
+      return { font: { bold: true, size: 12, color: { argb: 'FF1F3864' } } };
+    case 'header':
+      return {
+        font: { bold: true, color: { argb: 'FFFFFFFF' } },
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5597' } },
+        border: { bottom: thin },
+      };
+    case 'label':
+      return { font: { color: { argb: 'FF262626' } } };
+    case 'input':
+      return {
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
+        border: { top: thin, bottom: thin, left: thin, right: thin },
+      };
+    case 'note':
+      return { font: { italic: true, color: { argb: 'FF595959' } } };
+    case 'computed':
+      return {
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } },
+        border: { top: thin, bottom: thin, left: thin, right: thin },
+      };
+    case undefined:
+      return {};
+  }
+}
+
+/** A plan value as an exceljs cell value; `cached` is the result stored with a formula. */
+function cellValue(value: PlanValue, cached: CachedResult | undefined, thisRowTable: string | null): CellValue {
+  if (value === null) return null;
+  switch (value.kind) {
+    case 'text':
+      // A string value is always a string cell in exceljs: never parsed as a formula.
+      return value.text;
+    case 'number':
+      return value.value;
+    case 'date':
+      // Dates are written as serial numbers (with a date format), which is
+      // exact: no time zone conversion of a JS Date can shift the day.
+      return excelSerialFromDay(value.day);
+    case 'bool':
+      return value.value;
+    case 'formula':
+      return formulaCell(value.formula, cached, thisRowTable);
+  }
+}
+
+function formulaCell(formula: string, cached: CachedResult | undefined, thisRowTable: string | null): CellValue {
+  const file = toFileFormula(formula, thisRowTable);
+  if (cached === undefined || cached === null) return { formula: file } as ExcelJS.CellFormulaValue;
+  return { formula: file, result: cached } as ExcelJS.CellFormulaValue;
+}
+
+interface SheetIndex {
+  readonly worksheets: ReadonlyMap<SheetKey, ExcelJS.Worksheet>;
+  readonly sheetNames: ReadonlyMap<SheetKey, string>;
+}
+
+/** Quoted sheet name for references: `'客户档案'`, with `'` doubled. */
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The A1 range of a plan target on its sheet. */
+function targetRange(plan: WorkbookPlan, target: PlanTarget): { sheet: SheetKey; address: string } {
+  if (target.kind === 'range') return { sheet: target.sheet, address: target.address };
+  const table = plan.tables.find((t) => t.name === target.table);
+  if (!table) throw new XlsxWriteError('invalid-plan', `No table ${target.table}`);
+  const index = table.columns.findIndex((c) => c.header === target.column);
+  if (index < 0) throw new XlsxWriteError('unknown-table-column', `Table ${table.name} has no column "${target.column}"`);
+  const bodyRows = Math.max(1, table.rows.length);
+  const column = table.column + index;
+  return { sheet: table.sheet, address: rangeAddress(table.row + 1, column, table.row + bodyRows, column) };
+}
+
+function sheetOf(index: SheetIndex, key: SheetKey): ExcelJS.Worksheet {
+  const ws = index.worksheets.get(key);
+  if (!ws) throw new XlsxWriteError('unknown-sheet', `The plan refers to sheet "${key}", which it does not define.`);
+  return ws;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, table: TablePlan): void {
+  const bodyRows: CellValue[][] = [];
+  const n = table.rows.length;
+  for (let r = 0; r < Math.max(1, n); r++) {
+    const row = table.rows[r];
+    const cached = table.cachedResults?.[r];
+    const values: CellValue[] = new Array<CellValue>(table.columns.length);
+    for (let c = 0; c < table.columns.length; c++) {
+      const column = table.columns[c] as TablePlan['columns'][number];
+      if (column.formula !== null) {
+        values[c] = formulaCell(column.formula, row === undefined ? undefined : cached?.[c], table.name);
+      } else {
+        values[c] = row === undefined ? null : cellValue(row[c] ?? null, undefined, table.name);
+      }
+    }
+    bodyRows.push(values);
+  }
+  const ref = rangeAddress(table.row, table.column, table.row, table.column);
+  ws.addTable({
+    name: table.name,
+    ref,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: table.columns.map((column) => ({
+      name: column.header,
+      filterButton: true,
+      // read by calculatedColumns.ts (not part of exceljs's own model)
+      ...(column.formula !== null ? { calculatedColumnFormula: toFileFormula(column.formula, table.name) } : {}),
+    })),
+    rows: bodyRows,
+  });
+
+  // Number formats per column (text columns as '@' so what was typed stays text).
+  table.columns.forEach((column, c) => {
+    const wsColumn = ws.getColumn(table.column + c + 1);
+    wsColumn.width = column.width;
+    const numFmt = column.numberFormat;
+    for (let r = 0; r < Math.max(1, n); r++) {
+      ws.getCell(table.row + 2 + r, table.column + c + 1).numFmt = numFmt;
+    }
+  });
+  const header = ws.getRow(table.row + 1);
+  header.alignment = { vertical: 'middle', wrapText: false };
+  header.height = 20;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, address: string, v: ValidationPlan): void {
+  const common = {
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: v.errorTitle,
+    error: v.errorMessage,
+    ...(v.prompt !== null ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
+  const rule = v.rule;
+  const topLeft = address.split(':')[0] as string;
+  let dv: ExcelJS.DataValidation;
+  switch (rule.kind) {
+    case 'list':
+      dv = { ...common, type: 'list', formulae: [toFileFormula(rule.source, null)] };
+      break;
+    case 'wholeNumber':
+    case 'decimal': {
+      const type = rule.kind === 'wholeNumber' ? 'whole' : 'decimal';
+      dv =
+        rule.max === null
+          ? { ...common, type, operator: 'greaterThanOrEqual', formulae: [rule.min] }
+          : { ...common, type, operator: 'between', formulae: [rule.min, rule.max] };
+      break;
+    }
+    case 'date': {
+      // exceljs turns the formula of a `date` validation into a date serial
+      // (new Date('TODAY()') is NaN), so the same rule is written as a custom
+      // formula relative to the range's top-left cell.
+      const limit = toFileFormula(rule.notAfterFormula, null);
+      dv = { ...common, type: 'custom', formulae: [`AND(ISNUMBER(${topLeft}),${topLeft}<=${limit})`] };
+      break;
+    }
+    case 'textLength':
+      dv = { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max] };
+      break;
+  }
+  // exceljs 4.4 has sheet-level range validations (worksheet.dataValidations)
+  // but its d.ts does not declare them; the shape is checked by the unit test
+  // that reads the written XML back.
+  (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(address, dv);
+}
+
+function addConditionalFormat(ws: ExcelJS.Worksheet, address: string, cf: ConditionalFormatPlan): void {
+  let rule: ExcelJS.ConditionalFormattingRule;
+  switch (cf.kind) {
+    case 'expression':
+      rule = {
+        type: 'expression',
+        priority: 1,
+        formulae: [toFileFormula(cf.formula, null)],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } },
+          ...(cf.fontColor !== null ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+        },
+      };
+      break;
+    case 'iconSet': {
+      const iconSet = cf.style === 'threeArrows' ? '3Arrows' : cf.style === 'threeTrafficLights' ? '3TrafficLights1' : '3Symbols';
+      rule = {
+        type: 'iconSet',
+        priority: 1,
+        iconSet,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: cf.lowAtLeast },
+          { type: 'num', value: cf.highAtLeast },
+        ],
+      } as ExcelJS.ConditionalFormattingRule;
+      break;
+    }
+    case 'colorScale':
+      rule = {
+        type: 'colorScale',
+        priority: 1,
+        cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
+        color: [{ argb: argb(cf.minColor) }, { argb: argb(cf.midColor) }, { argb: argb(cf.maxColor) }],
+      } as ExcelJS.ConditionalFormattingRule;
+      break;
+    case 'dataBar':
+      rule = {
+        type: 'dataBar',
+        priority: 1,
+        cfvo: [{ type: 'min' }, { type: 'max' }],
+        color: { argb: argb(cf.color) },
+      } as unknown as ExcelJS.ConditionalFormattingRule; // exceljs's d.ts lacks the dataBar colour it writes
+      break;
+  }
+  ws.addConditionalFormatting({ ref: address, rules: [rule] });
+}
+
+/**
+ * Builds the exceljs workbook for a plan (exposed for tests that inspect the
+ * object model; most callers want {@link writeWorkbookXlsx}).
+ */
+export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+  installCalculatedColumnSupport();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tierwise';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  // Recalculate everything on open: the cached results are the core's, the
+  // formulas are the truth.
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  const worksheets = new Map<SheetKey, ExcelJS.Worksheet>();
+  const sheetNames = new Map<SheetKey, string>();
+  for (const sheet of plan.sheets) {
+    const views: Partial<ExcelJS.WorksheetView>[] = sheet.freeze
+      ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, topLeftCell: rangeAddress(sheet.freeze.rows, sheet.freeze.columns, sheet.freeze.rows, sheet.freeze.columns) }]
+      : [{ state: 'normal' }];
+    const ws = wb.addWorksheet(sheet.name, {
+      views,
+      ...(sheet.tabColor !== null ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+    });
+    worksheets.set(sheet.key, ws);
+    sheetNames.set(sheet.key, sheet.name);
+    for (const { column, width } of sheet.columnWidths) ws.getColumn(column + 1).width = width;
+    for (const cell of sheet.cells) {
+      const target = ws.getCell(cell.row + 1, cell.column + 1);
+      target.value = cellValue(cell.value, cell.cachedResult, null);
+      const style = styleOf(cell.style);
+      if (style.font) target.font = style.font;
+      if (style.border) target.border = style.border;
+      if (style.fill) target.fill = style.fill;
+      if (cell.fill !== undefined) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.fill) } };
+      if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
+    }
+  }
+  const index: SheetIndex = { worksheets, sheetNames };
+
+  for (const table of plan.tables) writeTable(sheetOf(index, table.sheet), table);
+
+  for (const name of plan.names) {
+    const sheetName = sheetNames.get(name.sheet);
+    if (sheetName === undefined) throw new XlsxWriteError('unknown-sheet', `Defined name ${name.name} points at sheet "${name.sheet}", which the plan does not define.`);
+    wb.definedNames.add(`${quoteSheet(sheetName)}!${name.address}`, name.name);
+  }
+
+  for (const v of plan.validations) {
+    const { sheet, address } = targetRange(plan, v.target);
+    addValidation(sheetOf(index, sheet), address, v);
+  }
+  for (const cf of plan.conditionalFormats) {
+    const { sheet, address } = targetRange(plan, cf.target);
+    addConditionalFormat(sheetOf(index, sheet), address, cf);
+  }
+  return wb;
+}
+
+/** Writes the plan as an .xlsx file and returns its bytes. */
+export async function writeWorkbookXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = buildExcelWorkbook(plan);
+  const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true });
+  return new Uint8Array(buffer as ArrayBuffer);
+}

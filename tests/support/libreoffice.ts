@@ -1,0 +1,124 @@
+/**
+ * LibreOffice headless as the real spreadsheet engine of the parity tests
+ * (DESIGN.md §3 layer 3): open an .xlsx, recalculate, export every sheet to
+ * CSV with full precision, and read the CSVs back.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import Papa from 'papaparse';
+
+export type LibreOfficeErrorCode = 'soffice-missing' | 'soffice-failed' | 'soffice-timeout' | 'no-output';
+
+export class LibreOfficeError extends Error {
+  readonly code: LibreOfficeErrorCode;
+  constructor(code: LibreOfficeErrorCode, message: string) {
+    super(message);
+    this.name = 'LibreOfficeError';
+    this.code = code;
+  }
+}
+
+/**
+ * CSV filter options (positional tokens of LibreOffice's "Text - txt - csv (StarCalc)"):
+ * 44 = comma, 34 = double quote, 76 = UTF-8, 1 = start row, (empty) cell format,
+ * 0 = language, false = do not quote all text, true = detect special numbers,
+ * false = save cell contents as stored (full precision, not as shown),
+ * false = values not formulas, false = keep spaces, -1 = every sheet to its own file.
+ */
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+export interface RecalcOptions {
+  /** Milliseconds before soffice is killed. @default 120000 */
+  readonly timeoutMs?: number;
+  /** soffice binary. @default 'soffice' */
+  readonly soffice?: string;
+}
+
+function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(cmd, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        const e = error as NodeJS.ErrnoException & { killed?: boolean };
+        if (e.code === 'ENOENT') {
+          reject(new LibreOfficeError('soffice-missing', `LibreOffice (${cmd}) is not installed: apt-get install libreoffice-calc-nogui`));
+        } else if (e.killed) {
+          reject(new LibreOfficeError('soffice-timeout', `${cmd} did not finish in ${timeoutMs / 1000} s`));
+        } else {
+          reject(new LibreOfficeError('soffice-failed', `${cmd} failed: ${e.message}\n${stderr}`));
+        }
+        return;
+      }
+      resolvePromise({ stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Converts with soffice into a fresh temporary directory, using a private
+ * user profile (so parallel runs never share a profile lock). Returns the
+ * output directory; the caller removes it.
+ */
+export async function convertWithLibreOffice(inputPath: string, filter: string, options: RecalcOptions = {}): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const work = await mkdtemp(join(tmpdir(), 'tierwise-lo-'));
+  const outDir = join(work, 'out');
+  const profile = `file://${join(work, 'profile')}`;
+  try {
+    await run(
+      options.soffice ?? 'soffice',
+      ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', filter, '--outdir', outDir, resolve(inputPath)],
+      timeoutMs,
+    );
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
+  return outDir;
+}
+
+/**
+ * Opens the workbook in LibreOffice, which recalculates it, and returns each
+ * sheet's values as rows of strings, keyed by sheet name.
+ */
+export async function recalcToCsv(xlsxPath: string, options: RecalcOptions = {}): Promise<Record<string, string[][]>> {
+  const outDir = await convertWithLibreOffice(xlsxPath, CSV_FILTER, options);
+  try {
+    const stem = basename(xlsxPath).replace(/\.[^.]+$/, '');
+    const files = (await readdir(outDir)).filter((f) => f.endsWith('.csv'));
+    if (files.length === 0) throw new LibreOfficeError('no-output', `soffice wrote no CSV for ${xlsxPath}`);
+    const sheets: Record<string, string[][]> = {};
+    for (const file of files) {
+      // <stem>-<Sheet name>.csv
+      const sheetName = file.startsWith(`${stem}-`) ? file.slice(stem.length + 1, -4) : file.slice(0, -4);
+      const text = await readFile(join(outDir, file), 'utf8');
+      const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+      if (parsed.errors.length > 0) {
+        throw new LibreOfficeError('no-output', `Unreadable CSV from soffice (${file}): ${parsed.errors[0]?.message ?? ''}`);
+      }
+      const rows = parsed.data;
+      // LibreOffice ends the file with a newline, which Papa reads as one empty row.
+      if (rows.length > 0 && rows[rows.length - 1]?.length === 1 && rows[rows.length - 1]?.[0] === '') rows.pop();
+      sheets[sheetName] = rows;
+    }
+    return sheets;
+  } finally {
+    await rm(join(outDir, '..'), { recursive: true, force: true });
+  }
+}
+
+/** Converts to PDF into `targetDir`; returns the PDF path (used to look at the demo workbook). */
+export async function convertToPdf(xlsxPath: string, targetDir: string, options: RecalcOptions = {}): Promise<string> {
+  const outDir = await convertWithLibreOffice(xlsxPath, 'pdf', options);
+  try {
+    const files = (await readdir(outDir)).filter((f) => f.endsWith('.pdf'));
+    const pdf = files[0];
+    if (pdf === undefined) throw new LibreOfficeError('no-output', `soffice wrote no PDF for ${xlsxPath}`);
+    const target = join(targetDir, pdf);
+    await copyFile(join(outDir, pdf), target);
+    return target;
+  } finally {
+    await rm(join(outDir, '..'), { recursive: true, force: true });
+  }
+}
