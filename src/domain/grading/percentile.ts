@@ -10,11 +10,14 @@
  * (sc/source/core/tool/interpr3.cxx) and rtl::math (sal/rtl/math.cxx), because the
  * parity tests recalculate the workbook with LibreOffice:
  *   nIndex = approxFloor(p*(n-1))          -- 15-significant-digit rounding, then floor
- *   fDiff  = p*(n-1) - approxFloor(p*(n-1))  -- may be a tiny NEGATIVE number when
- *                                             approxFloor rounded p*(n-1) up
- *   fDiff == 0 ? v[nIndex] : v[nIndex] + fDiff * (v[nIndex+1] - v[nIndex])
- * Verified against LibreOffice 7.4 headless over thousands of random cases
- * (see tests/unit/grading/percentile.test.ts for the hand-computed table).
+ *   fDiff  = p*(n-1) - approxFloor(p*(n-1))  -- a tiny NEGATIVE number when approxFloor
+ *                                             rounded p*(n-1) up (0.7*90 = 62.99999999999999)
+ *   fDiff <= 0 ? v[nIndex] : v[nIndex] + fDiff * (v[nIndex+1] - v[nIndex])
+ * The `<= 0` branch is what LibreOffice 7.4 does (measured: for 1..91 at 0.7 it
+ * returns exactly 64, not 64 - 7e-15); a tiny POSITIVE fDiff (0.07*100 =
+ * 7.000000000000001) still interpolates. Verified bit for bit against
+ * LibreOffice 7.4 headless over about 100,000 random cases, including these
+ * near-integer positions (tests/unit/grading/percentile.test.ts pins them).
  *
  * Comparisons: Calc (and Excel) compare numbers with a relative tolerance of
  * about 15 significant digits (`rtl_math_approxEqual`), so `x > b` is false when
@@ -113,9 +116,10 @@ export function percentileIncSorted(sorted: ArrayLike<number>, p: number): numbe
   const index = approxFloor(position);
   const fraction = position - approxFloor(position);
   const low = sorted[index] as number;
-  if (fraction === 0) return low;
-  // LibreOffice reads v[nIndex+1] unguarded; it only falls off the end when p
-  // is within 1e-15 of 1 (index rounded up to n-1), where the answer is v[n-1].
+  // fraction < 0: approxFloor rounded the position up to an integer; LibreOffice takes v[index] as is.
+  if (fraction <= 0) return low;
+  // Cannot happen (a positive fraction means index <= p*(n-1) < n-1); kept so a
+  // read past the end can never turn into NaN.
   if (index + 1 >= n) return low;
   const high = sorted[index + 1] as number;
   return low + fraction * (high - low);
