@@ -1,0 +1,454 @@
+/**
+ * The task pane: Start -> Columns -> Rules -> Building -> Done (UX.md).
+ * The host (Office or the preview) hands in the workbook gateway, the plan
+ * writer and a way to start the grading worker; everything else is the same
+ * in both.
+ */
+import { FluentProvider, makeStyles, ToggleButton, tokens, type Theme } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DayNumber } from '../domain/dates';
+import type { ImportAnalysis, ImportOptions } from '../domain/import';
+import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
+import type { FieldKey, InputKind } from '../domain/types';
+import type { Locale, Localized } from '../i18n/locale';
+import type { StringKey } from '../i18n/strings';
+import type { WorkbookPlan } from '../plan/types';
+import { GradeClient, type BuildProgress } from '../worker/client';
+import type { BuildSummary, GradeCounts, ImportSummary, WorkerPort } from '../worker/protocol';
+import { ErrorPanel } from './components/ErrorPanel';
+import { describeError, type PaneError } from './errors';
+import { createPaneText, TextProvider, type PaneText } from './i18n';
+import type { PlanWriter, PlanWriteProgress, PlanWriteResult } from './planWriter';
+import { draftFromSettings, settingsFromDraft, type FieldProblem, type RulesDraft } from './rulesForm';
+import { BuildingScreen } from './screens/BuildingScreen';
+import { CancelledScreen, type CancelledView } from './screens/CancelledScreen';
+import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
+import { DoneScreen } from './screens/DoneScreen';
+import { RulesScreen } from './screens/RulesScreen';
+import { StartScreen, type StartStatus } from './screens/StartScreen';
+import { isManagedSheetName, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
+
+export interface AppHost {
+  readonly gateway: WorkbookGateway;
+  readonly writer: PlanWriter;
+  readonly createWorkerPort: () => WorkerPort;
+  readonly initialLocale: Locale;
+  readonly theme: Theme;
+  /** Today's date where the pane runs. */
+  readonly today: () => DayNumber;
+  /** Called with every finished build (the preview shows the plan's computed values). */
+  readonly onBuilt?: (plan: WorkbookPlan) => void;
+}
+
+type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error';
+
+const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
+  start: { index: 1, title: 'stepStart' },
+  columns: { index: 2, title: 'stepColumns' },
+  rules: { index: 3, title: 'stepRules' },
+  building: { index: 4, title: 'stepBuilding' },
+  cancelled: { index: 4, title: 'stepBuilding' },
+  done: { index: 5, title: 'stepDone' },
+  error: { index: 1, title: 'errorHeading' },
+};
+const STEP_COUNT = 5;
+/** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
+const PREVIEW_DEBOUNCE_MS = 250;
+
+/** Share of the progress bar for each stage of a build (the rest is writing). */
+const STAGE_SPAN: Readonly<Record<BuildProgress['stage'], readonly [number, number]>> = {
+  import: [0, 0.15],
+  aggregate: [0.15, 0.2],
+  grade: [0.2, 0.3],
+  plan: [0.3, 0.35],
+  transfer: [0.35, 0.4],
+};
+const WRITE_SPAN: readonly [number, number] = [0.4, 1];
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  main: { padding: '12px 14px 24px', display: 'flex', flexDirection: 'column', rowGap: '12px', maxWidth: '560px' },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: '8px' },
+  titles: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0 },
+  appName: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  step: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  languages: { display: 'flex', columnGap: '4px', flexShrink: 0 },
+});
+
+function stageText(text: PaneText, progress: BuildProgress): string {
+  const values = { done: text.number(progress.done), total: text.number(progress.total) };
+  switch (progress.stage) {
+    case 'import':
+      return text.t('buildingImporting', values);
+    case 'aggregate':
+      return text.t('buildingAggregating', values);
+    case 'grade':
+      return text.t('buildingGrading', values);
+    case 'plan':
+      return text.t('buildingPlanning');
+    case 'transfer':
+      return text.t('buildingTransferring', values);
+  }
+}
+
+function writeText(text: PaneText, progress: PlanWriteProgress): string {
+  if (progress.kind === 'rows') {
+    return text.t('buildingWriting', { from: text.number(progress.from), to: text.number(progress.to), total: text.number(progress.total) });
+  }
+  return text.t('buildingStep', { step: text.l(progress.step) });
+}
+
+interface BuildView {
+  readonly stepText: (text: PaneText) => string;
+  readonly fraction: number | null;
+}
+
+function initialSource(overview: WorkbookOverview): SourceRef {
+  if (!isManagedSheetName(overview.activeSheet)) return { kind: 'active' };
+  const other = overview.sheetNames.find((name) => !isManagedSheetName(name));
+  return other ? { kind: 'sheet', name: other } : { kind: 'active' };
+}
+
+export function App({ host }: { readonly host: AppHost }): JSX.Element {
+  const styles = useStyles();
+  const [locale, setLocale] = useState<Locale>(host.initialLocale);
+  const text = useMemo(() => createPaneText(locale), [locale]);
+
+  const client = useMemo(() => new GradeClient(host.createWorkerPort), [host]);
+  useEffect(() => () => client.dispose(), [client]);
+
+  const [screen, setScreen] = useState<Screen>('start');
+  const [startStatus, setStartStatus] = useState<StartStatus>('reading');
+  const [overview, setOverview] = useState<WorkbookOverview | null>(null);
+  const [readProgress, setReadProgress] = useState<ReadProgress | null>(null);
+  const [snapshot, setSnapshot] = useState<SourceSnapshot | null>(null);
+  const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [startProblem, setStartProblem] = useState<PaneError | null>(null);
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [updating, setUpdating] = useState(false);
+
+  const [draft, setDraft] = useState<RulesDraft>(() => draftFromSettings(DEFAULT_SETTINGS));
+  const [preview, setPreview] = useState<GradeCounts | null>(null);
+  const [previewUpdating, setPreviewUpdating] = useState(false);
+  const [settingsProblems, setSettingsProblems] = useState<readonly Localized[]>([]);
+
+  const [build, setBuild] = useState<BuildView>({ stepText: (t) => t.t('buildingPlanning'), fraction: null });
+  const [cancelling, setCancelling] = useState(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const [done, setDone] = useState<{ summary: BuildSummary; write: PlanWriteResult; plan: WorkbookPlan } | null>(null);
+  const [cancelled, setCancelled] = useState<CancelledView | null>(null);
+  const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
+
+  const draftOutcome = useMemo(() => settingsFromDraft(draft, DEFAULT_SETTINGS), [draft]);
+  const settings: GradingSettings | null = draftOutcome.settings;
+  const fieldProblems: Readonly<Record<string, FieldProblem>> = draftOutcome.problems;
+
+  const fail = useCallback((thrown: unknown, retry: (() => void) | null) => {
+    setError({ error: describeError(thrown), retry });
+    setScreen('error');
+  }, []);
+
+  /** Reads a source and analyses it; the Start screen shows what was found. */
+  const readSource = useCallback(
+    async (source: SourceRef | null): Promise<{ analysis: ImportAnalysis; summary: ImportSummary } | null> => {
+      setScreen('start');
+      setStartStatus('reading');
+      setStartProblem(null);
+      setReadProgress(null);
+      setAnalysis(null);
+      setSummary(null);
+      setOptions({});
+      try {
+        const found = await host.gateway.overview();
+        setOverview(found);
+        const read = await host.gateway.read(source ?? initialSource(found), setReadProgress);
+        setSnapshot(read);
+        if (read.values.length === 0) {
+          setStartStatus('empty');
+          return null;
+        }
+        setStartStatus('analyzing');
+        await client.loadGrid(read.values);
+        const result = await client.analyze(undefined, host.today());
+        setAnalysis(result.analysis);
+        setSummary(result.summary);
+        setStartStatus('ready');
+        return result;
+      } catch (thrown) {
+        setStartProblem(describeError(thrown));
+        setStartStatus('failed');
+        return null;
+      }
+    },
+    [client, host],
+  );
+
+  useEffect(() => {
+    void readSource(null);
+  }, [readSource]);
+
+  const reanalyze = useCallback(
+    async (next: ImportOptions) => {
+      setOptions(next);
+      setUpdating(true);
+      try {
+        const result = await client.analyze(next, host.today());
+        setAnalysis(result.analysis);
+        setSummary(result.summary);
+      } catch (thrown) {
+        fail(thrown, () => setScreen('columns'));
+      } finally {
+        setUpdating(false);
+      }
+    },
+    [client, host, fail],
+  );
+
+  const onChangeMapping = (field: FieldKey, header: string): void => {
+    void reanalyze({ ...options, mapping: { ...(options.mapping ?? {}), [field]: header } });
+  };
+  const onChangeKind = (kind: InputKind): void => {
+    // A new kind means new fields: earlier column choices no longer apply.
+    void reanalyze({ ...options, kind, mapping: {} });
+  };
+  const onChangeDayMonthOrder = (order: DayMonthOrder): void => {
+    void reanalyze({ ...options, dayMonthOrder: order });
+  };
+
+  // The live preview on the Rules screen: re-grade shortly after each change.
+  useEffect(() => {
+    if (screen !== 'rules' || settings === null) return undefined;
+    let stale = false;
+    setPreviewUpdating(true);
+    const timer = setTimeout(() => {
+      client
+        .preview(settings, host.today())
+        .then((outcome) => {
+          if (stale) return;
+          if (outcome.kind === 'counts') {
+            setPreview(outcome.counts);
+            setSettingsProblems([]);
+          } else setSettingsProblems(outcome.problems);
+        })
+        .catch((thrown: unknown) => {
+          if (!stale) fail(thrown, () => setScreen('rules'));
+        })
+        .finally(() => {
+          if (!stale) setPreviewUpdating(false);
+        });
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [screen, settings, client, host, fail]);
+
+  const runBuild = useCallback(
+    async (buildSettings: GradingSettings, buildOptions: ImportOptions) => {
+      const controller = new AbortController();
+      abortRef.current = controller;
+      setCancelling(false);
+      setCancelled(null);
+      setBuild({ stepText: (t) => t.t('buildingPlanning'), fraction: 0 });
+      setScreen('building');
+      let written: PlanWriteResult | null = null;
+      try {
+        const outcome = await client.build(
+          { options: buildOptions, settings: buildSettings, locale, today: host.today() },
+          (progress) => {
+            const [from, to] = STAGE_SPAN[progress.stage];
+            const share = progress.total > 0 ? progress.done / progress.total : 0;
+            setBuild({ stepText: (t) => stageText(t, progress), fraction: from + (to - from) * share });
+          },
+          controller.signal,
+        );
+        if (outcome.kind === 'cancelled') {
+          setCancelled({ written: [], notWritten: [] });
+          setScreen('cancelled');
+          return;
+        }
+        if (outcome.kind === 'invalid') {
+          setSettingsProblems(outcome.problems);
+          setScreen('rules');
+          return;
+        }
+        written = await host.writer(outcome.plan, {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            const [from, to] = WRITE_SPAN;
+            setBuild({ stepText: (t) => writeText(t, progress), fraction: from + (to - from) * progress.fraction });
+          },
+        });
+        if (written.cancelled) {
+          setCancelled({ written: written.written, notWritten: written.notWritten });
+          setScreen('cancelled');
+        } else {
+          setDone({ summary: outcome.summary, write: written, plan: outcome.plan });
+          host.onBuilt?.(outcome.plan);
+          setScreen('done');
+        }
+        setOverview(await host.gateway.overview());
+      } catch (thrown) {
+        fail(thrown, () => setScreen('rules'));
+      } finally {
+        abortRef.current = null;
+      }
+    },
+    [client, host, locale, fail],
+  );
+
+  const onCancel = (): void => {
+    setCancelling(true);
+    abortRef.current?.abort();
+  };
+
+  const onRebuild = useCallback(async () => {
+    if (!snapshot || settings === null) return;
+    const keptOptions = options;
+    const result = await readSource(snapshot.source);
+    if (!result) return;
+    const again = await client.analyze(keptOptions, host.today()).catch((thrown: unknown) => {
+      fail(thrown, null);
+      return null;
+    });
+    if (!again) return;
+    setOptions(keptOptions);
+    setAnalysis(again.analysis);
+    setSummary(again.summary);
+    if (again.analysis.missingRequired.length > 0) {
+      setScreen('columns');
+      return;
+    }
+    await runBuild(settings, keptOptions);
+  }, [snapshot, settings, options, readSource, client, host, fail, runBuild]);
+
+  const onGoToTable = (): void => {
+    const sheet = done?.plan.sheets.find((s) => s.key === 'customers')?.name ?? overview?.managedSheets[0];
+    if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
+  };
+
+  const step = SCREEN_STEPS[screen];
+  const firstRow = snapshot?.firstRow ?? 1;
+
+  let body: JSX.Element;
+  switch (screen) {
+    case 'start':
+      body = (
+        <StartScreen
+          status={startStatus}
+          overview={overview}
+          readProgress={readProgress}
+          snapshot={snapshot}
+          analysis={analysis}
+          summary={summary}
+          problem={startProblem}
+          onUse={() => setScreen('columns')}
+          onPickSheet={(name) => void readSource({ kind: 'sheet', name })}
+          onUseSelection={() => void readSource({ kind: 'selection' })}
+          onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
+          onReread={() => void readSource(snapshot?.source ?? null)}
+        />
+      );
+      break;
+    case 'columns':
+      body =
+        analysis && summary ? (
+          <ColumnsScreen
+            analysis={analysis}
+            summary={summary}
+            options={options}
+            firstRow={firstRow}
+            updating={updating}
+            onChangeKind={onChangeKind}
+            onChangeMapping={onChangeMapping}
+            onChangeDayMonthOrder={onChangeDayMonthOrder}
+            onNext={() => setScreen('rules')}
+            onBack={() => setScreen('start')}
+          />
+        ) : (
+          <></>
+        );
+      break;
+    case 'rules':
+      body = (
+        <RulesScreen
+          draft={draft}
+          settings={settings ?? DEFAULT_SETTINGS}
+          fieldProblems={fieldProblems}
+          settingsProblems={settingsProblems}
+          preview={preview}
+          previewUpdating={previewUpdating}
+          autoAsOf={summary?.latestPurchase != null ? ((summary.latestPurchase + 1) as DayNumber) : null}
+          isRebuild={(overview?.managedSheets.length ?? 0) > 0}
+          onChange={setDraft}
+          onBuild={() => {
+            if (settings !== null) void runBuild(settings, options);
+          }}
+          onBack={() => setScreen('columns')}
+        />
+      );
+      break;
+    case 'building':
+      body = <BuildingScreen stepText={build.stepText(text)} fraction={build.fraction} cancelling={cancelling} onCancel={onCancel} />;
+      break;
+    case 'cancelled':
+      body = <CancelledScreen view={cancelled ?? { written: [], notWritten: [] }} onBack={() => setScreen('rules')} />;
+      break;
+    case 'done':
+      body = done ? (
+        <DoneScreen
+          summary={done.summary}
+          write={done.write}
+          firstRow={firstRow}
+          onGoToTable={onGoToTable}
+          onRebuild={() => void onRebuild()}
+          onChangeRules={() => setScreen('rules')}
+        />
+      ) : (
+        <></>
+      );
+      break;
+    case 'error':
+      body = error ? (
+        <ErrorPanel
+          error={error.error}
+          onRetry={error.retry ?? undefined}
+          onStartOver={() => void readSource(null)}
+        />
+      ) : (
+        <></>
+      );
+      break;
+  }
+
+  return (
+    <FluentProvider theme={host.theme} lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>
+      <TextProvider locale={locale}>
+        <div className={styles.root}>
+          <main className={styles.main} aria-labelledby="pane-title">
+            <header className={styles.header}>
+              <div className={styles.titles}>
+                <h1 id="pane-title" className={styles.appName}>
+                  {text.t('appName')}
+                </h1>
+                <span className={styles.step} data-testid="step-indicator">
+                  {text.t('stepIndicator', { current: step.index, total: STEP_COUNT })} · {text.t(step.title)}
+                </span>
+              </div>
+              <div className={styles.languages} role="group" aria-label={text.t('languageLabel')}>
+                <ToggleButton size="small" checked={locale === 'en'} onClick={() => setLocale('en')} lang="en" data-testid="lang-en">
+                  {text.t('languageEnglish')}
+                </ToggleButton>
+                <ToggleButton size="small" checked={locale === 'zh-CN'} onClick={() => setLocale('zh-CN')} lang="zh-CN" data-testid="lang-zh">
+                  {text.t('languageChinese')}
+                </ToggleButton>
+              </div>
+            </header>
+            {body}
+          </main>
+        </div>
+      </TextProvider>
+    </FluentProvider>
+  );
+}

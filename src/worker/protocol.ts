@@ -1,0 +1,125 @@
+/**
+ * The message protocol between the task pane (main thread) and the grading
+ * worker. Plain, structured-clone-able data only. Every request carries a
+ * `requestId`; every answer names the request it answers.
+ *
+ * Big payloads travel in chunks both ways so no single structured clone
+ * blocks the pane: the grid goes in blocks as it is read, the plan's table
+ * rows come back in blocks of `PLAN_ROWS_PER_CHUNK`.
+ */
+import type { DayNumber } from '../domain/dates';
+import type { ImportAnalysis, ImportOptions } from '../domain/import';
+import type { GradingSettings } from '../domain/settings';
+import type { InputKind, IssueCode, IssueSeverity, RawCell } from '../domain/types';
+import type { Locale, Localized } from '../i18n/locale';
+import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
+
+/** Rows per plan chunk sent back to the pane (each clone stays a few ms). */
+export const PLAN_ROWS_PER_CHUNK = 5_000;
+/** Minimum interval between two progress messages, in milliseconds. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+export type WorkerRequest =
+  /** Replaces (first chunk, `reset`) or extends the grid the worker holds. */
+  | { readonly type: 'grid'; readonly requestId: number; readonly reset: boolean; readonly rows: readonly (readonly RawCell[])[] }
+  /** Detects header, kind and mapping (with the user's choices), imports, and summarises the issues. */
+  | { readonly type: 'analyze'; readonly requestId: number; readonly options: ImportOptions | undefined; readonly today: DayNumber }
+  /** Grades the records of the last analysis with these settings (the live preview on the Rules screen). */
+  | { readonly type: 'preview'; readonly requestId: number; readonly settings: GradingSettings; readonly today: DayNumber }
+  /** The whole job: import, grade, plan; the plan comes back in chunks. */
+  | {
+      readonly type: 'build';
+      readonly requestId: number;
+      readonly options: ImportOptions | undefined;
+      readonly settings: GradingSettings;
+      readonly locale: Locale;
+      readonly today: DayNumber;
+    }
+  | { readonly type: 'cancel'; readonly requestId: number };
+
+export type BuildStage = 'import' | 'aggregate' | 'grade' | 'plan' | 'transfer';
+
+/** A data issue group: every issue of one code, counted, with the first rows. */
+export interface IssueGroup {
+  readonly code: IssueCode;
+  readonly severity: IssueSeverity;
+  readonly count: number;
+  /** Up to five 1-based source rows, in order of appearance. */
+  readonly firstRows: readonly number[];
+  /** The first issue's message (names row, column and what to do). */
+  readonly example: Localized;
+}
+
+/** What the Columns screen shows besides the mapping. */
+export interface ImportSummary {
+  readonly kind: InputKind;
+  readonly rowsRead: number;
+  readonly rowsSkipped: number;
+  /** Customers found (list rows kept, or distinct customers of a log). */
+  readonly customers: number;
+  readonly issueGroups: readonly IssueGroup[];
+  /** The latest purchase in the data, for the as-of default's label; null when none. */
+  readonly latestPurchase: DayNumber | null;
+}
+
+export interface CountRow {
+  readonly key: string;
+  readonly label: Localized;
+  /** `#RRGGBB`, or null when the row has no colour of its own. */
+  readonly color: string | null;
+  readonly count: number;
+}
+
+/** Customers per tier and per segment. */
+export interface GradeCounts {
+  readonly total: number;
+  readonly asOf: DayNumber;
+  readonly tiers: readonly CountRow[];
+  readonly segments: readonly CountRow[];
+  /** Customers with no segment (prospects). */
+  readonly withoutSegment: number;
+}
+
+export interface BuildSummary {
+  readonly counts: GradeCounts;
+  readonly issueGroups: readonly IssueGroup[];
+  readonly issueCount: number;
+}
+
+/** An error crossing the worker boundary, keeping what the pane needs to explain it. */
+export interface WorkerErrorInfo {
+  readonly name: string;
+  readonly code: string | null;
+  readonly message: string;
+  /** A message for the user in both languages, when the thrower gave one (ImportError). */
+  readonly userMessage: Localized | null;
+  readonly stack: string | null;
+}
+
+export type WorkerResponse =
+  | { readonly type: 'grid-stored'; readonly requestId: number; readonly rows: number }
+  | { readonly type: 'analysis'; readonly requestId: number; readonly analysis: ImportAnalysis; readonly summary: ImportSummary }
+  | { readonly type: 'preview'; readonly requestId: number; readonly counts: GradeCounts }
+  /** Settings the grading refuses, with messages for each problem. */
+  | { readonly type: 'settings-invalid'; readonly requestId: number; readonly problems: readonly Localized[] }
+  | { readonly type: 'progress'; readonly requestId: number; readonly stage: BuildStage; readonly done: number; readonly total: number }
+  /** The plan with every table's rows (and cached results) empty; rows follow. */
+  | { readonly type: 'plan-head'; readonly requestId: number; readonly plan: WorkbookPlan; readonly rowCounts: readonly number[] }
+  | {
+      readonly type: 'plan-rows';
+      readonly requestId: number;
+      readonly table: number;
+      readonly rows: readonly (readonly PlanValue[])[];
+      readonly cachedResults: readonly (readonly CachedResult[])[] | null;
+    }
+  | { readonly type: 'build-done'; readonly requestId: number; readonly summary: BuildSummary }
+  | { readonly type: 'cancelled'; readonly requestId: number }
+  | { readonly type: 'error'; readonly requestId: number; readonly error: WorkerErrorInfo };
+
+/** Anything that can play the worker's part (a Web Worker, or an in-process port in tests). */
+export interface WorkerPort {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((event: { readonly data: WorkerResponse }) => void) | null;
+  onerror: ((event: { readonly message?: string }) => void) | null;
+  terminate(): void;
+}

@@ -1,0 +1,124 @@
+// Webpack for the task pane, the ribbon's function file and the browser
+// preview. TypeScript is compiled by swc (type checking is `npm run
+// typecheck`); Fluent UI v9 styles are CSS-in-JS, so no CSS loaders.
+//
+//   npm run build         production bundle in dist/ (pane + commands + preview)
+//   npm run dev-server    https://localhost:3000 with office-addin-dev-certs
+//   npm run preview       http://localhost:3001/preview.html, the pane beside a fake workbook
+/* eslint-disable @typescript-eslint/no-require-imports -- webpack loads this file as CommonJS */
+'use strict';
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_SERVER_PORT = 3000;
+const PREVIEW_PORT = 3001;
+
+/** swc settings shared by every TS/TSX module (the pane, the worker, the preview). */
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+    target: 'es2020',
+  },
+};
+
+/**
+ * The dev server needs trusted certificates: Office only loads add-ins over
+ * HTTPS. office-addin-dev-certs creates them under ~/.office-addin-dev-certs
+ * (installing its CA needs admin rights; see the README).
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const isProduction = argv.mode === 'production';
+  const isPreviewServer = Boolean(env.preview);
+  const isDevServer = process.argv.some((arg) => arg === 'serve');
+
+  const config = {
+    devtool: isProduction ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/taskpane/commands.ts',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+      publicPath: '',
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'swc-loader', options: swcOptions },
+        },
+        // Sample data for the preview, imported as text.
+        { test: /\.csv$/, type: 'asset/source' },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/taskpane/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
+      // A local office.js for the preview and the browser tests (no network
+      // there); the real pane loads Microsoft's CDN copy. Outside Office,
+      // office.js resolves Office.onReady with host null and loads nothing else.
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'node_modules/@microsoft/office-js/dist/office.js', to: 'office-js/office.js' },
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: {
+      // Fluent UI v9 + React is ~ 500 kB minified; warn only well above that.
+      maxEntrypointSize: 1_200_000,
+      maxAssetSize: 1_200_000,
+    },
+    optimization: {
+      splitChunks: { chunks: 'all', name: (_module, chunks) => chunks.map((c) => c.name).sort().join('~') },
+    },
+  };
+
+  if (isDevServer) {
+    config.devServer = isPreviewServer
+      ? {
+          port: PREVIEW_PORT,
+          host: 'localhost',
+          open: false,
+          static: false,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          historyApiFallback: { index: '/preview.html' },
+        }
+      : {
+          port: DEV_SERVER_PORT,
+          host: 'localhost',
+          static: false,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+        };
+  }
+  return config;
+};
