@@ -1,0 +1,54 @@
+import { dayFromYmd } from '../../../src/domain/dates';
+import { aggregateTransactions, gradeCustomers } from '../../../src/domain/grading';
+import { buildReport } from '../../../src/domain/report';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
+import { GOLDEN_IMPORT_ISSUE, GOLDEN_LINES, GOLDEN_REPORT, GOLDEN_ROWS_READ, GOLDEN_ROWS_SKIPPED } from '../../fixtures/grading/goldenLog';
+import { rec } from './helpers';
+
+const TODAY = dayFromYmd(2025, 1, 1);
+
+describe('golden: a hand-made transaction log through aggregation, grading and the §8 report', () => {
+  const aggregated = aggregateTransactions(GOLDEN_LINES);
+  const grading = gradeCustomers(aggregated.records, DEFAULT_SETTINGS, { today: TODAY });
+  const report = buildReport(grading, {
+    rowsRead: GOLDEN_ROWS_READ,
+    rowsSkipped: GOLDEN_ROWS_SKIPPED,
+    issues: [GOLDEN_IMPORT_ISSUE, ...aggregated.issues, ...grading.issues],
+  });
+
+  it('equals the hand-computed report', () => {
+    expect(report).toEqual(GOLDEN_REPORT);
+  });
+
+  it('has the contract keys in the contract order', () => {
+    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers']);
+    expect(Object.keys(report.import)).toEqual(['rowsRead', 'rowsSkipped', 'issues']);
+    expect(Object.keys(report.customers[0] ?? {})).toEqual(['id', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'tier', 'lifecycle']);
+    expect(Object.keys(report.import.issues[0] ?? {})).toEqual(['row', 'column', 'code', 'severity', 'value', 'message']);
+    expect(Object.keys(report.breakpoints ?? {})).toEqual(['recency', 'frequency', 'monetary']);
+  });
+
+  it('round-trips through JSON unchanged (plain data only)', () => {
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('breakpoints are close to the decimal hand computation', () => {
+    const expected = { recency: [2.6, 7.8, 31, 134.2], frequency: [1, 1, 1.4, 2.2], monetary: [52.216, 282.408, 458.3, 615.9] };
+    for (const metric of ['recency', 'frequency', 'monetary'] as const) {
+      report.breakpoints?.[metric].forEach((b, k) => expect(b).toBeCloseTo(expected[metric][k] as number, 9));
+    }
+  });
+});
+
+describe('report edge cases', () => {
+  it('breakpoints are null when nobody is scored', () => {
+    const grading = gradeCustomers([rec({ id: 'p' })], { ...DEFAULT_SETTINGS, asOf: { mode: 'fixed', day: dayFromYmd(2024, 1, 1) } }, { today: TODAY });
+    const report = buildReport(grading, { rowsRead: 1, rowsSkipped: 0, issues: [] });
+    expect(report).toEqual({
+      asOf: '2024-01-01',
+      breakpoints: null,
+      import: { rowsRead: 1, rowsSkipped: 0, issues: [] },
+      customers: [{ id: 'p', recencyDays: null, frequency: 0, monetary: 0, r: null, f: null, m: null, segment: null, tier: 'prospect', lifecycle: 'potential' }],
+    });
+  });
+});
