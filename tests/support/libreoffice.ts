@@ -4,7 +4,7 @@
  * CSV with full precision, and read the CSVs back.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -56,19 +56,35 @@ function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{
 }
 
 /**
- * Converts with soffice into a fresh temporary directory, using a private
- * user profile (so parallel runs never share a profile lock). Returns the
- * output directory; the caller removes it.
+ * LibreOffice's default for .xlsx files is "never recalculate on load": it
+ * shows the cached results stored in the file. Our files carry the core's
+ * values as cached results, so without this setting a parity test would
+ * compare the core with itself. OOXMLRecalcMode / ODFRecalcMode 0 = always.
  */
-export async function convertWithLibreOffice(inputPath: string, filter: string, options: RecalcOptions = {}): Promise<string> {
+const ALWAYS_RECALCULATE_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/**
+ * Converts with soffice into a fresh temporary directory, using a private
+ * user profile (so parallel runs never share a profile lock). Several inputs
+ * share one soffice start (about 5 s of the cost). Returns the output
+ * directory; the caller removes its parent.
+ */
+export async function convertWithLibreOffice(inputPaths: readonly string[], filter: string, options: RecalcOptions = {}): Promise<string> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const work = await mkdtemp(join(tmpdir(), 'tierwise-lo-'));
   const outDir = join(work, 'out');
   const profile = `file://${join(work, 'profile')}`;
   try {
+    await mkdir(join(work, 'profile', 'user'), { recursive: true });
+    await writeFile(join(work, 'profile', 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE_XCU);
     await run(
       options.soffice ?? 'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', filter, '--outdir', outDir, resolve(inputPath)],
+      ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', filter, '--outdir', outDir, ...inputPaths.map((p) => resolve(p))],
       timeoutMs,
     );
   } catch (error) {
@@ -78,39 +94,65 @@ export async function convertWithLibreOffice(inputPath: string, filter: string, 
   return outDir;
 }
 
+function stemOf(path: string): string {
+  return basename(path).replace(/\.[^.]+$/, '');
+}
+
 /**
- * Opens the workbook in LibreOffice, which recalculates it, and returns each
- * sheet's values as rows of strings, keyed by sheet name.
+ * Opens each workbook in LibreOffice, which recalculates it, and returns each
+ * sheet's values as rows of strings, keyed by input path and sheet name.
+ * Input file names must have distinct stems.
  */
-export async function recalcToCsv(xlsxPath: string, options: RecalcOptions = {}): Promise<Record<string, string[][]>> {
-  const outDir = await convertWithLibreOffice(xlsxPath, CSV_FILTER, options);
+export async function recalcManyToCsv(xlsxPaths: readonly string[], options: RecalcOptions = {}): Promise<Map<string, Record<string, string[][]>>> {
+  const stems = xlsxPaths.map(stemOf);
+  if (new Set(stems).size !== stems.length) throw new LibreOfficeError('soffice-failed', `Input names must differ: ${stems.join(', ')}`);
+  const outDir = await convertWithLibreOffice(xlsxPaths, CSV_FILTER, options);
   try {
-    const stem = basename(xlsxPath).replace(/\.[^.]+$/, '');
     const files = (await readdir(outDir)).filter((f) => f.endsWith('.csv'));
-    if (files.length === 0) throw new LibreOfficeError('no-output', `soffice wrote no CSV for ${xlsxPath}`);
-    const sheets: Record<string, string[][]> = {};
-    for (const file of files) {
-      // <stem>-<Sheet name>.csv
-      const sheetName = file.startsWith(`${stem}-`) ? file.slice(stem.length + 1, -4) : file.slice(0, -4);
-      const text = await readFile(join(outDir, file), 'utf8');
-      const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-      if (parsed.errors.length > 0) {
-        throw new LibreOfficeError('no-output', `Unreadable CSV from soffice (${file}): ${parsed.errors[0]?.message ?? ''}`);
+    const result = new Map<string, Record<string, string[][]>>();
+    // Longest stem first, so `a-b` is not taken for sheet `b-...` of workbook `a`.
+    const order = xlsxPaths.map((path, i) => ({ path, stem: stems[i] as string })).sort((a, b) => b.stem.length - a.stem.length);
+    const claimed = new Set<string>();
+    for (const { path, stem } of order) {
+      const sheets: Record<string, string[][]> = {};
+      for (const file of files) {
+        if (claimed.has(file) || !file.startsWith(`${stem}-`)) continue;
+        claimed.add(file);
+        const sheetName = file.slice(stem.length + 1, -4);
+        const text = await readFile(join(outDir, file), 'utf8');
+        const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+        if (parsed.errors.length > 0) {
+          throw new LibreOfficeError('no-output', `Unreadable CSV from soffice (${file}): ${parsed.errors[0]?.message ?? ''}`);
+        }
+        const rows = parsed.data;
+        // LibreOffice ends the file with a newline, which Papa reads as one empty row.
+        const last = rows[rows.length - 1];
+        if (last !== undefined && last.length === 1 && last[0] === '') rows.pop();
+        sheets[sheetName] = rows;
       }
-      const rows = parsed.data;
-      // LibreOffice ends the file with a newline, which Papa reads as one empty row.
-      if (rows.length > 0 && rows[rows.length - 1]?.length === 1 && rows[rows.length - 1]?.[0] === '') rows.pop();
-      sheets[sheetName] = rows;
+      if (Object.keys(sheets).length === 0) throw new LibreOfficeError('no-output', `soffice wrote no CSV for ${path}`);
+      result.set(path, sheets);
     }
-    return sheets;
+    return result;
   } finally {
     await rm(join(outDir, '..'), { recursive: true, force: true });
   }
 }
 
+/**
+ * Opens the workbook in LibreOffice, which recalculates it, and returns each
+ * sheet's values as rows of strings, keyed by sheet name.
+ */
+export async function recalcToCsv(xlsxPath: string, options: RecalcOptions = {}): Promise<Record<string, string[][]>> {
+  const all = await recalcManyToCsv([xlsxPath], options);
+  const sheets = all.get(xlsxPath);
+  if (sheets === undefined) throw new LibreOfficeError('no-output', `soffice wrote no CSV for ${xlsxPath}`);
+  return sheets;
+}
+
 /** Converts to PDF into `targetDir`; returns the PDF path (used to look at the demo workbook). */
 export async function convertToPdf(xlsxPath: string, targetDir: string, options: RecalcOptions = {}): Promise<string> {
-  const outDir = await convertWithLibreOffice(xlsxPath, 'pdf', options);
+  const outDir = await convertWithLibreOffice([xlsxPath], 'pdf', options);
   try {
     const files = (await readdir(outDir)).filter((f) => f.endsWith('.pdf'));
     const pdf = files[0];
