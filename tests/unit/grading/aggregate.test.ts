@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { aggregateTransactions } from '../../../src/domain/grading';
 import { decimalToCents, sumToCents } from '../../../src/domain/grading/aggregate';

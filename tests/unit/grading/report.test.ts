@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { dayFromYmd } from '../../../src/domain/dates';
 import { aggregateTransactions, gradeCustomers } from '../../../src/domain/grading';
 import { buildReport } from '../../../src/domain/report';

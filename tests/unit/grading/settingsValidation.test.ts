@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { validateSettings, type SettingsProblemCode } from '../../../src/domain/grading';
 import { DEFAULT_SEGMENTS, DEFAULT_SETTINGS, DEFAULT_TIERS, type GradingSettings } from '../../../src/domain/settings';
 
