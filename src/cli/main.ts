@@ -7,14 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
 import { ProgressPrinter, writeFileAtomic } from './output';
-import { readInputFile } from '../io/readFile';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
 import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
-import { writeWorkbookXlsx } from '../renderers/xlsx/writeXlsx';
 import { pick, type Locale, type Localized } from '../i18n/locale';
+import type * as ReadFileModule from '../io/readFile';
+import type * as XlsxWriterModule from '../renderers/xlsx/writeXlsx';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +25,18 @@ interface Io {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
+}
+
+/** The file readers pull in exceljs and iconv-lite: loaded only when a file is read, so --help and usage errors answer at once. */
+function loadReaders(): typeof ReadFileModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('../io/readFile') as typeof ReadFileModule;
+}
+
+/** exceljs again: loaded only when a workbook is written. */
+function loadXlsxWriter(): typeof XlsxWriterModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('../renderers/xlsx/writeXlsx') as typeof XlsxWriterModule;
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {
@@ -116,6 +128,7 @@ function settingsFor(command: Pick<GradeCommand, 'asOf'>, locale: Locale): Gradi
 
 async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<number> {
   const bytes = new Uint8Array(await readFile(command.input));
+  const { readInputFile } = loadReaders();
   const input = await readInputFile(bytes, path.basename(command.input), {
     encoding: command.encoding,
     ...(command.sheet === null ? {} : { sheet: command.sheet }),
@@ -152,6 +165,7 @@ async function gradeAndWrite(
     today: todayLocal(),
     onProgress: (p) => progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
   });
+  const { writeWorkbookXlsx } = loadXlsxWriter();
   const workbook = await writeWorkbookXlsx(output.plan);
   // Both files are complete in memory before either is written, and each is
   // renamed into place only once fully written.
@@ -193,6 +207,7 @@ async function runDemo(outDir: string, locale: Locale, io: Io): Promise<number> 
   for (const sample of DEMO_SAMPLES) {
     const source = path.join(samplesDir, sample.file);
     const bytes = new Uint8Array(await readFile(source));
+    const { readInputFile } = loadReaders();
     const input = await readInputFile(bytes, sample.file, { encoding: 'auto' });
     const outPath = path.join(outDir, `${sample.base}-graded.xlsx`);
     const reportPath = path.join(outDir, `${sample.base}-report.json`);
