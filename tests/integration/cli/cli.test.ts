@@ -2,6 +2,7 @@
  * The command line through its real entry point (bin/tierwise.cjs), as a user
  * runs it: files in, workbook and report out, exit codes and messages.
  */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';

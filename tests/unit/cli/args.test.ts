@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { parseIsoDay } from '../../../src/domain/dates';
 
