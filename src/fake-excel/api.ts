@@ -1,0 +1,1676 @@
+/**
+ * Proxy objects of the fake Excel, typed against @types/office-js: each class
+ * `implements Pick<Excel.X, ...>` of the members Tierwise uses, so a
+ * misspelled or mistyped member does not compile. Setters and methods queue
+ * operations; `load()` + `sync()` make properties readable; reading before
+ * that throws `PropertyNotLoaded` (Microsoft: "Call load on an object",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ *
+ * Objects are exposed to callers as the real Excel types through
+ * {@link expose}, the one place where a fake object is cast to an Excel type.
+ */
+import { FakeExcelError } from './errors';
+import {
+  intersects,
+  parseAddress,
+  qualifiedAddress,
+  rectCells,
+  rectColumns,
+  rectRows,
+  type Rect,
+} from './address';
+import { jsonBytes, type FakeContextCore, type FakeRequestRecord } from './context';
+import {
+  assertRowsFit,
+  assertValidSheetName,
+  type ConditionalFormatEntry,
+  type ConditionalFormatKind,
+  type FakeSheet,
+  type FakeTable as TableModel,
+  type FakeWorkbookModel,
+  type FormatLayer,
+  type NameEntry,
+  type ValidationEntry,
+} from './model';
+
+/**
+ * The single cast between the fake and the Excel types. Every fake class
+ * implements the subset of its Excel counterpart that Tierwise calls (checked
+ * by `implements Pick<...>`); callers hold it as the Excel type.
+ */
+export function expose<T>(fake: object): T {
+  return fake as unknown as T;
+}
+
+/**
+ * The inverse of {@link expose}: an Excel-typed argument (a Range passed to
+ * `names.add`, `tables.add`, `freezeAt`) back to the fake object it is,
+ * checked at run time.
+ */
+function unwrap<T>(value: unknown, kind: abstract new (...args: never[]) => T): T {
+  if (value instanceof kind) return value;
+  throw new FakeExcelError('InvalidArgument', `Expected a ${kind.name} of this fake workbook.`);
+}
+
+/** A load request's property names: `'values, text'`, `['values']`, `{ select: 'values' }`, or `{ values: true }`. */
+function loadNames(spec: unknown): string[] | null {
+  if (spec === undefined || spec === null) return null;
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.map(String);
+  if (typeof spec === 'object') {
+    const select = (spec as { select?: unknown }).select;
+    if (typeof select === 'string') return loadNames(select);
+    return Object.entries(spec as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
+  }
+  throw new FakeExcelError('InvalidArgument', `Unsupported load() argument: ${String(spec)}.`);
+}
+
+export abstract class FakeClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  /** True for objects from `...OrNullObject` methods: a missing item loads as a null object instead of failing. */
+  private nullable = false;
+
+  constructor(protected readonly core: FakeContextCore) {}
+
+  asNullable(): this {
+    this.nullable = true;
+    return this;
+  }
+
+  protected get model(): FakeWorkbookModel {
+    return this.core.model;
+  }
+
+  /** Properties `load()` without arguments fetches. */
+  protected abstract readonly scalarProperties: readonly string[];
+
+  /** Whether the object exists (false for a missing `...OrNullObject`). Called while a batch runs. */
+  protected exists(): boolean {
+    return true;
+  }
+
+  /** One property's value, read from the model while a batch runs. */
+  protected abstract snapshot(property: string, record: FakeRequestRecord): unknown;
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject') as boolean;
+  }
+
+  /** Marks properties as loaded (objects a collection load returns arrive with their scalars). */
+  preload(values: Record<string, unknown>): void {
+    this.loaded.set('isNullObject', false);
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+
+  protected read(property: string): unknown {
+    if (!this.loaded.has(property)) {
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(property);
+  }
+
+  protected queueLoad(spec: unknown): void {
+    const requested = loadNames(spec) ?? [...this.scalarProperties];
+    for (const name of requested) {
+      if (name !== 'items' && !name.startsWith('items/') && !this.scalarProperties.includes(name)) {
+        throw new FakeExcelError('InvalidArgument', `The fake does not know the property '${name}' of ${this.constructor.name}.`);
+      }
+    }
+    this.core.enqueue(jsonBytes(requested), 0, (record) => {
+      const exists = this.exists();
+      if (!exists && !this.nullable) {
+        throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist (${this.constructor.name}).`);
+      }
+      this.loaded.set('isNullObject', !exists);
+      if (!exists) return;
+      for (const name of requested) {
+        const value = this.snapshot(name, record);
+        this.loaded.set(name.split('/')[0] ?? name, value);
+        record.responseBytes += name.startsWith('items') ? 32 : jsonBytes(value);
+      }
+    });
+  }
+
+  /** Queues a write; `apply` runs at the next sync. */
+  protected queue(payload: unknown, cellsWritten: number, apply: () => void): void {
+    this.core.enqueue(jsonBytes(payload), cellsWritten, () => apply());
+  }
+}
+
+/* ------------------------------------------------------------------ rules */
+
+/** Structured references (`Table[Col]`, `[@Col]`, `[#This Row]`) outside string literals. */
+export function hasStructuredReference(formula: string): boolean {
+  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return /\[/.test(withoutStrings);
+}
+
+/** Excel limits a validation formula or inline list to 255 characters (VBA Validation.Add: Formula1 "must not exceed 255 characters",
+ * https://learn.microsoft.com/office/vba/api/excel.validation.add). */
+export const MAX_VALIDATION_FORMULA = 255;
+
+function assertConditionFormula(formula: string, where: string): void {
+  // MS-XLSX 2.6.4 CT_DataValidationFormula: a validation formula "MUST NOT use ... structure-reference"
+  // (https://learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a);
+  // conditional formats reject them the same way ("You cannot use references to ... tables", Excel's message).
+  if (hasStructuredReference(formula)) {
+    throw new FakeExcelError('InvalidArgument', `${where} cannot use structured references (Table[Column]); use A1 references or defined names: ${formula}`);
+  }
+}
+
+function assertValidationFormula(value: unknown, where: string): void {
+  if (typeof value !== 'string') return;
+  if (value.length > MAX_VALIDATION_FORMULA) {
+    throw new FakeExcelError('InvalidArgument', `${where} is limited to ${MAX_VALIDATION_FORMULA} characters; got ${value.length}.`);
+  }
+  if (value.startsWith('=')) assertConditionFormula(value, where);
+}
+
+/** Excel's table and defined-name rules: letter, `_` or `\` first; letters, digits, `.` and `_` after; not a cell reference. */
+function assertValidName(name: string, what: string): void {
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
+    throw new FakeExcelError('InvalidArgument', `"${name}" is not a valid ${what} name.`);
+  }
+}
+
+/* ------------------------------------------------------------------ ranges */
+
+interface Resolved {
+  readonly sheet: FakeSheet;
+  readonly rect: Rect;
+}
+
+function is2D(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+}
+
+/**
+ * Checks an input against the range size: a 2D array of exactly rows x
+ * columns, or one value applied to every cell (Excel's documented broadcast:
+ * "If the argument is a single value, it will be applied to all cells in the
+ * range", OfficeDev/office-js-docs-reference#578, OfficeDev/office-js-docs-pr#2013).
+ */
+function checkShape(input: unknown, rect: Rect, property: string): 'array' | 'scalar' {
+  if (is2D(input)) {
+    const rows = rectRows(rect);
+    const columns = rectColumns(rect);
+    if (input.length !== rows || input.some((row) => row.length !== columns)) {
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}: range ${rows}x${columns}, input ${input.length}x${input[0]?.length ?? 0}).`,
+      );
+    }
+    return 'array';
+  }
+  if (Array.isArray(input)) throw new FakeExcelError('InvalidArgument', `${property} must be a 2D array or a single value.`);
+  return 'scalar';
+}
+
+export class FakeRange
+  extends FakeClientObject
+  implements
+    Pick<
+      Excel.Range,
+      | 'values'
+      | 'formulas'
+      | 'numberFormat'
+      | 'text'
+      | 'address'
+      | 'rowCount'
+      | 'columnCount'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'format'
+      | 'dataValidation'
+      | 'conditionalFormats'
+      | 'worksheet'
+      | 'getCell'
+      | 'getResizedRange'
+      | 'getOffsetRange'
+      | 'load'
+      | 'clear'
+    >
+{
+  protected readonly scalarProperties = ['values', 'formulas', 'numberFormat', 'text', 'address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
+
+  constructor(
+    core: FakeContextCore,
+    /** Resolves the sheet and rectangle while a batch runs (tables grow, sheets are added in the same batch). */
+    readonly resolve: () => Resolved,
+    private readonly sheetProxy: () => FakeWorksheet,
+  ) {
+    super(core);
+  }
+
+  protected snapshot(property: string, record: FakeRequestRecord): unknown {
+    const { sheet, rect } = this.resolve();
+    const grid = (cell: (row: number, column: number) => unknown): unknown[][] => {
+      const cells = rectCells(rect);
+      if (cells > this.core.readCellLimit()) {
+        throw new FakeExcelError('RangeExceedsLimit', `The cell count in the range (${cells}) has exceeded the maximum supported number (${this.core.readCellLimit()}).`);
+      }
+      record.cellsRead += cells;
+      const out: unknown[][] = [];
+      for (let r = rect.r0; r <= rect.r1; r += 1) {
+        const row: unknown[] = [];
+        for (let c = rect.c0; c <= rect.c1; c += 1) row.push(cell(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (property) {
+      case 'values':
+        return grid((r, c) => sheet.value(r, c));
+      case 'formulas':
+        return grid((r, c) => sheet.formula(r, c));
+      case 'numberFormat':
+        return grid((r, c) => sheet.numberFormat(r, c));
+      case 'text':
+        return grid((r, c) => sheet.text(r, c));
+      case 'address':
+        return qualifiedAddress(sheet.name, rect);
+      case 'rowCount':
+        return rectRows(rect);
+      case 'columnCount':
+        return rectColumns(rect);
+      case 'rowIndex':
+        return rect.r0;
+      case 'columnIndex':
+        return rect.c0;
+      default:
+        throw new FakeExcelError('InvalidArgument', `Unknown Range property ${property}.`);
+    }
+  }
+
+  // Excel's d.ts types these as any[][]; unknown[][] is assignable and keeps the fake free of `any`.
+  get values(): unknown[][] {
+    return this.read('values') as unknown[][];
+  }
+  set values(input: unknown[][]) {
+    this.write(input, 'values');
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas') as unknown[][];
+  }
+  set formulas(input: unknown[][]) {
+    this.write(input, 'formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat') as unknown[][];
+  }
+  set numberFormat(input: unknown[][]) {
+    const payload: unknown = input;
+    this.queue(payload, is2D(payload) ? payload.length * (payload[0]?.length ?? 0) : 1, () => {
+      const { sheet, rect } = this.resolve();
+      const shape = checkShape(payload, rect, 'numberFormat');
+      sheet.assertWritable(rect, 'number format');
+      for (let r = rect.r0; r <= rect.r1; r += 1) {
+        for (let c = rect.c0; c <= rect.c1; c += 1) {
+          const f = shape === 'array' ? (payload as unknown[][])[r - rect.r0]?.[c - rect.c0] : payload;
+          if (f === null || f === undefined) continue;
+          if (typeof f !== 'string') throw new FakeExcelError('InvalidArgument', 'A number format must be a string.');
+          sheet.setNumberFormat(r, c, f);
+        }
+      }
+    });
+  }
+  get text(): string[][] {
+    return this.read('text') as string[][];
+  }
+  get address(): string {
+    return this.read('address') as string;
+  }
+  get rowCount(): number {
+    return this.read('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.read('columnCount') as number;
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex') as number;
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex') as number;
+  }
+  get worksheet(): Excel.Worksheet {
+    return expose(this.sheetProxy());
+  }
+  get format(): Excel.RangeFormat {
+    return expose(new FakeRangeFormat(this.core, this));
+  }
+  get dataValidation(): Excel.DataValidation {
+    return expose(new FakeDataValidation(this.core, this));
+  }
+  get conditionalFormats(): Excel.ConditionalFormatCollection {
+    return expose(new FakeConditionalFormatCollection(this.core, this));
+  }
+
+  private derived(transform: (rect: Rect) => Rect): FakeRange {
+    return new FakeRange(
+      this.core,
+      () => {
+        const { sheet, rect } = this.resolve();
+        const next = transform(rect);
+        if (next.r0 < 0 || next.c0 < 0 || next.r1 < next.r0 || next.c1 < next.c0) {
+          throw new FakeExcelError('InvalidArgument', 'The resulting range is outside the worksheet.');
+        }
+        assertRowsFit(next.r1);
+        return { sheet, rect: next };
+      },
+      this.sheetProxy,
+    );
+  }
+
+  getCell(row: number, column: number): Excel.Range {
+    return expose(this.derived((r) => ({ r0: r.r0 + row, c0: r.c0 + column, r1: r.r0 + row, c1: r.c0 + column })));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
+    return expose(this.derived((r) => ({ r0: r.r0, c0: r.c0, r1: r.r1 + deltaRows, c1: r.c1 + deltaColumns })));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
+    return expose(this.derived((r) => ({ r0: r.r0 + rowOffset, c0: r.c0 + columnOffset, r1: r.r1 + rowOffset, c1: r.c1 + columnOffset })));
+  }
+
+  load(propertyNames?: unknown): Excel.Range {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+
+  clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {
+    const what = applyTo ?? 'All';
+    this.queue({ clear: what }, 0, () => {
+      const { sheet, rect } = this.resolve();
+      sheet.assertWritable(rect, 'clear');
+      if (what === 'All' || what === 'Contents') {
+        for (let r = rect.r0; r <= rect.r1; r += 1) for (let c = rect.c0; c <= rect.c1; c += 1) sheet.clearContents(r, c);
+      }
+      if (what === 'All' || what === 'Formats') {
+        for (let r = rect.r0; r <= rect.r1; r += 1) for (let c = rect.c0; c <= rect.c1; c += 1) sheet.setNumberFormat(r, c, 'General');
+        sheet.formatLayers.push({ rect, fill: null, fontColor: '#000000', bold: false, italic: false });
+      }
+    });
+  }
+
+  private write(input: unknown, via: 'values' | 'formulas'): void {
+    const cells = is2D(input) ? input.reduce((n, row) => n + row.length, 0) : 1;
+    this.queue(input, cells, () => {
+      const { sheet, rect } = this.resolve();
+      const shape = checkShape(input, rect, via);
+      sheet.assertWritable(rect, via);
+      for (let r = rect.r0; r <= rect.r1; r += 1) {
+        const row = shape === 'array' ? (input as unknown[][])[r - rect.r0] : undefined;
+        for (let c = rect.c0; c <= rect.c1; c += 1) {
+          sheet.writeInput(r, c, shape === 'array' ? row?.[c - rect.c0] : input, via);
+        }
+      }
+      afterCellsChanged(this.model, sheet, rect);
+    });
+  }
+}
+
+/** Keeps tables in step with their cells: header text names columns; a column whose whole body holds one formula is a calculated column. */
+function afterCellsChanged(model: FakeWorkbookModel, sheet: FakeSheet, rect: Rect): void {
+  for (const table of model.tables) {
+    if (table.sheet !== sheet || !intersects(table.rangeRect(), rect)) continue;
+    for (let i = 0; i < table.columns.length; i += 1) {
+      const column = table.firstColumn + i;
+      if (column < rect.c0 || column > rect.c1) continue;
+      const model_ = table.columns[i];
+      if (!model_) continue;
+      if (rect.r0 <= table.headerRow && rect.r1 >= table.headerRow) {
+        const header = sheet.text(table.headerRow, column).trim();
+        if (header === '') throw new FakeExcelError('InvalidArgument', 'A table header cannot be empty.');
+        model_.name = header;
+      }
+      if (rect.r0 <= table.firstBodyRow && rect.r1 >= table.lastBodyRow) {
+        const first = sheet.isFormula(table.firstBodyRow, column) ? sheet.formula(table.firstBodyRow, column) : null;
+        let uniform = typeof first === 'string';
+        for (let r = table.firstBodyRow + 1; uniform && r <= table.lastBodyRow; r += 1) {
+          uniform = sheet.isFormula(r, column) && sheet.formula(r, column) === first;
+        }
+        model_.calculatedFormula = uniform && typeof first === 'string' ? first : null;
+      }
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ formats */
+
+export class FakeRangeFormat
+  extends FakeClientObject
+  implements Pick<Excel.RangeFormat, 'fill' | 'font' | 'protection' | 'columnWidth' | 'rowHeight' | 'load'>
+{
+  protected readonly scalarProperties = ['columnWidth', 'rowHeight'];
+  constructor(
+    core: FakeContextCore,
+    private readonly range: FakeRange,
+  ) {
+    super(core);
+  }
+  protected snapshot(property: string): unknown {
+    const { sheet, rect } = this.range.resolve();
+    if (property === 'columnWidth') return sheet.columnWidths.get(rect.c0) ?? DEFAULT_COLUMN_WIDTH_POINTS;
+    return sheet.rowHeights.get(rect.r0) ?? DEFAULT_ROW_HEIGHT_POINTS;
+  }
+  /** Adds a direct-format layer over the range (Excel: formatting locked cells of a protected sheet fails). */
+  layer(props: Omit<FormatLayer, 'rect'>): void {
+    this.queue(props, 0, () => {
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'format');
+      sheet.formatLayers.push({ ...props, rect });
+    });
+  }
+  get fill(): Excel.RangeFill {
+    return expose(new FakeRangeFill(this.core, this));
+  }
+  get font(): Excel.RangeFont {
+    return expose(new FakeRangeFont(this.core, this));
+  }
+  get protection(): Excel.FormatProtection {
+    return expose(new FakeFormatProtection(this.core, this));
+  }
+  get columnWidth(): number {
+    return this.read('columnWidth') as number;
+  }
+  /** Points, as Excel's RangeFormat.columnWidth. */
+  set columnWidth(points: number) {
+    this.queue(points, 0, () => {
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'column width');
+      for (let c = rect.c0; c <= rect.c1; c += 1) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.read('rowHeight') as number;
+  }
+  set rowHeight(points: number) {
+    this.queue(points, 0, () => {
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'row height');
+      for (let r = rect.r0; r <= rect.r1; r += 1) sheet.rowHeights.set(r, points);
+    });
+  }
+  load(propertyNames?: unknown): Excel.RangeFormat {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+/** Excel's default column width, 8.43 characters of Calibri 11 = 48 points; default row height 15 points. */
+export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
+export const DEFAULT_ROW_HEIGHT_POINTS = 15;
+
+abstract class FakeFormatPart extends FakeClientObject {
+  protected readonly scalarProperties: readonly string[] = [];
+  constructor(
+    core: FakeContextCore,
+    protected readonly owner: FakeRangeFormat,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'The fake does not read back direct formats; inspect the model.');
+  }
+}
+
+export class FakeRangeFill extends FakeFormatPart implements Pick<Excel.RangeFill, 'color' | 'clear'> {
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.layer({ fill: value });
+  }
+  clear(): void {
+    this.owner.layer({ fill: null });
+  }
+}
+
+export class FakeRangeFont extends FakeFormatPart implements Pick<Excel.RangeFont, 'color' | 'bold' | 'italic' | 'size' | 'name'> {
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.layer({ fontColor: value });
+  }
+  get bold(): boolean {
+    return this.read('bold') as boolean;
+  }
+  set bold(value: boolean) {
+    this.owner.layer({ bold: value });
+  }
+  get italic(): boolean {
+    return this.read('italic') as boolean;
+  }
+  set italic(value: boolean) {
+    this.owner.layer({ italic: value });
+  }
+  get size(): number {
+    return this.read('size') as number;
+  }
+  set size(value: number) {
+    this.owner.layer({ fontSize: value });
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.owner.layer({ fontName: value });
+  }
+}
+
+export class FakeFormatProtection extends FakeFormatPart implements Pick<Excel.FormatProtection, 'locked'> {
+  get locked(): boolean {
+    return this.read('locked') as boolean;
+  }
+  set locked(value: boolean) {
+    this.owner.layer({ locked: value });
+  }
+}
+
+/* ------------------------------------------------------------------ data validation */
+
+function sourceFormula(source: unknown): unknown {
+  if (source instanceof FakeRange) {
+    const { sheet, rect } = source.resolve();
+    return `=${qualifiedAddress(sheet.name, { r0: rect.r0, c0: rect.c0, r1: rect.r1, c1: rect.c1 }).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+  }
+  return source;
+}
+
+export class FakeDataValidation
+  extends FakeClientObject
+  implements Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'clear' | 'load'>
+{
+  protected readonly scalarProperties = ['rule', 'errorAlert', 'prompt', 'ignoreBlanks'];
+  constructor(
+    core: FakeContextCore,
+    private readonly range: FakeRange,
+  ) {
+    super(core);
+  }
+  private entries(): ValidationEntry[] {
+    const { sheet, rect } = this.range.resolve();
+    return sheet.validations.filter((v) => intersects(v.rect, rect));
+  }
+  protected snapshot(property: string): unknown {
+    const first = this.entries()[0];
+    if (property === 'rule') return first?.rule ?? {};
+    if (property === 'errorAlert') return first?.errorAlert ?? null;
+    if (property === 'prompt') return first?.prompt ?? null;
+    return first?.ignoreBlanks ?? true;
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.read('rule') as Excel.DataValidationRule;
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    // Resolve Range sources now: the request carries their address.
+    const plain: Record<string, unknown> = {};
+    for (const [kind, body] of Object.entries(rule)) {
+      if (body === undefined) continue;
+      const copy: Record<string, unknown> = { ...(body as object) };
+      for (const key of ['source', 'formula1', 'formula2']) if (key in copy && copy[key] instanceof FakeRange) copy[key] = sourceFormula(copy[key]);
+      plain[kind] = copy;
+    }
+    this.queue(plain, 0, () => {
+      const kinds = Object.keys(plain);
+      if (kinds.length !== 1) throw new FakeExcelError('InvalidArgument', 'A data validation rule has exactly one type.');
+      const kind = kinds[0] ?? '';
+      const body = plain[kind] as Record<string, unknown>;
+      if (kind === 'list') {
+        const source = body.source;
+        if (typeof source !== 'string') throw new FakeExcelError('InvalidArgument', 'A list source must be a string or a Range.');
+        if (!source.startsWith('=') && source.length > MAX_VALIDATION_FORMULA) {
+          throw new FakeExcelError('InvalidArgument', `An inline list source is limited to ${MAX_VALIDATION_FORMULA} characters; got ${source.length}. Point the list at a range.`);
+        }
+        assertValidationFormula(source, 'A list source');
+      } else if (kind === 'custom') {
+        assertValidationFormula(body.formula, 'A custom validation formula');
+      } else if (['wholeNumber', 'decimal', 'textLength', 'date', 'time'].includes(kind)) {
+        assertValidationFormula(body.formula1, 'formula1');
+        assertValidationFormula(body.formula2, 'formula2');
+      } else {
+        throw new FakeExcelError('InvalidArgument', `Unknown data validation type ${kind}.`);
+      }
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'data validation');
+      sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+      sheet.validations.push({ rect, rule: plain as Excel.DataValidationRule, errorAlert: null, prompt: null, ignoreBlanks: true });
+    });
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.read('errorAlert') as Excel.DataValidationErrorAlert;
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.queue(alert, 0, () => {
+      for (const v of this.entries()) v.errorAlert = { ...alert };
+    });
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    return this.read('prompt') as Excel.DataValidationPrompt;
+  }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    this.queue(prompt, 0, () => {
+      for (const v of this.entries()) v.prompt = { ...prompt };
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this.read('ignoreBlanks') as boolean;
+  }
+  set ignoreBlanks(value: boolean) {
+    this.queue(value, 0, () => {
+      for (const v of this.entries()) v.ignoreBlanks = value;
+    });
+  }
+  clear(): void {
+    this.queue({ clear: true }, 0, () => {
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'data validation');
+      sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+    });
+  }
+  load(propertyNames?: unknown): Excel.DataValidation {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+/* ------------------------------------------------------------------ conditional formats */
+
+export class FakeConditionalFormatCollection
+  extends FakeClientObject
+  implements Pick<Excel.ConditionalFormatCollection, 'add' | 'clearAll'>
+{
+  protected readonly scalarProperties: readonly string[] = [];
+  constructor(
+    core: FakeContextCore,
+    private readonly range: FakeRange,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'Read conditional formats from the model.');
+  }
+  add(type: Excel.ConditionalFormatType | 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue'): Excel.ConditionalFormat {
+    const kinds: readonly string[] = ['Custom', 'IconSet', 'ColorScale', 'DataBar'];
+    const format = new FakeConditionalFormat(this.core);
+    this.queue({ add: type }, 0, () => {
+      if (!kinds.includes(type)) throw new FakeExcelError('InvalidArgument', `The fake supports Custom, IconSet, ColorScale and DataBar formats, not ${type}.`);
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'conditional format');
+      const entry: ConditionalFormatEntry = {
+        id: this.model.newConditionalFormatId(),
+        rect,
+        type: type as ConditionalFormatKind,
+        formula: null,
+        fill: null,
+        fontColor: null,
+        iconStyle: null,
+        iconCriteria: null,
+        colorCriteria: null,
+        barColor: null,
+      };
+      sheet.conditionalFormats.push(entry);
+      format.entry = entry;
+    });
+    return expose(format);
+  }
+  clearAll(): void {
+    this.queue({ clearAll: true }, 0, () => {
+      const { sheet, rect } = this.range.resolve();
+      sheet.assertWritable(rect, 'conditional format');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect));
+    });
+  }
+}
+
+export class FakeConditionalFormat
+  extends FakeClientObject
+  implements Pick<Excel.ConditionalFormat, 'custom' | 'iconSet' | 'colorScale' | 'dataBar' | 'type' | 'load'>
+{
+  protected readonly scalarProperties = ['type'];
+  entry: ConditionalFormatEntry | null = null;
+  protected snapshot(): unknown {
+    return this.target('Custom').type;
+  }
+  /** The entry, checked to be of the kind a sub-object edits (Excel returns errors for the wrong kind). */
+  target(kind: ConditionalFormatKind): ConditionalFormatEntry {
+    const entry = this.entry;
+    if (!entry) throw new FakeExcelError('InvalidOperation', 'The conditional format was not created.');
+    if (entry.type !== kind && kind !== 'Custom') throw new FakeExcelError('InvalidOperation', `This conditional format is ${entry.type}, not ${kind}.`);
+    if (kind === 'Custom' && entry.type !== 'Custom') throw new FakeExcelError('InvalidOperation', `This conditional format is ${entry.type}, not Custom.`);
+    return entry;
+  }
+  edit(kind: ConditionalFormatKind, payload: unknown, change: (entry: ConditionalFormatEntry) => void): void {
+    this.queue(payload, 0, () => change(this.target(kind)));
+  }
+  get type(): Excel.ConditionalFormatType | 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue' {
+    return this.read('type') as 'Custom';
+  }
+  get custom(): Excel.CustomConditionalFormat {
+    return expose(new FakeCustomConditionalFormat(this.core, this));
+  }
+  get iconSet(): Excel.IconSetConditionalFormat {
+    return expose(new FakeIconSetConditionalFormat(this.core, this));
+  }
+  get colorScale(): Excel.ColorScaleConditionalFormat {
+    return expose(new FakeColorScaleConditionalFormat(this.core, this));
+  }
+  get dataBar(): Excel.DataBarConditionalFormat {
+    return expose(new FakeDataBarConditionalFormat(this.core, this));
+  }
+  load(propertyNames?: unknown): Excel.ConditionalFormat {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+abstract class FakeConditionalPart extends FakeClientObject {
+  protected readonly scalarProperties: readonly string[] = [];
+  constructor(
+    core: FakeContextCore,
+    protected readonly owner: FakeConditionalFormat,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'Read conditional formats from the model.');
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeConditionalPart implements Pick<Excel.CustomConditionalFormat, 'rule' | 'format'> {
+  get rule(): Excel.ConditionalFormatRule {
+    return expose(new FakeConditionalFormatRule(this.core, this.owner));
+  }
+  get format(): Excel.ConditionalRangeFormat {
+    return expose(new FakeConditionalRangeFormat(this.core, this.owner));
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeConditionalPart implements Pick<Excel.ConditionalFormatRule, 'formula'> {
+  get formula(): string {
+    return this.read('formula') as string;
+  }
+  set formula(formula: string) {
+    this.owner.edit('Custom', formula, (entry) => {
+      assertConditionFormula(formula, 'A conditional format formula');
+      if (formula.length > 8_192) throw new FakeExcelError('InvalidArgument', 'A formula is limited to 8,192 characters.');
+      entry.formula = formula;
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeConditionalPart implements Pick<Excel.ConditionalRangeFormat, 'fill' | 'font'> {
+  get fill(): Excel.ConditionalRangeFill {
+    return expose(new FakeConditionalRangeFill(this.core, this.owner));
+  }
+  get font(): Excel.ConditionalRangeFont {
+    return expose(new FakeConditionalRangeFont(this.core, this.owner));
+  }
+}
+
+export class FakeConditionalRangeFill extends FakeConditionalPart implements Pick<Excel.ConditionalRangeFill, 'color'> {
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.edit('Custom', value, (entry) => {
+      entry.fill = value;
+    });
+  }
+}
+
+export class FakeConditionalRangeFont extends FakeConditionalPart implements Pick<Excel.ConditionalRangeFont, 'color'> {
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.edit('Custom', value, (entry) => {
+      entry.fontColor = value;
+    });
+  }
+}
+
+export class FakeIconSetConditionalFormat extends FakeConditionalPart implements Pick<Excel.IconSetConditionalFormat, 'style' | 'criteria'> {
+  get style(): Excel.IconSetConditionalFormat['style'] {
+    return this.read('style') as Excel.IconSetConditionalFormat['style'];
+  }
+  set style(value: Excel.IconSetConditionalFormat['style']) {
+    this.owner.edit('IconSet', value, (entry) => {
+      entry.iconStyle = value;
+    });
+  }
+  get criteria(): Excel.ConditionalIconCriterion[] {
+    return this.read('criteria') as Excel.ConditionalIconCriterion[];
+  }
+  set criteria(value: Excel.ConditionalIconCriterion[]) {
+    this.owner.edit('IconSet', value, (entry) => {
+      for (const c of value) if (typeof c.formula === 'string') assertConditionFormula(c.formula, 'An icon criterion formula');
+      entry.iconCriteria = value.map((c) => ({ ...c }));
+    });
+  }
+}
+
+export class FakeColorScaleConditionalFormat extends FakeConditionalPart implements Pick<Excel.ColorScaleConditionalFormat, 'criteria'> {
+  get criteria(): Excel.ConditionalColorScaleCriteria {
+    return this.read('criteria') as Excel.ConditionalColorScaleCriteria;
+  }
+  set criteria(value: Excel.ConditionalColorScaleCriteria) {
+    this.owner.edit('ColorScale', value, (entry) => {
+      for (const c of [value.minimum, value.midpoint, value.maximum]) {
+        if (c && typeof c.formula === 'string') assertConditionFormula(c.formula, 'A color scale formula');
+      }
+      entry.colorCriteria = JSON.parse(JSON.stringify(value)) as Excel.ConditionalColorScaleCriteria;
+    });
+  }
+}
+
+export class FakeDataBarConditionalFormat extends FakeConditionalPart implements Pick<Excel.DataBarConditionalFormat, 'positiveFormat'> {
+  get positiveFormat(): Excel.ConditionalDataBarPositiveFormat {
+    return expose(new FakeDataBarPositiveFormat(this.core, this.owner));
+  }
+}
+
+export class FakeDataBarPositiveFormat extends FakeConditionalPart implements Pick<Excel.ConditionalDataBarPositiveFormat, 'fillColor'> {
+  get fillColor(): string {
+    return this.read('fillColor') as string;
+  }
+  set fillColor(value: string) {
+    this.owner.edit('DataBar', value, (entry) => {
+      entry.barColor = value;
+    });
+  }
+}
+
+/* ------------------------------------------------------------------ worksheets */
+
+export class FakeWorksheet
+  extends FakeClientObject
+  implements
+    Pick<
+      Excel.Worksheet,
+      'name' | 'tabColor' | 'getRange' | 'getCell' | 'getRangeByIndexes' | 'tables' | 'protection' | 'freezePanes' | 'delete' | 'load'
+    >
+{
+  protected readonly scalarProperties = ['name', 'tabColor', 'id', 'position'];
+  /** Set when `add()` created the sheet in a batch. */
+  bound: FakeSheet | null = null;
+
+  constructor(
+    core: FakeContextCore,
+    /** Looks the sheet up while a batch runs; null for a missing sheet. */
+    private readonly lookup: () => FakeSheet | null,
+    private readonly description: string,
+  ) {
+    super(core);
+  }
+
+  protected override exists(): boolean {
+    return (this.bound ?? this.lookup()) !== null;
+  }
+
+  sheet(): FakeSheet {
+    const sheet = this.bound ?? this.lookup();
+    if (!sheet) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: worksheet ${this.description}.`);
+    return sheet;
+  }
+
+  protected snapshot(property: string): unknown {
+    const sheet = this.sheet();
+    if (property === 'name') return sheet.name;
+    if (property === 'tabColor') return sheet.tabColor;
+    if (property === 'id') return sheet.id;
+    return this.model.sheets.indexOf(sheet);
+  }
+
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.queue(value, 0, () => {
+      const sheet = this.sheet();
+      assertValidSheetName(value);
+      const other = this.model.sheet(value);
+      if (other && other !== sheet) throw new FakeExcelError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
+      sheet.name = value;
+    });
+  }
+  get tabColor(): string {
+    return this.read('tabColor') as string;
+  }
+  set tabColor(value: string) {
+    this.queue(value, 0, () => {
+      if (value !== '' && !/^#[0-9A-Fa-f]{6}$/.test(value) && !/^[A-Za-z]+$/.test(value)) {
+        throw new FakeExcelError('InvalidArgument', `Not a colour: ${value}.`);
+      }
+      this.sheet().tabColor = value;
+    });
+  }
+
+  rangeAt(rect: () => Rect): FakeRange {
+    return new FakeRange(this.core, () => ({ sheet: this.sheet(), rect: rect() }), () => this);
+  }
+
+  getRange(address?: string): Excel.Range {
+    return expose(
+      this.rangeAt(() => {
+        if (address === undefined) return { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 };
+        const parsed = parseAddress(address);
+        if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== this.sheet().name.toLowerCase()) {
+          throw new FakeExcelError('InvalidArgument', `The address ${address} is on another sheet.`);
+        }
+        return parsed.rect;
+      }),
+    );
+  }
+  getCell(row: number, column: number): Excel.Range {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Excel.Range {
+    return expose(
+      this.rangeAt(() => {
+        if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) {
+          throw new FakeExcelError('InvalidArgument', 'getRangeByIndexes needs a non-negative start and a positive size.');
+        }
+        assertRowsFit(startRow + rowCount - 1);
+        return { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+      }),
+    );
+  }
+  get tables(): Excel.TableCollection {
+    return expose(new FakeTableCollection(this.core, this));
+  }
+  get protection(): Excel.WorksheetProtection {
+    return expose(new FakeWorksheetProtection(this.core, this));
+  }
+  get freezePanes(): Excel.WorksheetFreezePanes {
+    return expose(new FakeWorksheetFreezePanes(this.core, this));
+  }
+  delete(): void {
+    this.queue({ delete: true }, 0, () => {
+      this.model.deleteSheet(this.sheet());
+    });
+  }
+  load(propertyNames?: unknown): Excel.Worksheet {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeWorksheetCollection
+  extends FakeClientObject
+  implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items' | 'load'>
+{
+  protected readonly scalarProperties: readonly string[] = [];
+  protected snapshot(property: string): unknown {
+    if (!property.startsWith('items')) throw new FakeExcelError('InvalidArgument', `Unknown property ${property}.`);
+    return this.model.sheets.map((sheet) => {
+      const proxy = new FakeWorksheet(this.core, () => sheet, sheet.name);
+      proxy.bound = sheet;
+      proxy.preload({ name: sheet.name, tabColor: sheet.tabColor, id: sheet.id });
+      return proxy;
+    });
+  }
+  get items(): Excel.Worksheet[] {
+    return (this.read('items') as FakeWorksheet[]).map((w) => expose<Excel.Worksheet>(w));
+  }
+  add(name?: string): Excel.Worksheet {
+    const proxy = new FakeWorksheet(this.core, () => null, name ?? '(new)');
+    this.queue({ add: name ?? null }, 0, () => {
+      proxy.bound = this.model.addSheet(name);
+    });
+    return expose(proxy);
+  }
+  getItem(key: string): Excel.Worksheet {
+    return expose(new FakeWorksheet(this.core, () => this.model.sheet(key) ?? null, `"${key}"`));
+  }
+  getItemOrNullObject(key: string): Excel.Worksheet {
+    return expose(new FakeWorksheet(this.core, () => this.model.sheet(key) ?? null, `"${key}"`).asNullable());
+  }
+  load(propertyNames?: unknown): Excel.WorksheetCollection {
+    this.queueLoad(propertyNames ?? 'items');
+    return expose(this);
+  }
+}
+
+export class FakeWorksheetProtection
+  extends FakeClientObject
+  implements Pick<Excel.WorksheetProtection, 'protected' | 'protect' | 'unprotect' | 'load'>
+{
+  protected readonly scalarProperties = ['protected'];
+  constructor(
+    core: FakeContextCore,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    return this.worksheet.sheet().protection.protected;
+  }
+  get protected(): boolean {
+    return this.read('protected') as boolean;
+  }
+  /** Excel.WorksheetProtection.protect: "Protects a worksheet. Fails if the worksheet has already been protected." */
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.queue({ options: options ?? null, password: password === undefined ? null : '***' }, 0, () => {
+      const sheet = this.worksheet.sheet();
+      if (sheet.protection.protected) {
+        throw new FakeExcelError('InvalidOperation', `The worksheet "${sheet.name}" is already protected.`);
+      }
+      sheet.protection.protected = true;
+      sheet.protection.password = password ?? null;
+    });
+  }
+  unprotect(password?: string): void {
+    this.queue({ password: password === undefined ? null : '***' }, 0, () => {
+      const sheet = this.worksheet.sheet();
+      if (!sheet.protection.protected) return;
+      if (sheet.protection.password !== null && sheet.protection.password !== password) {
+        throw new FakeExcelError('InvalidArgument', `The password for "${sheet.name}" is incorrect.`);
+      }
+      sheet.protection.protected = false;
+      sheet.protection.password = null;
+    });
+  }
+  load(propertyNames?: unknown): Excel.WorksheetProtection {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeWorksheetFreezePanes
+  extends FakeClientObject
+  implements Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'freezeAt' | 'unfreeze'>
+{
+  protected readonly scalarProperties: readonly string[] = [];
+  constructor(
+    core: FakeContextCore,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'Read freeze panes from the model.');
+  }
+  freezeRows(count?: number): void {
+    this.queue({ rows: count ?? 1 }, 0, () => {
+      this.worksheet.sheet().freeze = { rows: count ?? 1, columns: 0 };
+    });
+  }
+  freezeColumns(count?: number): void {
+    this.queue({ columns: count ?? 1 }, 0, () => {
+      this.worksheet.sheet().freeze = { rows: 0, columns: count ?? 1 };
+    });
+  }
+  freezeAt(frozenRange: Excel.Range | string): void {
+    this.queue({ at: typeof frozenRange === 'string' ? frozenRange : 'range' }, 0, () => {
+      const rect = typeof frozenRange === 'string' ? parseAddress(frozenRange).rect : unwrap(frozenRange, FakeRange).resolve().rect;
+      if (rect.r0 !== 0 || rect.c0 !== 0) throw new FakeExcelError('InvalidArgument', 'freezeAt needs a range starting at A1.');
+      this.worksheet.sheet().freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
+    });
+  }
+  unfreeze(): void {
+    this.queue({ unfreeze: true }, 0, () => {
+      this.worksheet.sheet().freeze = null;
+    });
+  }
+}
+
+/* ------------------------------------------------------------------ tables */
+
+export class FakeTableCollection
+  extends FakeClientObject
+  implements Pick<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject'>
+{
+  protected readonly scalarProperties: readonly string[] = [];
+  constructor(
+    core: FakeContextCore,
+    /** The sheet of `worksheet.tables`; null for `workbook.tables`. */
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'Load tables one by one.');
+  }
+  add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
+    const proxy = new FakeTable(this.core, () => null, '(new)');
+    const payload = typeof address === 'string' ? address : 'range';
+    this.queue({ address: payload, hasHeaders }, 0, () => {
+      let sheet: FakeSheet;
+      let rect: Rect;
+      if (typeof address === 'string') {
+        const parsed = parseAddress(address);
+        const named = parsed.sheet === null ? null : (this.model.sheet(parsed.sheet) ?? null);
+        if (parsed.sheet !== null && !named) throw new FakeExcelError('ItemNotFound', `No sheet "${parsed.sheet}".`);
+        const owner = this.worksheet?.sheet() ?? named;
+        if (!owner) throw new FakeExcelError('InvalidArgument', 'workbook.tables.add needs a sheet-qualified address.');
+        if (named && named !== owner) throw new FakeExcelError('InvalidArgument', 'The address is on another sheet.');
+        sheet = owner;
+        rect = parsed.rect;
+      } else {
+        const resolved = unwrap(address, FakeRange).resolve();
+        sheet = resolved.sheet;
+        rect = resolved.rect;
+      }
+      proxy.bound = this.model.addTable(sheet, rect, hasHeaders);
+    });
+    return expose(proxy);
+  }
+  getItem(key: string): Excel.Table {
+    return expose(
+      new FakeTable(
+        this.core,
+        () => {
+          const t = this.model.table(key);
+          if (!t) return null;
+          if (this.worksheet && t.sheet !== this.worksheet.sheet()) return null;
+          return t;
+        },
+        `"${key}"`,
+      ),
+    );
+  }
+  getItemOrNullObject(key: string): Excel.Table {
+    return expose(unwrap(this.getItem(key), FakeTable).asNullable());
+  }
+}
+
+export class FakeTable
+  extends FakeClientObject
+  implements
+    Pick<
+      Excel.Table,
+      'name' | 'showHeaders' | 'style' | 'columns' | 'rows' | 'getRange' | 'getDataBodyRange' | 'getHeaderRowRange' | 'worksheet' | 'delete' | 'load'
+    >
+{
+  protected readonly scalarProperties = ['name', 'showHeaders', 'style', 'id'];
+  bound: TableModel | null = null;
+  constructor(
+    core: FakeContextCore,
+    private readonly lookup: () => TableModel | null,
+    private readonly description: string,
+  ) {
+    super(core);
+  }
+  protected override exists(): boolean {
+    return (this.bound ?? this.lookup()) !== null;
+  }
+  table(): TableModel {
+    const t = this.bound ?? this.lookup();
+    if (!t || !this.model.tables.includes(t)) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: table ${this.description}.`);
+    return t;
+  }
+  protected snapshot(property: string): unknown {
+    const t = this.table();
+    if (property === 'name') return t.name;
+    if (property === 'showHeaders') return t.showHeaders;
+    if (property === 'style') return t.style;
+    return String(t.id);
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.queue(value, 0, () => {
+      const t = this.table();
+      assertValidName(value, 'table');
+      this.model.assertNameFree(value, t);
+      t.name = value;
+    });
+  }
+  get showHeaders(): boolean {
+    return this.read('showHeaders') as boolean;
+  }
+  set showHeaders(value: boolean) {
+    this.queue(value, 0, () => {
+      this.table().showHeaders = value;
+    });
+  }
+  get style(): string {
+    return this.read('style') as string;
+  }
+  set style(value: string) {
+    this.queue(value, 0, () => {
+      this.table().style = value;
+    });
+  }
+  private sheetProxy(): FakeWorksheet {
+    const proxy = new FakeWorksheet(this.core, () => this.table().sheet, `of table ${this.description}`);
+    return proxy;
+  }
+  get worksheet(): Excel.Worksheet {
+    return expose(this.sheetProxy());
+  }
+  private rangeOf(rect: (t: TableModel) => Rect): FakeRange {
+    const sheet = this.sheetProxy();
+    return new FakeRange(this.core, () => {
+      const t = this.table();
+      return { sheet: t.sheet, rect: rect(t) };
+    }, () => sheet);
+  }
+  getRange(): Excel.Range {
+    return expose(this.rangeOf((t) => t.rangeRect()));
+  }
+  getDataBodyRange(): Excel.Range {
+    return expose(this.rangeOf((t) => t.bodyRect()));
+  }
+  getHeaderRowRange(): Excel.Range {
+    return expose(this.rangeOf((t) => t.headerRect()));
+  }
+  get columns(): Excel.TableColumnCollection {
+    return expose(new FakeTableColumnCollection(this.core, this));
+  }
+  get rows(): Excel.TableRowCollection {
+    return expose(new FakeTableRowCollection(this.core, this));
+  }
+  columnRange(index: () => number, part: 'body' | 'all' | 'header'): FakeRange {
+    return this.rangeOf((t) => {
+      const c = t.firstColumn + index();
+      const r0 = part === 'body' ? t.firstBodyRow : t.headerRow;
+      const r1 = part === 'header' ? t.headerRow : t.lastBodyRow;
+      return { r0, c0: c, r1, c1: c };
+    });
+  }
+  delete(): void {
+    this.queue({ delete: true }, 0, () => {
+      const t = this.table();
+      this.model.tables.splice(this.model.tables.indexOf(t), 1);
+    });
+  }
+  load(propertyNames?: unknown): Excel.Table {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeTableColumnCollection
+  extends FakeClientObject
+  implements Pick<Excel.TableColumnCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items' | 'count' | 'load'>
+{
+  protected readonly scalarProperties = ['count'];
+  constructor(
+    core: FakeContextCore,
+    private readonly table: FakeTable,
+  ) {
+    super(core);
+  }
+  protected snapshot(property: string): unknown {
+    const t = this.table.table();
+    if (property === 'count') return t.columns.length;
+    return t.columns.map((c, i) => {
+      const proxy = new FakeTableColumn(this.core, this.table, () => i, c.name);
+      proxy.preload({ name: c.name, index: i });
+      return proxy;
+    });
+  }
+  get items(): Excel.TableColumn[] {
+    return (this.read('items') as FakeTableColumn[]).map((c) => expose<Excel.TableColumn>(c));
+  }
+  get count(): number {
+    return this.read('count') as number;
+  }
+  /** Appends a column (the fake supports index = undefined or the column count only). */
+  add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): Excel.TableColumn {
+    let createdIndex = -1;
+    const proxy = new FakeTableColumn(this.core, this.table, () => createdIndex, name ?? '(new)');
+    this.queue({ index: index ?? null, values: values ?? null, name: name ?? null }, 0, () => {
+      const t = this.table.table();
+      if (index !== undefined && index !== null && index !== t.columns.length) {
+        throw new FakeExcelError('InvalidArgument', 'The fake appends table columns only (index must be omitted or equal the column count).');
+      }
+      const column = t.lastColumn + 1;
+      const rect: Rect = { r0: t.headerRow, c0: column, r1: t.lastBodyRow, c1: column };
+      for (let r = rect.r0; r <= rect.r1; r += 1) {
+        if (t.sheet.formula(r, column) !== '') {
+          throw new FakeExcelError('InvalidOperation', 'The fake does not shift cells: the column right of the table must be empty.');
+        }
+      }
+      t.sheet.assertWritable(rect, 'table column');
+      let header = name ?? `Column${t.columns.length + 1}`;
+      if (is2D(values) && name === undefined) header = String(values[0]?.[0] ?? header);
+      this.model.tables.forEach((other) => {
+        if (other !== t && other.sheet === t.sheet && intersects(other.rangeRect(), rect)) throw new FakeExcelError('InvalidOperation', 'Tables would overlap.');
+      });
+      if (t.columnIndex(header) >= 0) throw new FakeExcelError('ItemAlreadyExists', `The table already has a column "${header}".`);
+      t.columns.push({ name: header, calculatedFormula: null });
+      t.sheet.setConstant(t.headerRow, column, header);
+      for (let r = t.firstBodyRow; r <= t.lastBodyRow; r += 1) {
+        t.sheet.setNumberFormat(r, column, t.sheet.numberFormat(r, column - 1));
+        if (is2D(values)) t.sheet.writeInput(r, column, values[r - t.headerRow]?.[0], 'values');
+        else if (values !== undefined) t.sheet.writeInput(r, column, values, 'values');
+      }
+      createdIndex = t.columns.length - 1;
+    });
+    return expose(proxy);
+  }
+  getItem(key: number | string): Excel.TableColumn {
+    return expose(new FakeTableColumn(this.core, this.table, () => this.table.table().columnIndex(key), String(key)));
+  }
+  getItemOrNullObject(key: number | string): Excel.TableColumn {
+    return expose(unwrap(this.getItem(key), FakeTableColumn).asNullable());
+  }
+  load(propertyNames?: unknown): Excel.TableColumnCollection {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeTableColumn
+  extends FakeClientObject
+  implements Pick<Excel.TableColumn, 'name' | 'index' | 'getDataBodyRange' | 'getRange' | 'getHeaderRowRange' | 'load'>
+{
+  protected readonly scalarProperties = ['name', 'index'];
+  constructor(
+    core: FakeContextCore,
+    private readonly table: FakeTable,
+    private readonly position: () => number,
+    private readonly description: string,
+  ) {
+    super(core);
+  }
+  protected override exists(): boolean {
+    return this.position() >= 0;
+  }
+  private resolvedIndex(): number {
+    const i = this.position();
+    if (i < 0) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: table column ${this.description}.`);
+    return i;
+  }
+  protected snapshot(property: string): unknown {
+    const i = this.resolvedIndex();
+    return property === 'index' ? i : this.table.table().columns[i]?.name;
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.queue(value, 0, () => {
+      const t = this.table.table();
+      const i = this.resolvedIndex();
+      const existing = t.columnIndex(value);
+      if (existing >= 0 && existing !== i) throw new FakeExcelError('ItemAlreadyExists', `The table already has a column "${value}".`);
+      const column = t.columns[i];
+      if (column) column.name = value;
+      t.sheet.setConstant(t.headerRow, t.firstColumn + i, value);
+    });
+  }
+  get index(): number {
+    return this.read('index') as number;
+  }
+  getDataBodyRange(): Excel.Range {
+    return expose(this.table.columnRange(() => this.resolvedIndex(), 'body'));
+  }
+  getRange(): Excel.Range {
+    return expose(this.table.columnRange(() => this.resolvedIndex(), 'all'));
+  }
+  getHeaderRowRange(): Excel.Range {
+    return expose(this.table.columnRange(() => this.resolvedIndex(), 'header'));
+  }
+  load(propertyNames?: unknown): Excel.TableColumn {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeTableRow extends FakeClientObject implements Pick<Excel.TableRow, 'index' | 'load'> {
+  protected readonly scalarProperties = ['index'];
+  rowIndex = -1;
+  protected snapshot(): unknown {
+    return this.rowIndex;
+  }
+  get index(): number {
+    return this.read('index') as number;
+  }
+  load(propertyNames?: unknown): Excel.TableRow {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeTableRowCollection extends FakeClientObject implements Pick<Excel.TableRowCollection, 'add' | 'count' | 'load'> {
+  protected readonly scalarProperties = ['count'];
+  constructor(
+    core: FakeContextCore,
+    private readonly table: FakeTable,
+  ) {
+    super(core);
+  }
+  protected snapshot(): unknown {
+    return this.table.table().bodyRows;
+  }
+  get count(): number {
+    return this.read('count') as number;
+  }
+  /**
+   * Appends rows at the end of the table (the fake supports index = undefined
+   * or the row count only). Like Excel: the new rows take the number formats
+   * of the last body row, calculated columns fill them with their formula
+   * (unless the input gives a value for that cell), and validations and
+   * conditional formats that cover a whole table column grow with it.
+   */
+  add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): Excel.TableRow {
+    const row = new FakeTableRow(this.core);
+    const cells = is2D(values) ? values.reduce((n, r) => n + r.length, 0) : 1;
+    this.queue({ index: index ?? null, values: values ?? null, alwaysInsert: alwaysInsert ?? null }, cells, () => {
+      const t = this.table.table();
+      if (index !== undefined && index !== null && index !== t.bodyRows) {
+        throw new FakeExcelError('InvalidArgument', 'The fake appends table rows only (index must be omitted or equal the row count).');
+      }
+      const rows: unknown[][] = is2D(values) ? values : [new Array<unknown>(t.columns.length).fill(values ?? null)];
+      if (rows.some((r) => r.length !== t.columns.length)) {
+        throw new FakeExcelError('InvalidArgument', `Each added row needs ${t.columns.length} values.`);
+      }
+      const first = t.lastBodyRow + 1;
+      const last = t.lastBodyRow + rows.length;
+      assertRowsFit(last);
+      const rect: Rect = { r0: first, c0: t.firstColumn, r1: last, c1: t.lastColumn };
+      t.sheet.assertWritable(rect, 'table rows');
+      for (let r = first; r <= last; r += 1) {
+        for (let c = t.firstColumn; c <= t.lastColumn; c += 1) {
+          if (t.sheet.formula(r, c) !== '') {
+            throw new FakeExcelError('InvalidOperation', 'The fake does not shift cells: the rows below the table must be empty.');
+          }
+        }
+      }
+      const templateRow = t.lastBodyRow;
+      for (let i = 0; i < rows.length; i += 1) {
+        const r = first + i;
+        for (let k = 0; k < t.columns.length; k += 1) {
+          const c = t.firstColumn + k;
+          t.sheet.setNumberFormat(r, c, t.sheet.numberFormat(templateRow, c));
+          const input = rows[i]?.[k];
+          const calculated = t.columns[k]?.calculatedFormula ?? null;
+          if (calculated !== null && (input === null || input === undefined || input === '')) t.sheet.setFormulaRaw(r, c, calculated);
+          else t.sheet.writeInput(r, c, input, 'values');
+        }
+      }
+      const oldLast = t.lastBodyRow;
+      t.bodyRows += rows.length;
+      const grow = (target: { rect: Rect }): void => {
+        const g = target.rect;
+        if (g.r1 === oldLast && g.r0 >= t.firstBodyRow && g.c0 >= t.firstColumn && g.c1 <= t.lastColumn) {
+          target.rect = { ...g, r1: t.lastBodyRow };
+        }
+      };
+      t.sheet.validations.forEach(grow);
+      t.sheet.conditionalFormats.forEach(grow);
+      row.rowIndex = t.bodyRows - 1;
+    });
+    return expose(row);
+  }
+  load(propertyNames?: unknown): Excel.TableRowCollection {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+/* ------------------------------------------------------------------ names, application, workbook */
+
+export class FakeNamedItem extends FakeClientObject implements Pick<Excel.NamedItem, 'name' | 'formula' | 'comment' | 'visible' | 'delete' | 'load'> {
+  protected readonly scalarProperties = ['name', 'formula', 'comment', 'visible'];
+  constructor(
+    core: FakeContextCore,
+    private readonly key: string,
+  ) {
+    super(core);
+  }
+  protected override exists(): boolean {
+    return this.model.names.has(this.key.toLowerCase());
+  }
+  private entry(): NameEntry {
+    const e = this.model.names.get(this.key.toLowerCase());
+    if (!e) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: name "${this.key}".`);
+    return e;
+  }
+  protected snapshot(property: string): unknown {
+    const e = this.entry();
+    if (property === 'name') return e.name;
+    if (property === 'formula') return e.formula;
+    if (property === 'visible') return e.visible;
+    return e.comment;
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  // Excel's d.ts types NamedItem.formula as any; unknown is assignable and keeps the fake free of `any`.
+  get formula(): unknown {
+    return this.read('formula');
+  }
+  set formula(value: unknown) {
+    this.queue(value, 0, () => {
+      if (typeof value !== 'string') throw new FakeExcelError('InvalidArgument', 'A name formula must be a string.');
+      this.entry().formula = value.startsWith('=') ? value : `=${value}`;
+    });
+  }
+  get comment(): string {
+    return this.read('comment') as string;
+  }
+  set comment(value: string) {
+    this.queue(value, 0, () => {
+      this.entry().comment = value;
+    });
+  }
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.queue(value, 0, () => {
+      this.entry().visible = value;
+    });
+  }
+  delete(): void {
+    this.queue({ delete: this.key }, 0, () => {
+      this.entry();
+      this.model.names.delete(this.key.toLowerCase());
+    });
+  }
+  load(propertyNames?: unknown): Excel.NamedItem {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeNamedItemCollection
+  extends FakeClientObject
+  implements Pick<Excel.NamedItemCollection, 'add' | 'getItem' | 'getItemOrNullObject'>
+{
+  protected readonly scalarProperties: readonly string[] = [];
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'Load names one by one.');
+  }
+  add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
+    const ref = typeof reference === 'string' ? reference : 'range';
+    this.queue({ name, reference: ref, comment: comment ?? null }, 0, () => {
+      assertValidName(name, 'defined');
+      this.model.assertNameFree(name);
+      let formula: string;
+      if (typeof reference === 'string') {
+        formula = reference.startsWith('=') ? reference : `=${reference}`;
+      } else {
+        const { sheet, rect } = unwrap(reference, FakeRange).resolve();
+        formula = `=${qualifiedAddress(sheet.name, rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+      }
+      this.model.names.set(name.toLowerCase(), { name, formula, comment: comment ?? '', visible: true });
+    });
+    return expose(new FakeNamedItem(this.core, name));
+  }
+  getItem(name: string): Excel.NamedItem {
+    return expose(new FakeNamedItem(this.core, name));
+  }
+  getItemOrNullObject(name: string): Excel.NamedItem {
+    return expose(new FakeNamedItem(this.core, name).asNullable());
+  }
+}
+
+export class FakeApplication
+  extends FakeClientObject
+  implements Pick<Excel.Application, 'calculationMode' | 'calculate' | 'suspendApiCalculationUntilNextSync' | 'suspendScreenUpdatingUntilNextSync' | 'load'>
+{
+  protected readonly scalarProperties = ['calculationMode'];
+  protected snapshot(): unknown {
+    return this.model.calculationMode;
+  }
+  get calculationMode(): Excel.Application['calculationMode'] {
+    return this.read('calculationMode') as Excel.Application['calculationMode'];
+  }
+  set calculationMode(value: Excel.Application['calculationMode']) {
+    this.queue(value, 0, () => {
+      this.model.calculationMode = value;
+    });
+  }
+  /** Recalculation is recorded, not performed: the fake has no formula engine. */
+  calculate(calculationType: Excel.CalculationType | 'Recalculate' | 'Full' | 'FullRebuild'): void {
+    this.queue({ calculate: calculationType }, 0, () => undefined);
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.core.enqueue(0, 0, (record) => {
+      record.calculationSuspended = true;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.core.enqueue(0, 0, (record) => {
+      record.screenUpdatingSuspended = true;
+    });
+  }
+  load(propertyNames?: unknown): Excel.Application {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+export class FakeWorkbook extends FakeClientObject implements Pick<Excel.Workbook, 'worksheets' | 'tables' | 'names' | 'application'> {
+  protected readonly scalarProperties: readonly string[] = [];
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'The fake workbook has no loadable scalar properties.');
+  }
+  get worksheets(): Excel.WorksheetCollection {
+    return expose(new FakeWorksheetCollection(this.core));
+  }
+  get tables(): Excel.TableCollection {
+    return expose(new FakeTableCollection(this.core, null));
+  }
+  get names(): Excel.NamedItemCollection {
+    return expose(new FakeNamedItemCollection(this.core));
+  }
+  get application(): Excel.Application {
+    return expose(new FakeApplication(this.core));
+  }
+}
+
+/** Context methods Tierwise uses, typed against Excel.RequestContext. */
+export class FakeRequestContext implements Pick<Excel.RequestContext, 'workbook' | 'application' | 'sync'> {
+  readonly workbook: Excel.Workbook;
+  readonly application: Excel.Application;
+  constructor(private readonly core: FakeContextCore) {
+    this.workbook = expose(new FakeWorkbook(core));
+    this.application = expose(new FakeApplication(core));
+  }
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    await this.core.sync();
+    return passThroughValue as T;
+  }
+}
+
