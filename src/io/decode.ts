@@ -51,16 +51,42 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** UTF-8 text, or null when the bytes are not valid UTF-8. */
-function strictUtf8(bytes: Uint8Array): string | null {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return decoder.decode(bytes);
-  } catch (error) {
-    // TextDecoder with fatal: true throws TypeError exactly when the bytes are not UTF-8; anything else is a real failure.
-    if (error instanceof TypeError) return null;
-    throw error;
+/**
+ * True when the bytes are well-formed UTF-8 (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF). A sequence cut by the end of the
+ * bytes counts as invalid. Checked by hand rather than with a fatal
+ * TextDecoder, whose exception type differs between realms.
+ */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b0 = bytes[i]!;
+    if (b0 < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number; // lowest allowed second byte
+    let max: number; // highest allowed second byte
+    if (b0 >= 0xc2 && b0 <= 0xdf) [need, min, max] = [1, 0x80, 0xbf];
+    else if (b0 === 0xe0) [need, min, max] = [2, 0xa0, 0xbf];
+    else if (b0 === 0xed) [need, min, max] = [2, 0x80, 0x9f];
+    else if (b0 >= 0xe1 && b0 <= 0xef) [need, min, max] = [2, 0x80, 0xbf];
+    else if (b0 === 0xf0) [need, min, max] = [3, 0x90, 0xbf];
+    else if (b0 >= 0xf1 && b0 <= 0xf3) [need, min, max] = [3, 0x80, 0xbf];
+    else if (b0 === 0xf4) [need, min, max] = [3, 0x80, 0x8f];
+    else return false;
+    if (i + need >= n) return false; // truncated sequence
+    const b1 = bytes[i + 1]!;
+    if (b1 < min || b1 > max) return false;
+    for (let k = 2; k <= need; k++) {
+      const b = bytes[i + k]!;
+      if (b < 0x80 || b > 0xbf) return false;
+    }
+    i += need + 1;
   }
+  return true;
 }
 
 /**
@@ -125,8 +151,7 @@ export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'):
     if (utf16) return { text: decodeUtf16(bytes, utf16), encoding: utf16, guessed: true, hadBom };
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', guessed: false, hadBom };
   }
-  const utf8 = strictUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', guessed: false, hadBom };
+  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', guessed: false, hadBom };
   const utf16 = sniffUtf16WithoutBom(bytes);
   if (utf16) return { text: decodeUtf16(bytes, utf16), encoding: utf16, guessed: true, hadBom };
   return { text: decodeGb18030(bytes), encoding: 'gb18030', guessed: true, hadBom };

@@ -143,23 +143,30 @@ interface TableEntry {
   readonly confidence: 'exact' | 'synonym';
 }
 
-/** normalised header -> field, built once. Exact entries (display names, field keys) win over synonyms. */
+const KIND_LOOKUP: ReadonlyMap<string, (typeof KIND_DEPENDENT)[number]> = new Map(KIND_DEPENDENT.map((e) => [normalizeHeader(e.header), e]));
+
+/**
+ * normalised header -> field, built once. Exact entries (display names, field
+ * keys) win over synonyms; kind-dependent headers (`金额`, `Amount`) are left
+ * to KIND_LOOKUP even when they are a display name.
+ */
 const LOOKUP: ReadonlyMap<string, TableEntry> = (() => {
   const map = new Map<string, TableEntry>();
   for (const field of ALL_FIELDS) {
     const label = fieldLabel(field);
-    for (const exact of [field, label.en, label.zh]) map.set(normalizeHeader(exact), { field, confidence: 'exact' });
+    for (const exact of [field, label.en, label.zh]) {
+      const key = normalizeHeader(exact);
+      if (!KIND_LOOKUP.has(key)) map.set(key, { field, confidence: 'exact' });
+    }
   }
   for (const field of ALL_FIELDS) {
     for (const synonym of FIELD_SYNONYMS[field]) {
       const key = normalizeHeader(synonym);
-      if (!map.has(key)) map.set(key, { field, confidence: 'synonym' });
+      if (!map.has(key) && !KIND_LOOKUP.has(key)) map.set(key, { field, confidence: 'synonym' });
     }
   }
   return map;
 })();
-
-const KIND_LOOKUP: ReadonlyMap<string, (typeof KIND_DEPENDENT)[number]> = new Map(KIND_DEPENDENT.map((e) => [normalizeHeader(e.header), e]));
 
 /** Synonyms usable for substring (fuzzy) matching, longest first; short Latin words are left out (`id` is in `paid`). */
 const FUZZY_KEYS: readonly (readonly [string, FieldKey])[] = [...LOOKUP.entries()]

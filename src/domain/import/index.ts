@@ -18,6 +18,7 @@ export {
   isFormulaLike,
   readHumanNumber,
   dayMonthReading,
+  civilDay,
 } from './values';
 export type { ImportOptions, ImportAnalysis, ImportReport, ImportResult } from './rows';
 export { analyzeGrid, readRecords, roundToCents } from './rows';

@@ -17,11 +17,11 @@ export interface MessageDetail {
   readonly text?: Localized;
 }
 
-type Body = (value: string, detail: MessageDetail) => Localized;
+type Body = (value: Localized, detail: MessageDetail) => Localized;
 
 const EMPTY: Localized = { en: '', zh: '' };
 
-/** The message bodies. `value` arrives already quoted ('...') or as an empty string. */
+/** The message bodies. `value` arrives quoted ('...'), or as words for an empty value. */
 const BODIES: Readonly<Record<IssueCode, Body>> = {
   'empty-file': () => ({
     en: 'The file is empty. Choose a file that contains your customers or orders.',
@@ -48,84 +48,84 @@ const BODIES: Readonly<Record<IssueCode, Body>> = {
     zh: '客户编号为空，已跳过该行。请在源数据中补充后重新导入。',
   }),
   'duplicate-customer-id': (v, d) => ({
-    en: `customer ID ${v} also appears in row ${d.otherRow ?? '?'}; the first row was kept and this one skipped. Merge or fix the rows in the source and import again.`,
-    zh: `客户编号 ${v} 与第 ${d.otherRow ?? '?'} 行重复；已保留第一次出现的行，跳过本行。请在源数据中合并或修改后重新导入。`,
+    en: `customer ID ${v.en} also appears in row ${d.otherRow ?? '?'}; the first row was kept and this one skipped. Merge or fix the rows in the source and import again.`,
+    zh: `客户编号 ${v.zh} 与第 ${d.otherRow ?? '?'} 行重复；已保留第一次出现的行，跳过本行。请在源数据中合并或修改后重新导入。`,
   }),
   'invalid-date': (v) => ({
-    en: `${v || 'the empty value'} is not a date. Fix it in the source and import again.`,
-    zh: `${v || '空值'} 不是有效日期。请在源数据中修改后重新导入。`,
+    en: `${v.en} is not a date. Fix it in the source and import again.`,
+    zh: `${v.zh} 不是有效日期。请在源数据中修改后重新导入。`,
   }),
   'ambiguous-date': (v) => ({
-    en: `${v} could be day/month or month/day. Choose the date order (day/month or month/day) and import again.`,
-    zh: `${v} 无法确定是“日/月”还是“月/日”。请选择日期顺序（日/月 或 月/日）后重新导入。`,
+    en: `${v.en} could be day/month or month/day. Choose the date order (day/month or month/day) and import again.`,
+    zh: `${v.zh} 无法确定是“日/月”还是“月/日”。请选择日期顺序（日/月 或 月/日）后重新导入。`,
   }),
   'excel-serial-60': (v) => ({
-    en: `${v} is Excel's date serial 60, the day 1900-02-29 that never existed. Fix the date in the source and import again.`,
-    zh: `${v} 是 Excel 日期序号 60，即并不存在的 1900-02-29。请在源数据中修改日期后重新导入。`,
+    en: `${v.en} is Excel's date serial 60, the day 1900-02-29 that never existed. Fix the date in the source and import again.`,
+    zh: `${v.zh} 是 Excel 日期序号 60，即并不存在的 1900-02-29。请在源数据中修改日期后重新导入。`,
   }),
   'future-date': (v) => ({
-    en: `${v} is in the future. Check the date in the source.`,
-    zh: `${v} 是未来的日期。请检查源数据中的日期。`,
+    en: `${v.en} is in the future. Check the date in the source.`,
+    zh: `${v.zh} 是未来的日期。请检查源数据中的日期。`,
   }),
   'purchase-after-as-of': (v) => ({
-    en: `the purchase date ${v} is after the as-of date; its recency counts as 0. Check the date or the as-of date.`,
-    zh: `购买日期 ${v} 晚于分析基准日，其最近购买间隔按 0 计。请检查该日期或基准日。`,
+    en: `the purchase date ${v.en} is after the as-of date; its recency counts as 0. Check the date or the as-of date.`,
+    zh: `购买日期 ${v.zh} 晚于分析基准日，其最近购买间隔按 0 计。请检查该日期或基准日。`,
   }),
   'invalid-number': (v) => ({
-    en: `${v || 'the empty value'} is not a valid number here. Fix it in the source and import again.`,
-    zh: `${v || '空值'} 不是有效的数值。请在源数据中修改后重新导入。`,
+    en: `${v.en} is not a valid number here. Fix it in the source and import again.`,
+    zh: `${v.zh} 不是有效的数值。请在源数据中修改后重新导入。`,
   }),
   'negative-spend': (v) => ({
-    en: `the spend ${v} is negative; it counts as 0. Check the value in the source.`,
-    zh: `消费金额 ${v} 为负数，按 0 计算。请检查源数据中的数值。`,
+    en: `the spend ${v.en} is negative; it counts as 0. Check the value in the source.`,
+    zh: `消费金额 ${v.zh} 为负数，按 0 计算。请检查源数据中的数值。`,
   }),
   'negative-count': (v) => ({
-    en: `the count ${v} is negative, so the row was skipped. Fix it in the source and import again.`,
-    zh: `次数 ${v} 为负数，已跳过该行。请在源数据中修改后重新导入。`,
+    en: `the count ${v.en} is negative, so the row was skipped. Fix it in the source and import again.`,
+    zh: `次数 ${v.zh} 为负数，已跳过该行。请在源数据中修改后重新导入。`,
   }),
   'non-integer-count': (v) => ({
-    en: `the count ${v} is not a whole number, so the row was skipped. Fix it in the source and import again.`,
-    zh: `次数 ${v} 不是整数，已跳过该行。请在源数据中修改后重新导入。`,
+    en: `the count ${v.en} is not a whole number, so the row was skipped. Fix it in the source and import again.`,
+    zh: `次数 ${v.zh} 不是整数，已跳过该行。请在源数据中修改后重新导入。`,
   }),
   'invalid-amount': (v) => ({
-    en: `${v || 'the empty value'} is not an amount, so the row was skipped (it is not counted as zero). Fix it in the source and import again.`,
-    zh: `${v || '空值'} 不是有效金额，已跳过该行（不会按 0 计算）。请在源数据中修改后重新导入。`,
+    en: `${v.en} is not an amount, so the row was skipped (it is not counted as zero). Fix it in the source and import again.`,
+    zh: `${v.zh} 不是有效金额，已跳过该行（不会按 0 计算）。请在源数据中修改后重新导入。`,
   }),
   'invalid-phone': (v) => ({
-    en: `${v} does not look like a phone number; it was kept as typed. Check it in the source.`,
-    zh: `${v} 不像有效的电话号码，已按原样保留。请检查源数据。`,
+    en: `${v.en} does not look like a phone number; it was kept as typed. Check it in the source.`,
+    zh: `${v.zh} 不像有效的电话号码，已按原样保留。请检查源数据。`,
   }),
   'invalid-email': (v) => ({
-    en: `${v} does not look like an email address; it was kept as typed. Check it in the source.`,
-    zh: `${v} 不像有效的邮箱地址，已按原样保留。请检查源数据。`,
+    en: `${v.en} does not look like an email address; it was kept as typed. Check it in the source.`,
+    zh: `${v.zh} 不像有效的邮箱地址，已按原样保留。请检查源数据。`,
   }),
   'unknown-tier': (v) => ({
-    en: `${v} is not in the tier list; the override is ignored. Pick a tier from the list.`,
-    zh: `${v} 不在等级列表中，手动等级被忽略。请从列表中选择等级。`,
+    en: `${v.en} is not in the tier list; the override is ignored. Pick a tier from the list.`,
+    zh: `${v.zh} 不在等级列表中，手动等级被忽略。请从列表中选择等级。`,
   }),
   'formula-like-text': (v) => ({
-    en: `${v} starts like a formula; it is kept as text exactly as typed and will never be calculated.`,
-    zh: `${v} 以公式符号开头；已按原样作为文本保留，不会被当作公式计算。`,
+    en: `${v.en} starts like a formula; it is kept as text exactly as typed and will never be calculated.`,
+    zh: `${v.zh} 以公式符号开头；已按原样作为文本保留，不会被当作公式计算。`,
   }),
   'text-too-long': (_v, d) => ({
     en: `the text has ${d.count ?? '?'} characters, more than Excel's 32,767 per cell; only the first 32,767 were kept. Shorten it in the source.`,
     zh: `文本有 ${d.count ?? '?'} 个字符，超过 Excel 单元格上限 32,767；只保留了前 32,767 个字符。请在源数据中缩短。`,
   }),
   'orders-without-last-purchase': (v) => ({
-    en: `the row has ${v || 'orders'} but no last purchase date, so it was skipped. Fill in the last purchase date in the source and import again.`,
-    zh: `该行有订单数 ${v} 但没有最近购买日期，已跳过。请在源数据中补充最近购买日期后重新导入。`,
+    en: `the order count is ${v.en} but there is no last purchase date, so the row was skipped. Fill in the last purchase date in the source and import again.`,
+    zh: `该行有订单数 ${v.zh} 但没有最近购买日期，已跳过。请在源数据中补充最近购买日期后重新导入。`,
   }),
   'encoding-guessed': (_v, d) => ({
     en: `The file's text encoding was guessed as ${(d.text ?? EMPTY).en}. If the text looks garbled, choose the encoding and import again.`,
     zh: `文件编码推测为 ${(d.text ?? EMPTY).zh}。如果文字显示为乱码，请手动选择编码后重新导入。`,
   }),
   'id-precision-lost': (v) => ({
-    en: `the ID ${v} was stored as a number too long for the file to keep exactly, so its last digits may be wrong. Format the ID column as text in the source and import again.`,
-    zh: `编号 ${v} 在文件中被存成了过长的数字，末尾几位可能已失真。请在源数据中把编号列设为文本格式后重新导入。`,
+    en: `the ID ${v.en} was stored as a number too long for the file to keep exactly, so its last digits may be wrong. Format the ID column as text in the source and import again.`,
+    zh: `编号 ${v.zh} 在文件中被存成了过长的数字，末尾几位可能已失真。请在源数据中把编号列设为文本格式后重新导入。`,
   }),
   'invalid-value': (v, d) => ({
-    en: `${v} is not one of the accepted values (${(d.text ?? EMPTY).en}); it was kept as typed. Check it in the source.`,
-    zh: `${v} 不是可接受的取值（${(d.text ?? EMPTY).zh}），已按原样保留。请检查源数据。`,
+    en: `${v.en} is not one of the accepted values (${(d.text ?? EMPTY).en}); it was kept as typed. Check it in the source.`,
+    zh: `${v.zh} 不是可接受的取值（${(d.text ?? EMPTY).zh}），已按原样保留。请检查源数据。`,
   }),
   'malformed-csv': (_v, d) => ({
     en: `the CSV quoting is broken here (${(d.text ?? EMPTY).en}); the row may be split or merged wrongly. Check quotes in the source.`,
@@ -143,7 +143,7 @@ function capitalise(text: string): string {
  * "第 12 行「最后下单时间」列：...". File-level issues have no prefix.
  */
 export function issueMessage(code: IssueCode, row: number | null, column: string | null, value: string | null, detail: MessageDetail = {}): Localized {
-  const quoted = value === null || value === '' ? '' : `'${shortValue(value)}'`;
+  const quoted: Localized = value === null || value === '' ? { en: 'the empty value', zh: '空值' } : { en: `'${shortValue(value)}'`, zh: `'${shortValue(value)}'` };
   const body = BODIES[code](quoted, detail);
   if (row === null && column === null) return { en: capitalise(body.en), zh: body.zh };
   const enPrefix = row !== null && column !== null ? `Row ${row}, column '${column}': ` : row !== null ? `Row ${row}: ` : `Column '${column}': `;

@@ -7,7 +7,7 @@
 import type { DayNumber } from '../dates';
 import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode, RawCell, RawGrid, TransactionLine } from '../types';
 import { ImportError } from './errors';
-import { fieldLabel, missingRequiredFields } from './fields';
+import { ALL_FIELDS, fieldLabel, missingRequiredFields } from './fields';
 import { detectHeaderRow } from './headerRow';
 import type { KindConfidence } from './kind';
 import type { ColumnMapping } from './mapping';
@@ -91,6 +91,8 @@ export type ImportResult =
 
 const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['firstPurchase', 'lastPurchase', 'orderDate', 'lastContact']);
 const PROGRESS_EVERY_ROWS = 10_000;
+/** Shared by lines without profile columns (frozen: one object instead of 500k empty ones). */
+const NO_VALUES: Record<string, CarriedValue> = Object.freeze({}) as Record<string, CarriedValue>;
 const DEFAULT_MAX_ISSUES_PER_CODE = 1_000;
 
 function displayHeaders(row: readonly RawCell[], width: number): string[] {
@@ -356,9 +358,11 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
     skippedByCode[first.code] = (skippedByCode[first.code] ?? 0) + 1;
     for (const e of errors) sink.add(e.code, 'error', sourceRow, e.column, e.value, details);
   };
+  // Column index per field (-1 = unmapped): a plain object read in the row loop, not a Map lookup.
+  const columnIndex = Object.fromEntries(ALL_FIELDS.map((f) => [f, column.get(f)?.sourceIndex ?? -1])) as Record<FieldKey, number>;
   const cellOf = (row: readonly RawCell[], field: FieldKey): RawCell => {
-    const m = column.get(field);
-    return m === undefined ? null : (row[m.sourceIndex] ?? null);
+    const index = columnIndex[field];
+    return index < 0 ? null : (row[index] ?? null);
   };
   const headerOf = (field: FieldKey): string | null => column.get(field)?.header ?? null;
   const warnId = (parsed: Parsed<string>, sourceRow: number, field: FieldKey, cell: RawCell) => {
@@ -489,14 +493,18 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
         warnId(parsedOrder, sourceRow, 'orderId', orderCell);
         orderId = parsedOrder.ok ? parsedOrder.value : cellText(orderCell);
       }
-      const profile: Record<string, CarriedValue> = {};
-      readExtras(row, sourceRow, profileReaders, profile, (reader) => reader.field!);
-      const line: TransactionLine = { customerId: id, sourceRow, day, amount, orderId, profile };
+      let profile: Record<string, CarriedValue> = NO_VALUES;
+      if (profileReaders.length > 0) {
+        profile = {};
+        readExtras(row, sourceRow, profileReaders, profile, (reader) => reader.field!);
+      }
       if (carriedReaders.length > 0) {
         const carried: Record<string, CarriedValue> = {};
         readExtras(row, sourceRow, carriedReaders, carried, (reader) => reader.header);
-        lines.push({ ...line, carried });
-      } else lines.push(line);
+        lines.push({ customerId: id, sourceRow, day, amount, orderId, profile, carried });
+      } else {
+        lines.push({ customerId: id, sourceRow, day, amount, orderId, profile });
+      }
     }
   }
   if (onProgress) onProgress(total, total);

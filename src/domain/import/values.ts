@@ -5,7 +5,6 @@
  * calls these up to millions of times).
  */
 import type { DayNumber } from '../dates';
-import { dayFromYmd, isValidYmd } from '../dates';
 import type { IssueCode, RawCell } from '../types';
 import { MAX_CELL_CHARS, isoFromDate, nfkc, numberText } from './text';
 
@@ -85,8 +84,76 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ['september', 9], ['october', 10], ['november', 11], ['december', 12],
 ]);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, or null when it is
+ * not a real date (years 1-9999). Pure arithmetic (Howard Hinnant's
+ * days_from_civil): the same answers as `dayFromYmd` in dates.ts, without
+ * allocating Date objects, which cost a microsecond each in the row loop.
+ */
+export function civilDay(year: number, month: number, day: number): DayNumber | null {
+  if (!(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return null;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const limit = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > limit) return null;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const shiftedMonth = (month + 9) % 12; // March = 0
+  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return (era * 146_097 + dayOfEra - 719_468) as DayNumber;
+}
+
 function ymd(year: number, month: number, day: number): Parsed<DayNumber> {
-  return isValidYmd(year, month, day) ? ok(dayFromYmd(year, month, day)) : fail('invalid-date');
+  const value = civilDay(year, month, day);
+  return value === null ? fail('invalid-date') : ok(value);
+}
+
+const TIME_TAIL = new RegExp(`^${TIME}$`, 'i');
+
+/**
+ * Reads 1 or 2 ASCII digits of `text` at `i` without allocating: -1 when
+ * there is no digit; the value (0-9) for one digit; -(100 + value) for two.
+ */
+function digits12(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  if (!(a >= 0 && a <= 9)) return -1;
+  const b = text.charCodeAt(i + 1) - 48;
+  return b >= 0 && b <= 9 ? -(100 + a * 10 + b) : a; // negative below -99 marks two digits
+}
+
+/**
+ * Fast path for `yyyy-m-d`, `yyyy/m/d`, `yyyy.m.d` with an optional time:
+ * no regular expression for the date part. Returns undefined when the text
+ * has another shape (the general parser then decides).
+ */
+function fastYmd(text: string): Parsed<DayNumber> | undefined {
+  if (text.length < 8) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return undefined;
+    year = year * 10 + c;
+  }
+  const sep = text[4];
+  if (sep !== '-' && sep !== '/' && sep !== '.') return undefined;
+  let i = 5;
+  let read = digits12(text, i);
+  if (read === -1) return undefined;
+  const month = read < -99 ? -read - 100 : read;
+  i += read < -99 ? 2 : 1;
+  const sep2 = text[i];
+  if (sep2 !== '-' && sep2 !== '/' && sep2 !== '.') return undefined;
+  i++;
+  read = digits12(text, i);
+  if (read === -1) return undefined;
+  const day = read < -99 ? -read - 100 : read;
+  i += read < -99 ? 2 : 1;
+  if (i < text.length && !TIME_TAIL.test(text.slice(i))) return undefined;
+  return ymd(year, month, day);
 }
 
 /** An Excel 1900-system serial (fraction = time of day, dropped). Serial 60 is the fictitious 1900-02-29. */
@@ -110,8 +177,8 @@ export function dayMonthReading(cell: RawCell): DayMonthReading | null {
   const a = Number(m[1]);
   const b = Number(m[2]);
   const year = Number(m[3]);
-  const dmy = isValidYmd(year, b, a);
-  const mdy = isValidYmd(year, a, b);
+  const dmy = civilDay(year, b, a) !== null;
+  const mdy = civilDay(year, a, b) !== null;
   if (dmy && mdy) return a === b ? 'same' : 'ambiguous';
   if (dmy) return 'dmy-only';
   if (mdy) return 'mdy-only';
@@ -139,6 +206,8 @@ export function parseDay(cell: RawCell, order: DayMonthOrder | null = null): Par
   }
   const text = cleanText(cell);
   if (text === '') return EMPTY;
+  const fast = fastYmd(text);
+  if (fast !== undefined) return fast;
   let m = YMD.exec(text) ?? YMD_CJK.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = AB_YEAR.exec(text);
@@ -146,8 +215,8 @@ export function parseDay(cell: RawCell, order: DayMonthOrder | null = null): Par
     const a = Number(m[1]);
     const b = Number(m[2]);
     const year = Number(m[3]);
-    const dmy = isValidYmd(year, b, a);
-    const mdy = isValidYmd(year, a, b);
+    const dmy = civilDay(year, b, a) !== null;
+    const mdy = civilDay(year, a, b) !== null;
     if (dmy && mdy && a !== b) {
       if (order === null) return fail('ambiguous-date');
       return order === 'dmy' ? ymd(year, b, a) : ymd(year, a, b);
@@ -186,6 +255,9 @@ const COUNT_SUFFIX = /\s*[次单笔件个]$/;
 const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 const HAS_DIGIT = /\d/;
 
+/** A plain ASCII decimal like `12`, `-120.50`: read with Number() directly. */
+const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 const SCALE_DIGITS: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
 
 /** Moves the decimal point of `digits` (like "1.2") right by `places`, in text, so 1.15万 is exactly 11500. */
@@ -205,6 +277,7 @@ function shiftDecimal(digits: string, places: number): string {
  */
 export function readHumanNumber(raw: string, allowCountSuffix = false): number | null {
   let text = cleanText(raw);
+  if (SIMPLE_NUMBER.test(text)) return Number(text);
   let negative = false;
   const paren = PAREN_NEGATIVE.exec(text);
   if (paren) {
