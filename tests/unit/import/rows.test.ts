@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { dayFromYmd } from '../../../src/domain/dates';
-import type { CustomerRecord, Issue, RawCell, RawGrid, TransactionLine } from '../../../src/domain/types';
+import type { CustomerRecord, Issue, RawCell, RawGrid } from '../../../src/domain/types';
 import { ImportError, readRecords, roundToCents } from '../../../src/domain/import';
 import type { ImportOptions, ImportResult } from '../../../src/domain/import';
 
