@@ -3,8 +3,9 @@
  * breakpoints, the 8-class segment, the tier (manual override first) and the
  * lifecycle stage.
  *
- * Cost: O(n log n) — one pass to fill three Float64Array metric columns, three
- * typed-array sorts for the breakpoints, one pass to score. No per-customer
+ * Cost: O(n) on average, O(n log n) at worst — one pass to fill three Float64Array
+ * metric columns, selection (introselect, as LibreOffice's nth_element) of the
+ * few order statistics the breakpoints need, one pass to score. No per-customer
  * allocation besides the output objects.
  *
  * "Scored" customers are those with frequency >= 1 (GRADING.md §4). A
@@ -14,11 +15,11 @@
  */
 import type { DayNumber } from '../dates';
 import { formatIsoDay, todayLocal } from '../dates';
-import type { AsOfSetting, GradingSettings, TierDefinition } from '../settings';
+import type { AsOfSetting, GradingSettings, TierDefinition, TierRule } from '../settings';
 import type { Breakpoints, CustomerRecord, GradedCustomer, GradingResult, Issue, LifecycleKey, SegmentKey } from '../types';
 import { GradingError } from './errors';
 import { gradingIssue } from './messages';
-import { exceeds, percentileIncSorted } from './percentile';
+import { exceeds, percentilesInPlace } from './percentile';
 import { validateSettings } from './settingsValidation';
 
 export interface GradeOptions {
@@ -27,6 +28,12 @@ export interface GradeOptions {
   /** Called now and then with the number of customers graded so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+const TIER_PROSPECT = 1;
+const TIER_NEW = 2;
+const TIER_SCORE = 3;
+const TIER_FALLBACK = 4;
+const TIER_KIND_CODES: Readonly<Record<TierRule['kind'], number>> = { prospect: TIER_PROSPECT, new: TIER_NEW, score: TIER_SCORE, fallback: TIER_FALLBACK };
 
 /** How many customers between two progress reports. */
 const PROGRESS_EVERY = 65_536;
@@ -71,14 +78,10 @@ function tierNameIndex(tiers: readonly TierDefinition[]): Map<string, string> {
   return index;
 }
 
-/** The four breakpoints of one metric over the sorted scored values. */
-function breakpointsOf(sorted: Float64Array, quantiles: readonly [number, number, number, number]): [number, number, number, number] {
-  return [
-    percentileIncSorted(sorted, quantiles[0]),
-    percentileIncSorted(sorted, quantiles[1]),
-    percentileIncSorted(sorted, quantiles[2]),
-    percentileIncSorted(sorted, quantiles[3]),
-  ];
+/** The four breakpoints of one metric (reorders the column: selection, not a full sort). */
+function breakpointsOf(column: Float64Array, quantiles: readonly [number, number, number, number]): [number, number, number, number] {
+  const [b1, b2, b3, b4] = percentilesInPlace(column, quantiles) as [number, number, number, number];
+  return [b1, b2, b3, b4];
 }
 
 /** bin(x) = 1 + #{k : x > b_k}, right-closed (a value equal to a breakpoint stays in the lower bin). */
@@ -129,7 +132,7 @@ export function gradeCustomers(records: readonly CustomerRecord[], settings: Gra
     scoredCount++;
   }
 
-  // Breakpoints over the scored customers: three typed-array sorts.
+  // Breakpoints over the scored customers.
   let breakpoints: Breakpoints | null = null;
   if (scoredCount > 0) {
     const recencyValues = new Float64Array(scoredCount);
@@ -144,9 +147,9 @@ export function gradeCustomers(records: readonly CustomerRecord[], settings: Gra
       j++;
     }
     breakpoints = {
-      recency: breakpointsOf(recencyValues.sort(), settings.quantiles),
-      frequency: breakpointsOf(frequencyValues.sort(), settings.quantiles),
-      monetary: breakpointsOf(monetaryValues.sort(), settings.quantiles),
+      recency: breakpointsOf(recencyValues, settings.quantiles),
+      frequency: breakpointsOf(frequencyValues, settings.quantiles),
+      monetary: breakpointsOf(monetaryValues, settings.quantiles),
     };
   }
 
@@ -159,6 +162,11 @@ export function gradeCustomers(records: readonly CustomerRecord[], settings: Gra
   const cut = settings.highScoreCut;
   const tiers = settings.tiers;
   const tierNames = tierNameIndex(tiers);
+  // The tier rules as flat columns: the loop below runs once per customer.
+  const tierCount = tiers.length;
+  const tierKeys = tiers.map((t) => t.key);
+  const tierKinds = Uint8Array.from(tiers, (t) => TIER_KIND_CODES[t.rule.kind]);
+  const tierThresholds = Float64Array.from(tiers, (t) => (t.rule.kind === 'new' ? t.rule.withinDays : t.rule.kind === 'score' ? t.rule.minScore : 0));
   const overrideCache = new Map<string, string | null>();
   const { churnedAfterDays, atRiskAfterDays, newWithinDays } = settings.lifecycle;
 
@@ -195,25 +203,16 @@ export function gradeCustomers(records: readonly CustomerRecord[], settings: Gra
       tier = match;
     }
     if (tier === null) {
-      for (const definition of tiers) {
-        const rule = definition.rule;
-        let applies: boolean;
-        switch (rule.kind) {
-          case 'prospect':
-            applies = isProspect;
-            break;
-          case 'new':
-            applies = sinceFirst !== null && sinceFirst <= rule.withinDays;
-            break;
-          case 'score':
-            applies = r !== null && f !== null && m !== null && r + f + m >= rule.minScore;
-            break;
-          case 'fallback':
-            applies = true;
-            break;
-        }
+      for (let t = 0; t < tierCount; t++) {
+        const kind = tierKinds[t];
+        const threshold = tierThresholds[t] as number;
+        const applies =
+          kind === TIER_FALLBACK ||
+          (kind === TIER_PROSPECT && isProspect) ||
+          (kind === TIER_NEW && sinceFirst !== null && sinceFirst <= threshold) ||
+          (kind === TIER_SCORE && r !== null && f !== null && m !== null && r + f + m >= threshold);
         if (applies) {
-          tier = definition.key;
+          tier = tierKeys[t] as string;
           break;
         }
       }

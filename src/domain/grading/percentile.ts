@@ -125,6 +125,100 @@ export function percentileIncSorted(sorted: ArrayLike<number>, p: number): numbe
   return low + fraction * (high - low);
 }
 
+/** Below this many elements a range is finished by insertion sort. */
+const INSERTION_SORT_MAX = 16;
+
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= lo && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/**
+ * Introselect (C++ nth_element): reorders a[lo..hi] (inclusive) so that a[k]
+ * holds the value it would have if the range were sorted, with no larger
+ * value before it and no smaller value after it. Hoare partitioning around a
+ * median of three keeps ties balanced; a depth limit falls back to sorting the
+ * range, so the worst case stays O(n log n). Values must not be NaN.
+ */
+function selectInPlace(a: Float64Array, k: number, lo0: number, hi0: number): void {
+  let lo = lo0;
+  let hi = hi0;
+  let depth = 2 * Math.ceil(Math.log2(hi - lo + 2));
+  while (hi > lo) {
+    if (hi - lo < INSERTION_SORT_MAX) {
+      insertionSort(a, lo, hi);
+      return;
+    }
+    if (depth-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const x = a[lo] as number;
+    const y = a[(lo + hi) >>> 1] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] all equal the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * PERCENTILE.INC at several quantiles at once, by selection instead of a full
+ * sort (LibreOffice itself uses nth_element): O(n) on average. The results are
+ * identical to `percentileIncSorted` on the sorted values, because the order
+ * statistics are the same numbers. Reorders `values` in place; they must be
+ * finite.
+ */
+export function percentilesInPlace(values: Float64Array, quantiles: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) throw new GradingError('empty-sample', 'PERCENTILE.INC of no values');
+  for (const p of quantiles) checkQuantile(p);
+  // The ranks each quantile reads (index, and index + 1 when it interpolates).
+  const ranks = new Set<number>();
+  const plans = quantiles.map((p) => {
+    if (n === 1) return { index: 0, fraction: 0 };
+    const position = p * (n - 1);
+    const index = approxFloor(position);
+    const fraction = position - approxFloor(position);
+    ranks.add(index);
+    if (fraction > 0 && index + 1 < n) ranks.add(index + 1);
+    return { index, fraction };
+  });
+  let lo = 0;
+  for (const rank of [...ranks].sort((a, b) => a - b)) {
+    selectInPlace(values, rank, lo, n - 1);
+    lo = rank + 1;
+  }
+  return plans.map(({ index, fraction }) => {
+    const low = values[index] as number;
+    if (fraction <= 0 || index + 1 >= n) return low;
+    const high = values[index + 1] as number;
+    return low + fraction * (high - low);
+  });
+}
+
 /** Sorted ascending copy of the values as a Float64Array (numeric typed-array sort). */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
   const copy = Float64Array.from(values);

@@ -9,6 +9,7 @@ import {
   GradingError,
   percentileInc,
   percentileIncSorted,
+  percentilesInPlace,
 } from '../../../src/domain/grading';
 
 describe('PERCENTILE.INC, hand-computed as Excel defines it', () => {
@@ -173,6 +174,23 @@ describe('properties', () => {
         const bh = binOf(hi, b);
         return bl <= bh && bl >= 1 && bh <= 5;
       }),
+    );
+  });
+
+  it('selection (percentilesInPlace) gives exactly the sorted-array results, ties and near-integer ranks included', () => {
+    const quantiles = fc.constantFrom([0.2, 0.4, 0.6, 0.8], [0.07, 0.14, 0.7, 0.9], [0.25, 0.5, 0.75, 0.99]);
+    const sample = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 400 }),
+      fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100), { minLength: 1, maxLength: 400 }),
+      fc.constantFrom(91, 101, 171, 331).chain((n) => fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n })),
+    );
+    fc.assert(
+      fc.property(sample, quantiles, (vs, qs) => {
+        const sorted = Float64Array.from(vs).sort();
+        const selected = percentilesInPlace(Float64Array.from(vs), qs);
+        return qs.every((p, k) => Object.is(selected[k], percentileIncSorted(sorted, p)));
+      }),
+      { numRuns: 300 },
     );
   });
 });
