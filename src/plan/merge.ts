@@ -132,7 +132,9 @@ const FORMULA: MergedCell = { kind: 'formula' };
  *   identify rows; `rowWidthMismatch` when a row has the wrong cell count.
  */
 export function mergeTableRows(existing: ExistingTable | null, planned: TablePlan): TableMerge {
-  const keyPlanIndex = planned.columns.findIndex((c) => c.key === planned.keyColumn);
+  // `keyColumn` names the column by its key (`customerId`) or by its header; both are accepted.
+  const byKey = planned.columns.findIndex((c) => c.key === planned.keyColumn);
+  const keyPlanIndex = byKey >= 0 ? byKey : planned.columns.findIndex((c) => c.header === planned.keyColumn);
   if (keyPlanIndex < 0) throw new TableMergeError('keyColumnMissing', `The plan's key column "${planned.keyColumn}" is not one of its columns.`);
   const plannedByKey = new Map<string, number>();
   planned.rows.forEach((row, i) => {

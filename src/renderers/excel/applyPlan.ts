@@ -1,0 +1,763 @@
+/**
+ * The Office.js renderer: applies a WorkbookPlan to the open workbook. The
+ * only code in Tierwise that calls Excel.
+ *
+ * Round trips (each a `context.sync()`), in order:
+ *   1. inspect   — which managed sheets, the table and the names exist (reads only);
+ *   2. inspect   — protection of existing sheets, the existing table's headers and size (only on a rebuild);
+ *   3. read      — one sync per block of existing rows (only on a rebuild);
+ *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
+ *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
+ *   6. format    — Settings / Summary cells, widths, freeze panes, tab colours, computed-column formulas;
+ *   7. validate  — data validations, conditional formats, recalculation.
+ * So a build is a constant number of syncs (4 or 5) plus one per block.
+ *
+ * Performance rules (DESIGN.md §5): no sync in a row loop, no proxy object
+ * per row (a block is one `values` write per run of adjacent columns); blocks
+ * are cut so every request stays under {@link REQUEST_BUDGET_BYTES} (below
+ * Excel on the web's 5 MB) and holds at most `blockRows` rows (default
+ * 20,000, Microsoft's 5k-20k guidance); number formats are set before values,
+ * formats and validations after values; calculation is suspended for every
+ * writing sync (`suspendApiCalculationUntilNextSync`, ExcelApi 1.6) and
+ * screen updating too when ExcelApi 1.9 is supported.
+ *
+ * Consistency: every block is one sync, and a block either rewrites complete
+ * existing rows in place (same customer in the same row) or appends complete
+ * new rows (`rows.add`), so after a failure or a cancellation between syncs
+ * the table holds whole rows only, never a duplicate, and the user's own
+ * columns and cells are untouched; a second run finishes the job (it is an
+ * update keyed by customer ID). Cancellation is checked before each batch is
+ * queued, so nothing half-queued is ever sent. Real Excel runs a batch's
+ * commands in order without rollback, so a batch that fails in the middle
+ * could leave one block with some column runs updated and others not; the
+ * rows are still whole customers and the next run rewrites them.
+ *
+ * Safety: sheets are created or written only if they are managed: listed in
+ * the hidden workbook name {@link MANAGED_SHEETS_NAME} (written before any
+ * sheet is created). A plan sheet name that exists but is not managed — the
+ * user's own "Customers" sheet, say — stops the build before anything is
+ * written. So the user's source sheet is never modified.
+ */
+import type { Localized } from '../../i18n/locale';
+import { columnLetter } from '../../plan/a1';
+import {
+  mergeTableRows,
+  TableMergeError,
+  type MergedCell,
+  type MergedRow,
+  type TableMerge,
+} from '../../plan/merge';
+import type {
+  ConditionalFormatPlan,
+  PlanCell,
+  PlanTarget,
+  SheetKey,
+  SheetPlan,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from '../../plan/types';
+import { TEXT_NUMBER_FORMAT } from '../../domain/safeText';
+import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
+import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
+
+/** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+/** Microsoft's guidance: blocks of 5,000-20,000 rows. */
+export const DEFAULT_BLOCK_ROWS = 20_000;
+/** Hidden workbook name listing the sheets Tierwise manages (`="Customers|Settings"`). */
+export const MANAGED_SHEETS_NAME = 'Tierwise_ManagedSheets';
+
+export interface ApplyProgress {
+  readonly step: BuildStep;
+  /** Syncs done and the total expected (the total is final once the rows are read). */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ApplyOptions {
+  readonly onProgress?: (progress: ApplyProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Most rows per block (default 20,000); blocks are smaller when rows are wide. */
+  readonly blockRows?: number;
+  /**
+   * Whether the host supports a requirement set: pass
+   * `(set, version) => Office.context.requirements.isSetSupported(set, version)`.
+   * Default: nothing above the manifest's minimum (ExcelApi 1.8) is assumed.
+   */
+  readonly supports?: (set: string, version: string) => boolean;
+}
+
+export interface ApplyResult {
+  readonly syncs: number;
+  readonly readBlocks: number;
+  readonly writeBlocks: number;
+  /** Rows in the largest write block. */
+  readonly largestBlockRows: number;
+  /** Largest estimated request (bytes) among the write blocks. */
+  readonly largestBlockBytes: number;
+  readonly sheetsCreated: readonly string[];
+  readonly table: {
+    readonly name: string;
+    readonly created: boolean;
+    readonly updated: number;
+    readonly appended: number;
+    /** Customers in the table but no longer in the source: kept with their last data. */
+    readonly notInSource: number;
+    readonly notInSourceKeys: readonly string[];
+    /** Rows without a key (or repeating one), kept untouched. */
+    readonly unkeyed: number;
+    readonly addedColumns: readonly string[];
+    /** Columns the user added to the table: kept, never written. */
+    readonly userColumns: readonly string[];
+  };
+  readonly warnings: readonly Localized[];
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+/**
+ * Sets one value on every cell of a range. Excel documents this broadcast
+ * for `values`, `formulas` and `numberFormat` ("If the argument is a single
+ * value, it will be applied to all cells in the range",
+ * OfficeDev/office-js-docs-reference#578; OfficeDev/office-js-docs-pr#2013
+ * confirms it works) but @types/office-js types only the 2D form, hence this
+ * one cast. It keeps a whole-column format or formula to a few bytes.
+ */
+function setUniform(range: Excel.Range, property: 'formulas' | 'numberFormat', value: string): void {
+  (range as unknown as Record<'formulas' | 'numberFormat', unknown>)[property] = value;
+}
+
+/**
+ * Writes a computed column's formula into `range`. A formula entered into a
+ * cell formatted as text (`@`) is stored as text, not run, so the cells are
+ * set to General first, and the column's own format (possibly `@` for a text
+ * result) is applied after the formula.
+ */
+function writeComputed(range: Excel.Range, formula: string, numberFormat: string): void {
+  setUniform(range, 'numberFormat', 'General');
+  setUniform(range, 'formulas', formula);
+  if (numberFormat !== 'General') setUniform(range, 'numberFormat', numberFormat);
+}
+
+/** Width in characters of the default font -> points (7 px per character + 5 px padding, 0.75 pt per px). */
+export function widthToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+interface Block {
+  readonly start: number;
+  readonly end: number;
+  readonly bytes: number;
+}
+
+/** Cuts rows into blocks of at most `maxRows` rows and `budget` estimated bytes (a single huge row still gets its own block). */
+export function cutBlocks(rowCount: number, rowBytes: (row: number) => number, maxRows: number, budget: number): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let row = 0; row < rowCount; row += 1) {
+    const b = rowBytes(row);
+    if (row > start && (row - start >= maxRows || bytes + b > budget)) {
+      blocks.push({ start, end: row, bytes });
+      start = row;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (rowCount > start) blocks.push({ start, end: rowCount, bytes });
+  return blocks;
+}
+
+/** Maximal runs of adjacent indexes: [1,2,3,5] -> [[1,3],[5,5]]. */
+function runsOf(indexes: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+function sheetPlanOf(plan: WorkbookPlan, key: SheetKey): SheetPlan {
+  const sheet = plan.sheets.find((s) => s.key === key);
+  if (!sheet) throw new RangeError(`The plan has no sheet "${key}" for its table or target.`);
+  return sheet;
+}
+
+const STYLE_FORMATS: Record<NonNullable<PlanCell['style']>, { bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string }> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, size: 12 },
+  header: { bold: true, fill: '#D9E1F2' },
+  label: { bold: true },
+  input: { fill: '#FFF2CC' },
+  note: { italic: true, color: '#595959' },
+  computed: { fill: '#F2F2F2' },
+};
+
+const ICON_STYLES: Record<Extract<ConditionalFormatPlan, { kind: 'iconSet' }>['style'], Excel.IconSet> = {
+  threeArrows: 'ThreeArrows' as Excel.IconSet,
+  threeTrafficLights: 'ThreeTrafficLights1' as Excel.IconSet,
+  threeSymbols: 'ThreeSymbols' as Excel.IconSet,
+};
+
+function validationRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.source } };
+    case 'wholeNumber':
+    case 'decimal': {
+      const basic: Excel.BasicDataValidation =
+        rule.max === null
+          ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+          : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
+      return rule.kind === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case 'date':
+      return { date: { formula1: '=DATE(1900,1,1)', formula2: rule.notAfterFormula, operator: 'Between' } };
+    case 'textLength':
+      return { textLength: { formula1: 0, formula2: rule.max, operator: 'Between' } };
+  }
+}
+
+/* ------------------------------------------------------------------ the build */
+
+interface ExistingTableInfo {
+  readonly headers: string[];
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly bodyRows: number;
+}
+
+/**
+ * Applies `plan` to the workbook behind `context`. Re-running is an update
+ * (see src/plan/merge.ts). Resolves with what was done; rejects with a
+ * {@link BuildInterruptedError} (`cancelled` or `failed`) that says exactly
+ * what was and was not written.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const supports = options.supports ?? (() => false);
+  const screenUpdating = supports('ExcelApi', '1.9');
+  const maxRows = Math.max(1, Math.floor(options.blockRows ?? DEFAULT_BLOCK_ROWS));
+  const warnings: Localized[] = [];
+  if (!screenUpdating) {
+    warnings.push({
+      en: 'This version of Excel cannot pause screen updating (ExcelApi 1.9); the build may flicker and run slower.',
+      zh: '此版本的 Excel 不支持暂停屏幕更新（ExcelApi 1.9），生成时可能闪烁且较慢。',
+    });
+  }
+  const workbook = context.workbook;
+  const tablePlan: TablePlan | undefined = plan.tables[0];
+  if (plan.tables.length > 1) throw new RangeError('applyPlan renders one table per plan (the Customers table).');
+
+  // Progress and what-was-written bookkeeping.
+  const stepsDone: BuildStep[] = [];
+  let step: BuildStep = 'inspect';
+  let syncs = 0;
+  let expectedSyncs = 5;
+  const sheetsCreated: string[] = [];
+  let namesWritten = false;
+  let tableExists = false;
+  let rowsUpdated = 0;
+  let rowsToUpdate = 0;
+  let rowsAppended = 0;
+  let rowsToAppend = tablePlan?.rows.length ?? 0;
+  let formatsApplied = false;
+  let validationsApplied = false;
+  const summary = (stoppedIn: BuildStep | null): WrittenSummary => ({
+    stepsDone: [...stepsDone],
+    stoppedIn,
+    sheetsCreated: [...sheetsCreated],
+    namesWritten,
+    tableExists,
+    rowsUpdated,
+    rowsToUpdate,
+    rowsAppended,
+    rowsToAppend,
+    formatsApplied,
+    validationsApplied,
+  });
+  const fail = (reason: BuildFailureReason, detail: Localized, cause?: unknown): BuildInterruptedError =>
+    new BuildInterruptedError('failed', summary(null), reason, detail, { cause });
+  const checkCancelled = (): void => {
+    if (options.signal?.aborted) throw new BuildInterruptedError('cancelled', summary(null), null, null);
+  };
+  const sync = async (): Promise<void> => {
+    try {
+      await context.sync();
+    } catch (error) {
+      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'unknown';
+      const message = error instanceof Error ? error.message : String(error);
+      throw new BuildInterruptedError(
+        'failed',
+        summary(step),
+        'excel',
+        { en: `Excel reported ${code}: ${message}`, zh: `Excel 报告错误 ${code}：${message}` },
+        { cause: error },
+      );
+    }
+    syncs += 1;
+    options.onProgress?.({ step, done: syncs, total: Math.max(expectedSyncs, syncs) });
+  };
+  const finishStep = (done: BuildStep): void => {
+    if (!stepsDone.includes(done)) stepsDone.push(done);
+  };
+  const suspend = (): void => {
+    workbook.application.suspendApiCalculationUntilNextSync();
+    if (screenUpdating) workbook.application.suspendScreenUpdatingUntilNextSync();
+  };
+
+  /* 1. inspect ---------------------------------------------------- */
+  checkCancelled();
+  const sheetProbes = plan.sheets.map((s) => {
+    const proxy = workbook.worksheets.getItemOrNullObject(s.name);
+    proxy.load('name');
+    return { plan: s, proxy };
+  });
+  const registry = workbook.names.getItemOrNullObject(MANAGED_SHEETS_NAME);
+  registry.load('formula');
+  const nameProbes = plan.names.map((n) => {
+    const proxy = workbook.names.getItemOrNullObject(n.name);
+    proxy.load('formula');
+    return { plan: n, proxy };
+  });
+  const tableProbe = tablePlan ? workbook.tables.getItemOrNullObject(tablePlan.name) : null;
+  tableProbe?.load('name');
+  await sync();
+
+  const managed = new Set<string>();
+  if (!registry.isNullObject && typeof registry.formula === 'string') {
+    const m = /^="(.*)"$/s.exec(registry.formula);
+    for (const name of (m?.[1] ?? '').replace(/""/g, '"').split('|')) if (name !== '') managed.add(name.toLowerCase());
+  }
+  const existingSheets = sheetProbes.filter((p) => !p.proxy.isNullObject);
+  const foreign = existingSheets.filter((p) => !managed.has(p.plan.name.toLowerCase()));
+  if (foreign.length > 0) {
+    const names = foreign.map((p) => p.plan.name).join(', ');
+    throw fail('sheetNameTaken', {
+      en: `The workbook already has a sheet named ${names} that Tierwise did not create. Rename or move that sheet, then build again; Tierwise never writes into your own sheets.`,
+      zh: `工作簿中已有名为 ${names} 的工作表，且并非本工具创建。请重命名或移走该工作表后再生成；本工具不会写入您自己的工作表。`,
+    });
+  }
+  const tableFound = tableProbe !== null && !tableProbe.isNullObject;
+
+  /* 2. inspect: protection and the existing table ------------------ */
+  let existing: ExistingTableInfo | null = null;
+  if (existingSheets.length > 0 || tableFound) {
+    checkCancelled();
+    const protections = existingSheets.map((p) => {
+      const protection = p.proxy.protection;
+      protection.load('protected');
+      return { name: p.plan.name, protection };
+    });
+    let headerRange: Excel.Range | null = null;
+    let bodyRange: Excel.Range | null = null;
+    let tableSheet: Excel.Worksheet | null = null;
+    if (tableFound && tableProbe) {
+      headerRange = tableProbe.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
+      bodyRange = tableProbe.getDataBodyRange().load('rowCount');
+      tableSheet = tableProbe.worksheet.load('name');
+    }
+    await sync();
+    const locked = protections.filter((p) => p.protection.protected).map((p) => p.name);
+    if (locked.length > 0) {
+      throw fail('sheetProtected', {
+        en: `These sheets are protected: ${locked.join(', ')}. Unprotect them (Review > Unprotect Sheet), then build again.`,
+        zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
+      });
+    }
+    if (headerRange && bodyRange && tableSheet && tablePlan) {
+      const planSheet = sheetPlanOf(plan, tablePlan.sheet);
+      if (tableSheet.name.toLowerCase() !== planSheet.name.toLowerCase()) {
+        throw fail('tableElsewhere', {
+          en: `A table named ${tablePlan.name} already exists on sheet ${tableSheet.name}. Rename or delete it, then build again.`,
+          zh: `工作表 ${tableSheet.name} 上已有名为 ${tablePlan.name} 的表格。请重命名或删除后再生成。`,
+        });
+      }
+      existing = {
+        headers: (headerRange.values[0] ?? []).map((h) => String(h)),
+        headerRow: headerRange.rowIndex,
+        firstColumn: headerRange.columnIndex,
+        bodyRows: bodyRange.rowCount,
+      };
+      tableExists = true;
+    }
+    finishStep('inspect');
+  } else {
+    finishStep('inspect');
+  }
+
+  /* 3. read the existing rows' data columns, in blocks ------------- */
+  step = 'read';
+  const sheetName = tablePlan ? sheetPlanOf(plan, tablePlan.sheet).name : '';
+  const tableSheetProxy = (): Excel.Worksheet => workbook.worksheets.getItem(sheetName);
+  let merge: TableMerge | null = null;
+  let readBlocks = 0;
+  if (tablePlan) {
+    let existingRows: unknown[][] = [];
+    if (existing) {
+      const planRoleByHeader = new Map(tablePlan.columns.map((c) => [c.header.toLowerCase(), c.role]));
+      const readColumns = existing.headers
+        .map((h, i) => ({ i, role: planRoleByHeader.get(h.toLowerCase()) }))
+        .filter((c) => c.role === 'input' || c.role === 'carried')
+        .map((c) => c.i);
+      existingRows = Array.from({ length: existing.bodyRows }, () => new Array<unknown>(existing?.headers.length ?? 0).fill(null));
+      // Response size: estimate from the planned rows' size, doubled for safety.
+      const plannedBytes = tablePlan.rows.length === 0 ? 64 : estimatePlannedRowBytes(tablePlan) * 2;
+      const readRows = Math.max(1, Math.min(maxRows, Math.floor(REQUEST_BUDGET_BYTES / Math.max(64, plannedBytes))));
+      const runs = runsOf(readColumns);
+      const expectedReads = runs.length === 0 ? 0 : Math.ceil(existing.bodyRows / readRows);
+      expectedSyncs = 2 + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
+      const table = existing;
+      for (let start = 0; runs.length > 0 && start < table.bodyRows; start += readRows) {
+        checkCancelled();
+        const count = Math.min(readRows, table.bodyRows - start);
+        const sheet = tableSheetProxy();
+        const ranges = runs.map(([c0, c1]) => ({
+          c0,
+          range: sheet.getRangeByIndexes(table.headerRow + 1 + start, table.firstColumn + c0, count, c1 - c0 + 1).load('values'),
+        }));
+        await sync();
+        readBlocks += 1;
+        for (const { c0, range } of ranges) {
+          range.values.forEach((row, r) => {
+            const target = existingRows[start + r];
+            if (target) row.forEach((v, k) => (target[c0 + k] = v));
+          });
+        }
+      }
+    }
+    try {
+      merge = mergeTableRows(existing ? { headers: existing.headers, rows: existingRows } : null, tablePlan);
+    } catch (error) {
+      if (error instanceof TableMergeError) {
+        throw fail(
+          'cannotMerge',
+          error.code === 'keyColumnMissing'
+            ? {
+                en: `The existing ${tablePlan.name} table has no column "${tablePlan.keyColumn}" to match customers by (was it built in another language, or the header renamed?). Restore the header or build in the same language.`,
+                zh: `现有的 ${tablePlan.name} 表格中没有用于匹配客户的列"${tablePlan.keyColumn}"（是否以另一种语言生成，或改了列名？）。请恢复列名或使用相同语言生成。`,
+              }
+            : { en: `The customer rows cannot be merged: ${error.message}`, zh: `无法合并客户行：${error.message}` },
+          error,
+        );
+      }
+      throw error;
+    }
+    finishStep('read');
+  }
+
+  /* blocks ---------------------------------------------------------- */
+  const existingCount = existing?.bodyRows ?? 0;
+  const mergedRows: readonly MergedRow[] = merge?.rows ?? [];
+  const headers = merge?.headers ?? [];
+  const formatOf = (m: number): string => {
+    const p = merge?.planColumn[m];
+    return p === null || p === undefined ? 'General' : (tablePlan?.columns[p]?.numberFormat ?? 'General');
+  };
+  const cellInput = (cell: MergedCell, m: number): OfficeCellInput => (cell.kind === 'write' ? officeCellInput(cell.value, formatOf(m)) : '');
+  const existingLength = existing?.headers.length ?? 0;
+  const writeColumns = headers
+    .map((_, m) => m)
+    .filter((m) => {
+      const role = merge?.roles[m];
+      return role === 'input' || role === 'carried' || (m >= existingLength && role !== 'computed' && role !== 'user');
+    });
+  const writeRuns = runsOf(writeColumns);
+  const computedColumns = headers.map((_, m) => m).filter((m) => merge?.roles[m] === 'computed');
+  const rowInputs = (row: MergedRow, columns: readonly number[]): OfficeCellInput[] => columns.map((m) => cellInput(row.cells[m] ?? { kind: 'keep' }, m));
+  const allColumns = headers.map((_, m) => m);
+  const rowBytes = (i: number): number => {
+    const row = mergedRows[i];
+    if (!row) return 0;
+    const cols = i < existingCount ? writeColumns : allColumns;
+    return rowInputs(row, cols).reduce<number>((sum, v) => sum + inputBytes(v), 2);
+  };
+  rowsToUpdate = existingCount;
+  rowsToAppend = mergedRows.length - existingCount;
+  const updateBlocks = cutBlocks(existingCount, rowBytes, maxRows, REQUEST_BUDGET_BYTES);
+  const appendBlocks = cutBlocks(mergedRows.length - existingCount, (i) => rowBytes(existingCount + i), maxRows, REQUEST_BUDGET_BYTES).map((b) => ({
+    ...b,
+    start: b.start + existingCount,
+    end: b.end + existingCount,
+  }));
+  const writeBlockCount = updateBlocks.length + appendBlocks.length + (tablePlan && !existing && appendBlocks.length === 0 ? 1 : 0);
+  expectedSyncs = syncs + 1 + writeBlockCount + 2;
+
+  /* 4. prepare ------------------------------------------------------- */
+  step = 'prepare';
+  checkCancelled();
+  suspend();
+  const managedNames = plan.sheets.map((s) => s.name);
+  for (const name of managed) if (!managedNames.some((n) => n.toLowerCase() === name)) managedNames.push(name);
+  const registryFormula = `="${managedNames.join('|').replace(/"/g, '""')}"`;
+  if (registry.isNullObject) {
+    const item = workbook.names.add(MANAGED_SHEETS_NAME, registryFormula, 'Sheets Tierwise manages; do not edit.');
+    item.visible = false;
+  } else {
+    registry.formula = registryFormula;
+  }
+  const creating = sheetProbes.filter((p) => p.proxy.isNullObject).map((p) => p.plan.name);
+  for (const name of creating) workbook.worksheets.add(name);
+  for (const { plan: n, proxy } of nameProbes) {
+    const formula = `='${sheetPlanOf(plan, n.sheet).name.replace(/'/g, "''")}'!${n.address}`;
+    if (proxy.isNullObject) {
+      workbook.names.add(n.name, formula, n.comment);
+    } else {
+      proxy.formula = formula;
+      proxy.comment = n.comment;
+    }
+  }
+  let tableProxy: Excel.Table | null = tableFound && tableProbe ? tableProbe : null;
+  if (tablePlan && merge && existing && tableProxy) {
+    const table = tableProxy;
+    for (const header of merge.addedHeaders) table.columns.add(undefined, undefined, header);
+    // Number formats before values, for the rows that exist now (appended rows inherit them).
+    if (existing.bodyRows > 0) {
+      headers.forEach((header, m) => {
+        // User columns are the user's; computed columns get their format after their formula (see writeComputed).
+        if (merge?.roles[m] === 'user' || merge?.roles[m] === 'computed') return;
+        setUniform(table.columns.getItem(header).getDataBodyRange(), 'numberFormat', formatOf(m));
+      });
+    }
+  } else if (tablePlan && merge) {
+    const sheet = tableSheetProxy();
+    const rows = Math.max(1, mergedRows.length);
+    headers.forEach((_, m) => {
+      if (merge.roles[m] === 'computed') return;
+      setUniform(sheet.getRangeByIndexes(tablePlan.row + 1, tablePlan.column + m, rows, 1), 'numberFormat', formatOf(m));
+    });
+  }
+  await sync();
+  sheetsCreated.push(...creating);
+  namesWritten = true;
+  finishStep('prepare');
+
+  /* 5. write blocks --------------------------------------------------- */
+  step = 'write';
+  let largestBlockRows = 0;
+  let largestBlockBytes = 0;
+  const noteBlock = (b: Block): void => {
+    largestBlockRows = Math.max(largestBlockRows, b.end - b.start);
+    largestBlockBytes = Math.max(largestBlockBytes, b.bytes);
+  };
+  if (tablePlan && merge) {
+    const headerRow = existing?.headerRow ?? tablePlan.row;
+    const firstColumn = existing?.firstColumn ?? tablePlan.column;
+    for (const block of updateBlocks) {
+      checkCancelled();
+      suspend();
+      const sheet = tableSheetProxy();
+      for (const [c0, c1] of writeRuns) {
+        const columns = allColumns.slice(c0, c1 + 1);
+        const matrix: OfficeCellInput[][] = [];
+        for (let i = block.start; i < block.end; i += 1) {
+          const row = mergedRows[i];
+          if (row) matrix.push(rowInputs(row, columns));
+        }
+        sheet.getRangeByIndexes(headerRow + 1 + block.start, firstColumn + c0, block.end - block.start, c1 - c0 + 1).values = matrix;
+      }
+      noteBlock(block);
+      await sync();
+      rowsUpdated += block.end - block.start;
+    }
+    const formulaOf = (m: number): string => {
+      const p = merge?.planColumn[m];
+      const formula = p === null || p === undefined ? null : tablePlan.columns[p]?.formula;
+      if (!formula) throw new RangeError(`Computed column "${headers[m]}" has no formula in the plan.`);
+      return formula;
+    };
+    const appendOrCreate = appendBlocks.length > 0 ? appendBlocks : !existing ? [{ start: 0, end: 0, bytes: 0 }] : [];
+    for (const block of appendOrCreate) {
+      checkCancelled();
+      suspend();
+      const matrix: OfficeCellInput[][] = [];
+      for (let i = block.start; i < block.end; i += 1) {
+        const row = mergedRows[i];
+        if (row) matrix.push(rowInputs(row, allColumns));
+      }
+      const sheet = tableSheetProxy();
+      const bodyTop = headerRow + 1 + block.start;
+      if (!tableProxy) {
+        // First block of a new table: header and rows as plain cells, then the table over them, in one sync.
+        sheet.getRangeByIndexes(headerRow, firstColumn, 1, headers.length).values = [headers.map((h) => officeTextHeader(h))];
+        if (matrix.length > 0) sheet.getRangeByIndexes(bodyTop, firstColumn, matrix.length, headers.length).values = matrix;
+        const lastRow = headerRow + Math.max(1, matrix.length);
+        const address = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + headers.length - 1)}${lastRow + 1}`;
+        tableProxy = sheet.tables.add(address, true);
+        tableProxy.name = tablePlan.name;
+        tableProxy.style = tablePlan.style;
+        for (const m of computedColumns) writeComputed(tableProxy.columns.getItem(headers[m] ?? '').getDataBodyRange(), formulaOf(m), formatOf(m));
+      } else {
+        tableProxy.rows.add(undefined, matrix);
+        for (const m of computedColumns) {
+          writeComputed(sheet.getRangeByIndexes(bodyTop, firstColumn + m, matrix.length, 1), formulaOf(m), formatOf(m));
+        }
+      }
+      noteBlock(block);
+      await sync();
+      tableExists = true;
+      rowsAppended += block.end - block.start;
+    }
+  }
+  finishStep('write');
+
+  /* 6. format: sheet cells, widths, freeze, tab colours, formulas ---- */
+  step = 'format';
+  checkCancelled();
+  suspend();
+  for (const sheetPlan of plan.sheets) {
+    const sheet = workbook.worksheets.getItem(sheetPlan.name);
+    if (sheetPlan.tabColor !== null) sheet.tabColor = sheetPlan.tabColor;
+    if (sheetPlan.freeze) {
+      if (sheetPlan.freeze.rows > 0 && sheetPlan.freeze.columns > 0) {
+        sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, sheetPlan.freeze.rows, sheetPlan.freeze.columns));
+      } else if (sheetPlan.freeze.rows > 0) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
+      else if (sheetPlan.freeze.columns > 0) sheet.freezePanes.freezeColumns(sheetPlan.freeze.columns);
+    }
+    for (const { column, width } of sheetPlan.columnWidths) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthToPoints(width);
+    for (const cell of sheetPlan.cells) writePlanCell(sheet, cell);
+  }
+  if (tablePlan && merge && tableProxy) {
+    const table = tableProxy;
+    const firstColumn = existing?.firstColumn ?? tablePlan.column;
+    const sheet = tableSheetProxy();
+    table.style = tablePlan.style;
+    headers.forEach((_, m) => {
+      const p = merge?.planColumn[m];
+      const column = p === null || p === undefined ? undefined : tablePlan.columns[p];
+      if (!column) return;
+      sheet.getRangeByIndexes(0, firstColumn + m, 1, 1).format.columnWidth = widthToPoints(column.width);
+      if (column.role === 'computed' && column.formula && mergedRows.length > 0) {
+        // Re-assert the calculated column over the whole body (a rebuild may change formulas; cells the user overwrote come back).
+        writeComputed(table.columns.getItem(headers[m] ?? '').getDataBodyRange(), column.formula, column.numberFormat);
+      }
+    });
+  }
+  await sync();
+  formatsApplied = true;
+  finishStep('format');
+
+  /* 7. validate: validations, conditional formats, recalculation ------ */
+  step = 'validate';
+  checkCancelled();
+  if (screenUpdating) workbook.application.suspendScreenUpdatingUntilNextSync();
+  const targetRange = (target: PlanTarget): Excel.Range => {
+    if (target.kind === 'range') return workbook.worksheets.getItem(sheetPlanOf(plan, target.sheet).name).getRange(target.address);
+    return workbook.tables.getItem(target.table).columns.getItem(target.column).getDataBodyRange();
+  };
+  for (const v of plan.validations) {
+    const range = targetRange(v.target);
+    range.dataValidation.clear();
+    range.dataValidation.rule = validationRule(v.rule);
+    range.dataValidation.ignoreBlanks = v.allowBlank;
+    range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.errorMessage };
+    range.dataValidation.prompt = v.prompt === null ? { showPrompt: false, title: '', message: '' } : { showPrompt: true, title: '', message: v.prompt };
+  }
+  const cleared = new Set<string>();
+  for (const cf of plan.conditionalFormats) {
+    const key = JSON.stringify(cf.target);
+    const range = targetRange(cf.target);
+    if (!cleared.has(key)) {
+      range.conditionalFormats.clearAll();
+      cleared.add(key);
+    }
+    addConditionalFormat(range, cf);
+  }
+  workbook.application.calculate('Full');
+  await sync();
+  validationsApplied = true;
+  finishStep('validate');
+
+  return {
+    syncs,
+    readBlocks,
+    writeBlocks: updateBlocks.length + (tablePlan ? (appendBlocks.length > 0 ? appendBlocks.length : existing ? 0 : 1) : 0),
+    largestBlockRows,
+    largestBlockBytes,
+    sheetsCreated,
+    table: {
+      name: tablePlan?.name ?? '',
+      created: tablePlan !== undefined && existing === null,
+      updated: merge?.counts.updated ?? 0,
+      appended: merge?.counts.appended ?? 0,
+      notInSource: merge?.counts.notInSource ?? 0,
+      notInSourceKeys: merge?.notInSourceKeys ?? [],
+      unkeyed: merge?.counts.unkeyed ?? 0,
+      addedColumns: existing ? (merge?.addedHeaders ?? []) : [],
+      userColumns: merge?.userHeaders ?? [],
+    },
+    warnings,
+  };
+}
+
+/** A header as a cell input: Excel would turn `=x` or `123` into a formula or number. */
+function officeTextHeader(header: string): string {
+  return officeCellInput({ kind: 'text', text: header }, TEXT_NUMBER_FORMAT) as string;
+}
+
+function estimatePlannedRowBytes(table: TablePlan): number {
+  const sample = table.rows.slice(0, 200);
+  let total = 0;
+  for (const row of sample) {
+    row.forEach((v, i) => {
+      const column = table.columns[i];
+      if (column && column.role !== 'computed') total += inputBytes(officeCellInput(v, column.numberFormat));
+    });
+  }
+  return Math.ceil(total / Math.max(1, sample.length)) + 2;
+}
+
+function writePlanCell(sheet: Excel.Worksheet, cell: PlanCell): void {
+  const range = sheet.getCell(cell.row, cell.column);
+  const value = cell.value;
+  const numberFormat = cell.numberFormat ?? (value?.kind === 'date' ? 'yyyy-mm-dd' : undefined);
+  if (numberFormat !== undefined) range.numberFormat = [[numberFormat]];
+  if (value?.kind === 'formula') range.formulas = [[value.formula]];
+  else range.values = [[officeCellInput(value, numberFormat ?? 'General')]];
+  const style = cell.style ? STYLE_FORMATS[cell.style] : undefined;
+  if (style?.bold !== undefined) range.format.font.bold = style.bold;
+  if (style?.italic !== undefined) range.format.font.italic = style.italic;
+  if (style?.size !== undefined) range.format.font.size = style.size;
+  if (style?.color !== undefined) range.format.font.color = style.color;
+  const fill = cell.fill ?? style?.fill;
+  if (fill !== undefined) range.format.fill.color = fill;
+}
+
+function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): void {
+  switch (cf.kind) {
+    case 'expression': {
+      const format = range.conditionalFormats.add('Custom');
+      format.custom.rule.formula = cf.formula;
+      format.custom.format.fill.color = cf.fill;
+      if (cf.fontColor !== null) format.custom.format.font.color = cf.fontColor;
+      return;
+    }
+    case 'iconSet': {
+      const format = range.conditionalFormats.add('IconSet');
+      format.iconSet.style = ICON_STYLES[cf.style];
+      // The first criterion's type, operator and formula are ignored by Excel (d.ts: IconSetConditionalFormat.criteria).
+      format.iconSet.criteria = [
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=0' },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.lowAtLeast}` },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.highAtLeast}` },
+      ];
+      return;
+    }
+    case 'colorScale': {
+      const format = range.conditionalFormats.add('ColorScale');
+      format.colorScale.criteria = {
+        minimum: { type: 'LowestValue', color: cf.minColor },
+        midpoint: { type: 'Percentile', formula: '50', color: cf.midColor },
+        maximum: { type: 'HighestValue', color: cf.maxColor },
+      };
+      return;
+    }
+    case 'dataBar': {
+      const format = range.conditionalFormats.add('DataBar');
+      format.dataBar.positiveFormat.fillColor = cf.color;
+      return;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * What a build that stopped early says: which parts of the workbook were
+ * written and which were not, in English and Chinese. Thrown by applyPlan.
+ */
+import type { Localized } from '../../i18n/locale';
+
+/** Steps of a build, in order. */
+export type BuildStep = 'inspect' | 'read' | 'prepare' | 'write' | 'format' | 'validate';
+
+export const BUILD_STEPS: readonly BuildStep[] = ['inspect', 'read', 'prepare', 'write', 'format', 'validate'];
+
+export interface WrittenSummary {
+  /** Steps whose syncs all completed. */
+  readonly stepsDone: readonly BuildStep[];
+  /** The step that was running when the build stopped (null when it stopped between steps or finished). */
+  readonly stoppedIn: BuildStep | null;
+  /** Managed sheets this run created. */
+  readonly sheetsCreated: readonly string[];
+  /** Defined names written (the prepare step). */
+  readonly namesWritten: boolean;
+  /** The Customers table exists now (created by this run or before). */
+  readonly tableExists: boolean;
+  /** Existing table rows rewritten with this run's data, of how many planned. */
+  readonly rowsUpdated: number;
+  readonly rowsToUpdate: number;
+  /** Customers appended to the table, of how many planned. */
+  readonly rowsAppended: number;
+  readonly rowsToAppend: number;
+  /** Sheet cells, widths, computed-column formulas (the format step). */
+  readonly formatsApplied: boolean;
+  /** Validations and conditional formats (the validate step). */
+  readonly validationsApplied: boolean;
+}
+
+export type BuildInterruptedCode = 'cancelled' | 'failed';
+
+/** Why a build did not start writing or stopped; `reason` refines `failed`. */
+export type BuildFailureReason =
+  | 'excel'
+  | 'sheetNameTaken'
+  | 'sheetProtected'
+  | 'tableElsewhere'
+  | 'cannotMerge';
+
+export class BuildInterruptedError extends Error {
+  override readonly name = 'BuildInterruptedError';
+  readonly description: Localized;
+
+  constructor(
+    readonly code: BuildInterruptedCode,
+    readonly written: WrittenSummary,
+    readonly reason: BuildFailureReason | null,
+    readonly detail: Localized | null,
+    options?: { cause?: unknown },
+  ) {
+    super(describeInterruption(code, written, detail).en, options);
+    this.description = describeInterruption(code, written, detail);
+  }
+}
+
+/** A complete, two-language account of what was and was not written. */
+export function describeInterruption(code: BuildInterruptedCode, w: WrittenSummary, detail: Localized | null): Localized {
+  const head: Localized =
+    code === 'cancelled'
+      ? { en: 'The build was cancelled.', zh: '生成已取消。' }
+      : { en: 'The build stopped because of an error.', zh: '生成因错误而中止。' };
+  const en: string[] = [head.en];
+  const zh: string[] = [head.zh];
+  if (detail) {
+    en.push(detail.en);
+    zh.push(detail.zh);
+  }
+  const wroteNothing = !w.stepsDone.includes('prepare') && w.stoppedIn !== 'prepare';
+  if (wroteNothing) {
+    en.push('Nothing was written to the workbook.');
+    zh.push('工作簿未作任何更改。');
+  } else {
+    if (w.stoppedIn === 'prepare') {
+      en.push('Some managed sheets or defined names may have been created before the stop.');
+      zh.push('中止前可能已新建部分受管工作表或定义名称。');
+    }
+    if (w.sheetsCreated.length > 0) {
+      en.push(`Sheets created: ${w.sheetsCreated.join(', ')}.`);
+      zh.push(`已新建工作表：${w.sheetsCreated.join('、')}。`);
+    }
+    en.push(w.namesWritten ? 'Defined names were written.' : 'Defined names were not written.');
+    zh.push(w.namesWritten ? '已写入定义名称。' : '未写入定义名称。');
+    en.push(
+      `Customers: ${w.rowsUpdated} of ${w.rowsToUpdate} existing rows updated, ${w.rowsAppended} of ${w.rowsToAppend} new rows added` +
+        (w.tableExists ? '.' : '; the table was not created.'),
+    );
+    zh.push(
+      `客户：已更新 ${w.rowsUpdated}/${w.rowsToUpdate} 行现有数据，已新增 ${w.rowsAppended}/${w.rowsToAppend} 行` + (w.tableExists ? '。' : '；表格尚未创建。'),
+    );
+    en.push(w.formatsApplied ? 'Settings, formulas and formats were written.' : 'Settings, formulas and formats were not written.');
+    zh.push(w.formatsApplied ? '已写入设置、公式和格式。' : '未写入设置、公式和格式。');
+    en.push(w.validationsApplied ? 'Validations and conditional formats were written.' : 'Validations and conditional formats were not written.');
+    zh.push(w.validationsApplied ? '已写入数据验证和条件格式。' : '未写入数据验证和条件格式。');
+  }
+  en.push('Every row in the table is complete and no row is duplicated; run the build again to finish.');
+  zh.push('表中每一行都是完整的，没有重复行；再次运行即可完成。');
+  return { en: en.join(' '), zh: zh.join('') };
+}
