@@ -1,8 +1,8 @@
-// Webpack for the task pane, the ribbon's function file and the browser
-// preview. TypeScript is compiled by swc (type checking is `npm run
+// Webpack for the task pane and the browser preview (the manifest's ribbon
+// button only opens the pane, so there is no function file). TypeScript is compiled by swc (type checking is `npm run
 // typecheck`); Fluent UI v9 styles are CSS-in-JS, so no CSS loaders.
 //
-//   npm run build         production bundle in dist/ (pane + commands + preview)
+//   npm run build         production bundle in dist/ (taskpane.html + preview.html)
 //   npm run dev-server    https://localhost:3000 with office-addin-dev-certs
 //   npm run preview       http://localhost:3001/preview.html, the pane beside a fake workbook
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack loads this file as CommonJS */
@@ -43,7 +43,6 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: isProduction ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/taskpane/commands.ts',
       preview: './src/preview/index.tsx',
     },
     output: {
@@ -72,11 +71,6 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/taskpane/commands.html',
-        chunks: ['commands'],
-      }),
-      new HtmlWebpackPlugin({
         filename: 'preview.html',
         template: './src/preview/preview.html',
         chunks: ['preview'],
@@ -87,6 +81,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'node_modules/@microsoft/office-js/dist/office.js', to: 'office-js/office.js' },
+          // office.js loads its host-to-file table next; nothing else outside Office.
+          { from: 'node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js', to: 'office-js/o15apptofilemappingtable.js' },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
         ],

@@ -38,7 +38,7 @@ export async function readSheetView(run: ExcelRun, name: string, maxRows = MAX_R
   return run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(false);
-    used.load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     await context.sync();
     if (used.isNullObject) return { name, totalRows: 0, values: [], formulas: [], numberFormats: [] };
     const rows = Math.min(maxRows, used.rowIndex + used.rowCount);

@@ -136,7 +136,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [build, setBuild] = useState<BuildView>({ stepText: (t) => t.t('buildingPlanning'), fraction: null });
   const [cancelling, setCancelling] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
-  const [done, setDone] = useState<{ summary: BuildSummary; write: PlanWriteResult; plan: WorkbookPlan } | null>(null);
+  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan } | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
 
@@ -264,7 +264,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           controller.signal,
         );
         if (outcome.kind === 'cancelled') {
-          setCancelled({ written: [], notWritten: [] });
+          setCancelled({ description: null });
           setScreen('cancelled');
           return;
         }
@@ -280,8 +280,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             setBuild({ stepText: (t) => writeText(t, progress), fraction: from + (to - from) * progress.fraction });
           },
         });
-        if (written.cancelled) {
-          setCancelled({ written: written.written, notWritten: written.notWritten });
+        if (written.kind === 'cancelled') {
+          setCancelled({ description: written.description });
           setScreen('cancelled');
         } else {
           setDone({ summary: outcome.summary, write: written, plan: outcome.plan });
@@ -393,7 +393,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       body = <BuildingScreen stepText={build.stepText(text)} fraction={build.fraction} cancelling={cancelling} onCancel={onCancel} />;
       break;
     case 'cancelled':
-      body = <CancelledScreen view={cancelled ?? { written: [], notWritten: [] }} onBack={() => setScreen('rules')} />;
+      body = <CancelledScreen view={cancelled ?? { description: null }} onBack={() => setScreen('rules')} />;
       break;
     case 'done':
       body = done ? (

@@ -5,6 +5,7 @@
  */
 import type { Localized } from '../i18n/locale';
 import { STRINGS } from '../i18n/strings';
+import { BuildInterruptedError } from '../renderers/excel/errors';
 
 export interface PaneError {
   readonly what: Localized;
@@ -49,6 +50,13 @@ export function describeError(error: unknown): PaneError {
   const userMessage = isLocalized(e.userMessage) ? e.userMessage : null;
   const details = technicalDetails(error);
 
+  if (error instanceof BuildInterruptedError) {
+    // The renderer says, in both languages, what was and was not written.
+    const cause = error.cause === undefined ? '' : `\ncaused by: ${technicalDetails(error.cause)}`;
+    const withCause = details + cause;
+    if (error.reason === 'sheetProtected') return { what: STRINGS.errorProtectedWhat, todo: STRINGS.errorProtectedDo, note: error.description, details: withCause };
+    return { what: STRINGS.errorWriteWhat, todo: STRINGS.errorWriteDo, note: error.description, details: withCause };
+  }
   if (code === 'no-header') return { what: STRINGS.errorNoHeaderWhat, todo: STRINGS.errorNoHeaderDo, note: userMessage, details };
   if (IMPORT_CODES.has(code)) return { what: STRINGS.errorImportWhat, todo: STRINGS.errorImportDo, note: userMessage, details };
   switch (code) {

@@ -5,7 +5,11 @@
  * gateway's `run` (Excel.run in Office, the fake's run in the preview).
  */
 import type { Localized } from '../i18n/locale';
+import { STRINGS, type StringKey } from '../i18n/strings';
 import type { WorkbookPlan } from '../plan/types';
+import { applyPlan, type ApplyProgress } from '../renderers/excel/applyPlan';
+import { BuildInterruptedError, type BuildStep } from '../renderers/excel/errors';
+import type { ExcelRun } from './workbookGateway';
 
 export type PlanWriteProgress =
   /** Writing table rows `from`..`to` (1-based) of `total`. */
@@ -13,15 +17,10 @@ export type PlanWriteProgress =
   /** Any other step, named in both languages. */
   | { readonly kind: 'step'; readonly step: Localized; readonly fraction: number };
 
-export interface PlanWriteResult {
-  readonly cancelled: boolean;
-  readonly rowsWritten: number;
-  readonly rowsAdded: number;
-  readonly rowsUpdated: number;
-  /** Parts written / not written, for the cancelled and failed messages. */
-  readonly written: readonly Localized[];
-  readonly notWritten: readonly Localized[];
-}
+export type PlanWriteResult =
+  | { readonly kind: 'written'; readonly rowsWritten: number; readonly rowsAdded: number; readonly rowsUpdated: number }
+  /** Cancelled midway: the workbook is consistent; `description` says what was and was not written. */
+  | { readonly kind: 'cancelled'; readonly description: Localized };
 
 export interface PlanWriteOptions {
   readonly onProgress: (progress: PlanWriteProgress) => void;
@@ -29,3 +28,60 @@ export interface PlanWriteOptions {
 }
 
 export type PlanWriter = (plan: WorkbookPlan, options: PlanWriteOptions) => Promise<PlanWriteResult>;
+
+/** What the host supports (Office.context.requirements.isSetSupported in Excel). */
+export type SupportsRequirement = (set: string, version: string) => boolean;
+
+const STEP_LABELS: Readonly<Record<BuildStep, StringKey>> = {
+  inspect: 'writeStepInspect',
+  read: 'writeStepRead',
+  prepare: 'writeStepPrepare',
+  write: 'writeStepWrite',
+  format: 'writeStepFormat',
+  validate: 'writeStepValidate',
+};
+
+/** Optional row counts a renderer may add to its progress for the write step. */
+interface RowProgress {
+  readonly rowsFrom: number;
+  readonly rowsTo: number;
+  readonly rowsTotal: number;
+}
+
+function hasRows(progress: ApplyProgress): progress is ApplyProgress & RowProgress {
+  const p = progress as ApplyProgress & Partial<RowProgress>;
+  return typeof p.rowsFrom === 'number' && typeof p.rowsTo === 'number' && typeof p.rowsTotal === 'number';
+}
+
+/** The renderer's progress in the pane's terms. */
+export function toWriteProgress(progress: ApplyProgress): PlanWriteProgress {
+  const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
+  if (progress.step === 'write' && hasRows(progress)) {
+    return { kind: 'rows', from: progress.rowsFrom, to: progress.rowsTo, total: progress.rowsTotal, fraction };
+  }
+  return { kind: 'step', step: STRINGS[STEP_LABELS[progress.step]], fraction };
+}
+
+/**
+ * The Office.js renderer as a PlanWriter: `applyPlan` inside one `run`
+ * batch. A cancel (the renderer stops between blocks and throws
+ * BuildInterruptedError 'cancelled') becomes a `cancelled` result carrying
+ * the renderer's account of what was written; every other failure is thrown
+ * on to the pane, which explains it.
+ */
+export function createPlanWriter(run: ExcelRun, supports?: SupportsRequirement): PlanWriter {
+  return async (plan, { onProgress, signal }) => {
+    try {
+      const result = await run((context) => applyPlan(context, plan, { signal, supports, onProgress: (p) => onProgress(toWriteProgress(p)) }));
+      return {
+        kind: 'written',
+        rowsWritten: result.table.updated + result.table.appended,
+        rowsAdded: result.table.appended,
+        rowsUpdated: result.table.updated,
+      };
+    } catch (error) {
+      if (error instanceof BuildInterruptedError && error.code === 'cancelled') return { kind: 'cancelled', description: error.description };
+      throw error;
+    }
+  };
+}

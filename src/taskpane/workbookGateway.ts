@@ -118,7 +118,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
       } else {
         if (source.kind === 'sheet') {
           const found = context.workbook.worksheets.getItemOrNullObject(source.name);
-          found.load('isNullObject');
+          found.load('name');
           await context.sync();
           if (found.isNullObject) throw new GatewayError('sheet-not-found', `No sheet named '${source.name}'`);
           sheet = found;
@@ -128,7 +128,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
         area = sheet.getUsedRangeOrNullObject(true);
       }
       sheet.load('name');
-      area.load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
+      area.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
       await context.sync();
       if (area.isNullObject) {
         return { source, sheetName: sheet.name, address: '', firstRow: 1, values: [] };

@@ -272,6 +272,8 @@ export class GradeClient {
         },
       });
       this.port.postMessage({ type: 'build', requestId, ...request });
+      // Aborted while the grid was still being sent: cancel at once.
+      if (signal.aborted) onAbort();
     });
   }
 

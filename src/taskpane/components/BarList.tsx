@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr) auto', columnGap: '8px', alignItems: 'center' },
   label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
   track: { height: '12px', backgroundColor: tokens.colorNeutralBackground4, borderRadius: tokens.borderRadiusSmall, overflow: 'hidden' },
-  bar: { height: '100%', borderRadius: tokens.borderRadiusSmall, minWidth: '2px', boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStroke2}` },
+  bar: { height: '100%', borderRadius: tokens.borderRadiusSmall, minWidth: '2px', boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStrokeAccessible}` },
   count: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, textAlign: 'right', minWidth: '3.5em' },
 });
 

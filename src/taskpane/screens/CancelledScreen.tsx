@@ -5,15 +5,13 @@ import { useScreenStyles } from '../components/layout';
 import { useText } from '../i18n';
 
 export interface CancelledView {
-  readonly written: readonly Localized[];
-  readonly notWritten: readonly Localized[];
+  /** What was and was not written; null when the build stopped before writing anything. */
+  readonly description: Localized | null;
 }
 
 export function CancelledScreen({ view, onBack }: { readonly view: CancelledView; readonly onBack: () => void }): JSX.Element {
   const styles = useScreenStyles();
   const text = useText();
-  const separator = text.locale === 'zh-CN' ? '、' : ', ';
-  const nothing = view.written.length === 0;
   return (
     <form
       className={styles.screen}
@@ -26,12 +24,7 @@ export function CancelledScreen({ view, onBack }: { readonly view: CancelledView
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{text.t('cancelledHeading')}</MessageBarTitle>{' '}
-          {nothing
-            ? text.t('cancelledNothingWritten')
-            : text.t('cancelledPartial', {
-                written: view.written.map((w) => text.l(w)).join(separator),
-                notWritten: view.notWritten.map((w) => text.l(w)).join(separator),
-              })}
+          {view.description === null ? text.t('cancelledNothingWritten') : text.l(view.description)}
         </MessageBarBody>
       </MessageBar>
       <div className={styles.actions}>

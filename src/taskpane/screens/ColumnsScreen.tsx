@@ -224,31 +224,6 @@ export function ColumnsScreen(props: ColumnsScreenProps): JSX.Element {
         </Field>
       ) : null}
 
-      <section className={styles.section} aria-labelledby="optional-heading">
-        <h2 id="optional-heading" className={styles.subheading}>
-          {text.t('columnsOptional')}
-        </h2>
-        {optionalMapped.map((field) => (
-          <FieldMapping key={field} field={field} analysis={analysis} disabled={props.updating} onChange={props.onChangeMapping} />
-        ))}
-        {optionalUnmapped.length > 0 ? (
-          <Accordion collapsible>
-            <AccordionItem value="more">
-              <AccordionHeader size="small">
-                {optionalUnmapped.map((f) => text.l(fieldLabel(f))).join(listSeparator)}
-              </AccordionHeader>
-              <AccordionPanel>
-                <div className={styles.section}>
-                  {optionalUnmapped.map((field) => (
-                    <FieldMapping key={field} field={field} analysis={analysis} disabled={props.updating} onChange={props.onChangeMapping} />
-                  ))}
-                </div>
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-        ) : null}
-      </section>
-
       <section className={styles.section} aria-labelledby="kept-heading">
         <h2 id="kept-heading" className={styles.subheading}>
           {text.t('columnsKeptHeading', { count: text.number(analysis.unmapped.length) })}
@@ -266,6 +241,21 @@ export function ColumnsScreen(props: ColumnsScreenProps): JSX.Element {
         </h2>
         <IssueList groups={summary.issueGroups} firstRow={props.firstRow} />
       </section>
+
+      <Accordion collapsible>
+        <AccordionItem value="optional">
+          <AccordionHeader size="small" data-testid="optional-fields">
+            {text.t('columnsOptionalSummary', { found: text.number(optionalMapped.length), total: text.number(optional.length) })}
+          </AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.section}>
+              {[...optionalMapped, ...optionalUnmapped].map((field) => (
+                <FieldMapping key={field} field={field} analysis={analysis} disabled={props.updating} onChange={props.onChangeMapping} />
+              ))}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
 
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={!canContinue}>

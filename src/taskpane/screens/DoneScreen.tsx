@@ -13,7 +13,7 @@ import type { PlanWriteResult } from '../planWriter';
 
 export interface DoneScreenProps {
   readonly summary: BuildSummary;
-  readonly write: PlanWriteResult;
+  readonly write: Extract<PlanWriteResult, { kind: 'written' }>;
   readonly firstRow: number;
   readonly onGoToTable: () => void;
   readonly onRebuild: () => void;

@@ -172,6 +172,14 @@ export function RulesScreen(props: RulesScreenProps): JSX.Element {
             problem={fieldProblems.churned}
             onChange={(value) => update({ churnedAfterDays: value })}
           />
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="segments-heading">
+        <h2 id="segments-heading" className={styles.subheading}>
+          {text.t('rulesSegmentsHeading')}
+        </h2>
+        <div className={local.grid}>
           <NumberField
             id="highScoreCut"
             label={text.t('rulesSegmentCut')}
