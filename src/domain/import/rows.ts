@@ -165,6 +165,11 @@ export function analyzeGrid(grid: RawGrid, options: ImportOptions = {}): ImportA
   const headers = displayHeaders(grid[headerRow]!, width);
   const mapped = mapColumns(headers, options.kind, options.mapping, headerRow + 1);
   const issues = [...mapped.issues];
+  const headerCells = grid[headerRow]!;
+  for (let c = 0; c < width; c++) {
+    const typed = headerCells[c];
+    if (typeof typed === 'string' && isFormulaLike(typed.trim())) issues.push(makeIssue('formula-like-text', 'warning', headerRow + 1, headers[c] ?? null, typed));
+  }
 
   let dataRowCount = 0;
   for (let r = headerRow + 1; r < grid.length; r++) if (!isBlankRow(grid[r])) dataRowCount++;
@@ -365,8 +370,11 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
     return index < 0 ? null : (row[index] ?? null);
   };
   const headerOf = (field: FieldKey): string | null => column.get(field)?.header ?? null;
+  /** ID warnings: digits lost in the file, or an ID that a spreadsheet would read as a formula (kept as typed). */
   const warnId = (parsed: Parsed<string>, sourceRow: number, field: FieldKey, cell: RawCell) => {
-    if (parsed.ok && parsed.warning) sink.add(parsed.warning, 'warning', sourceRow, headerOf(field), cellText(cell));
+    if (!parsed.ok || parsed.value === null) return;
+    if (parsed.warning) sink.add(parsed.warning, 'warning', sourceRow, headerOf(field), cellText(cell));
+    if (typeof cell === 'string' && isFormulaLike(parsed.value)) sink.add('formula-like-text', 'warning', sourceRow, headerOf(field), parsed.value);
   };
 
   const records: CustomerRecord[] = [];

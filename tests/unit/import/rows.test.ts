@@ -329,3 +329,13 @@ describe('roundToCents', () => {
     expect(roundToCents(value)).toBe(expected);
   });
 });
+
+describe('formula-like IDs and headers', () => {
+  it('regression: an ID or a header that starts like a formula is kept as typed and flagged', () => {
+    const result = customers([['=1+1', 'a', '2024-01-01', '1', '1'], ['-5', 'b', '2024-01-01', '1', '1']], {}, [...LIST_HEADER, '=cmd']);
+    expect(result.records.map((r) => r.id)).toEqual(['=1+1', '-5']);
+    expect(codes(result.report.issues)).toEqual(['1:formula-like-text', '2:formula-like-text']);
+    expect(result.report.issues[0]!.column).toBe('=cmd');
+    expect(result.carriedHeaders).toEqual(['=cmd']);
+  });
+});
