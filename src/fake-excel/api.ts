@@ -384,13 +384,10 @@ export class FakeRange
     this.queue({ clear: what }, 0, () => {
       const { sheet, rect } = this.resolve();
       sheet.assertWritable(rect, 'clear');
-      if (what === 'All' || what === 'Contents') {
-        for (let r = rect.r0; r <= rect.r1; r += 1) for (let c = rect.c0; c <= rect.c1; c += 1) sheet.clearContents(r, c);
-      }
-      if (what === 'All' || what === 'Formats') {
-        for (let r = rect.r0; r <= rect.r1; r += 1) for (let c = rect.c0; c <= rect.c1; c += 1) sheet.setNumberFormat(r, c, 'General');
-        sheet.formatLayers.push({ rect, fill: null, fontColor: '#000000', bold: false, italic: false });
-      }
+      const contents = what === 'All' || what === 'Contents';
+      const formats = what === 'All' || what === 'Formats';
+      sheet.clearRect(rect, contents, formats);
+      if (formats) sheet.formatLayers.push({ rect, fill: null, fontColor: '#000000', bold: false, italic: false });
     });
   }
 

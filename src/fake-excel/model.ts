@@ -267,6 +267,21 @@ export class FakeSheet {
     this.setConstant(row, column, input);
   }
 
+  /** Clears values and formulas (`contents`) and/or number formats in a rectangle; touches stored cells only, so a whole-sheet clear is cheap. */
+  clearRect(rect: Rect, contents: boolean, formats: boolean): void {
+    for (const [column, s] of this.columns) {
+      if (column < rect.c0 || column > rect.c1) continue;
+      const last = Math.min(rect.r1, Math.max(s.values.length, s.formulas.length, s.formats.length) - 1);
+      for (let r = rect.r0; r <= last; r += 1) {
+        if (contents) {
+          s.values[r] = undefined;
+          s.formulas[r] = undefined;
+        }
+        if (formats) s.formats[r] = undefined;
+      }
+    }
+  }
+
   /** Last used row and column (-1 when the sheet is empty). */
   usedExtent(): { lastRow: number; lastColumn: number } {
     let lastRow = -1;

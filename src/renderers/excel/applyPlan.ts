@@ -65,6 +65,8 @@ import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type Wr
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Microsoft's guidance: blocks of 5,000-20,000 rows. */
 export const DEFAULT_BLOCK_ROWS = 20_000;
+/** Rows in a worksheet. */
+const SHEET_ROWS = 1_048_576;
 /** Hidden workbook name listing the sheets Tierwise manages (`="Customers|Settings"`). */
 export const MANAGED_SHEETS_NAME = 'Tierwise_ManagedSheets';
 
@@ -524,6 +526,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   } else if (tablePlan && merge) {
     const sheet = tableSheetProxy();
     const rows = Math.max(1, mergedRows.length);
+    if (!creating.includes(sheetName)) {
+      // A managed sheet whose table is gone (deleted or converted to a range
+      // by the user, or a run that stopped before creating it): clear the
+      // table's columns from its header row down, so the new table neither
+      // mixes with leftovers nor runs into them when it grows.
+      sheet.getRangeByIndexes(tablePlan.row, tablePlan.column, SHEET_ROWS - tablePlan.row, headers.length).clear('Contents');
+    }
     headers.forEach((_, m) => {
       if (merge.roles[m] === 'computed') return;
       setUniform(sheet.getRangeByIndexes(tablePlan.row + 1, tablePlan.column + m, rows, 1), 'numberFormat', formatOf(m));

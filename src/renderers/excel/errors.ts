@@ -97,7 +97,9 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     en.push(w.validationsApplied ? 'Validations and conditional formats were written.' : 'Validations and conditional formats were not written.');
     zh.push(w.validationsApplied ? '已写入数据验证和条件格式。' : '未写入数据验证和条件格式。');
   }
-  en.push('Every row in the table is complete and no row is duplicated; run the build again to finish.');
-  zh.push('表中每一行都是完整的，没有重复行；再次运行即可完成。');
+  if (!wroteNothing) {
+    en.push('Every row in the table is a complete customer and none is duplicated; run the build again to finish.');
+    zh.push('表中每一行都是完整的客户记录，没有重复；再次运行即可完成。');
+  }
   return { en: en.join(' '), zh: zh.join('') };
 }

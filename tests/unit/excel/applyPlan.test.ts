@@ -428,6 +428,18 @@ describe('applyPlan: rebuilds are updates', () => {
     expect(m.sheet(CUSTOMERS_SHEET)?.validations[0]?.rect.r1).toBe(90);
   });
 
+  test('a managed sheet whose table was deleted gets a fresh table without leftovers of the old one', async () => {
+    const m = userWorkbook();
+    const fake = createFakeExcel({ model: m });
+    await build(fake, makeSamplePlan({ customers: 50 }));
+    fake.context.workbook.tables.getItem('Customers').delete();
+    await fake.context.sync();
+    const result = await build(fake, makeSamplePlan({ customers: 20, version: 2 }));
+    expect(result.table).toMatchObject({ created: true, appended: 20 });
+    expect(m.table('Customers')?.bodyRows).toBe(20);
+    expect(m.sheet(CUSTOMERS_SHEET)?.usedExtent().lastRow).toBe(20);
+  });
+
   test('a rebuild in another language (headers renamed) refuses instead of duplicating every row', async () => {
     const m = userWorkbook();
     const fake = createFakeExcel({ model: m });
