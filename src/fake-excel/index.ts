@@ -64,3 +64,4 @@ export function createFakeExcel(options: FakeExcelOptions & { readonly model?: F
     },
   };
 }
+export { sheetGrid, addSheetWithValues, type GridCell, type SheetGrid } from './grid';
