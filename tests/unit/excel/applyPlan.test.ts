@@ -316,6 +316,13 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
       expect(error.description.en).toContain('GeneralException');
       expect(error.description.zh).toContain('中止');
       expectConsistent(model_, before, {}, [1]);
+      // What the message says depends on where the build stopped.
+      const said = error.description.en;
+      if (failAt === 1) expect(said).toContain('Nothing was written');
+      if (failAt === 2) expect(said).toContain('may have been created');
+      if (failAt >= 3 && failAt <= 5) expect(said).toContain(`${(failAt - 3) * 40} of 100 new rows added`);
+      if (failAt === 7) expect(said).toContain('Validations and conditional formats were not written');
+      expect(error.written.stoppedIn).toBe(['inspect', 'prepare', 'write', 'write', 'write', 'format', 'validate'][failAt - 1]);
       const appended = tableRecords(model_).length;
       expect(appended).toBe(error.written.rowsAppended);
       await build(createFakeExcel({ model: model_ }), makeSamplePlan({ customers: 100 }), options);

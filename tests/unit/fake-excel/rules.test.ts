@@ -346,3 +346,55 @@ describe('fake Excel: tables, names and formats', () => {
     expect(model?.tabColor).toBe('#112233');
   });
 });
+
+describe('fake Excel: ranges and workbook objects', () => {
+  test('getCell, getResizedRange and getOffsetRange resolve relative to their range; address, text and sizes load', async () => {
+    const fake = withSheet();
+    fake.model.sheet('Data')?.setConstant(3, 2, true);
+    const base = fake.context.workbook.worksheets.getItem('Data').getRange('B2:C3');
+    const cell = base.getCell(1, 1).load(['address', 'text', 'values']);
+    const resized = base.getResizedRange(2, 0).load(['address', 'rowCount', 'columnCount']);
+    const moved = base.getOffsetRange(1, -1).load(['address', 'rowIndex', 'columnIndex']);
+    await fake.context.sync();
+    expect([cell.address, cell.text, cell.values]).toEqual(['Data!C3', [['']], [['']]]);
+    expect([resized.address, resized.rowCount, resized.columnCount]).toEqual(['Data!B2:C5', 4, 2]);
+    expect([moved.address, moved.rowIndex, moved.columnIndex]).toEqual(['Data!A3:B4', 2, 0]);
+    const outside = base.getOffsetRange(0, -5).load('address');
+    await expectCode(fake.context.sync(), 'InvalidArgument');
+    expect(() => outside.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  });
+
+  test('a formula cell stores its formula; values and text read "" (no formula engine)', async () => {
+    const fake = withSheet();
+    const range = fake.context.workbook.worksheets.getItem('Data').getRange('A1');
+    range.formulas = [['=1+1']];
+    range.load(['values', 'formulas', 'text']);
+    await fake.context.sync();
+    expect([range.formulas, range.values, range.text]).toEqual([[['=1+1']], [['']], [['']]]);
+  });
+
+  test('sheets delete, tables toggle headers, calculation mode reads back', async () => {
+    const fake = withSheet();
+    fake.context.workbook.worksheets.add('Temp');
+    await fake.context.sync();
+    fake.context.workbook.worksheets.getItem('Temp').delete();
+    const table = fake.context.workbook.worksheets.getItem('Data').tables.add('A1:B2', true);
+    table.showHeaders = false;
+    const app = fake.context.workbook.application;
+    app.calculationMode = 'Manual';
+    app.load('calculationMode');
+    table.load(['name', 'showHeaders']);
+    await fake.context.sync();
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Data']);
+    expect([table.name, table.showHeaders, app.calculationMode]).toEqual(['Table1', false, 'Manual']);
+  });
+
+  test('loading worksheets returns every sheet with its name loaded', async () => {
+    const fake = withSheet();
+    fake.model.addSheet('客户档案');
+    const sheets = fake.context.workbook.worksheets.load('items/name');
+    await fake.context.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(['Data', '客户档案']);
+  });
+});
+
