@@ -1,7 +1,7 @@
 /**
  * .xlsx bytes -> one RawGrid per sheet, with exceljs. Cells become what the
  * user sees: rich text -> its plain text, hyperlinks -> their text, formulas
- * -> their cached result, date-formatted numbers -> Date (exceljs builds
+ * -> their cached result (or `=formula` text when none was saved), date-formatted numbers -> Date (exceljs builds
  * them at UTC wall-clock time), other numbers as stored. The covered cells
  * of a merged range are empty (Excel stores the value only in the top-left
  * cell), so a merged title is one cell, not a row of copies.
@@ -53,7 +53,12 @@ export function rawCellOf(value: CellValue): RawCell {
   }
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
-    if (result === undefined || result === null) return null;
+    // No cached result (a file written by a library that does not calculate): keep the formula as text so the
+    // import reports it (formula-like text, or an unreadable number) instead of reading an empty cell.
+    if (result === undefined || result === null) {
+      const formula = 'sharedFormula' in value ? (value.formula ?? value.sharedFormula) : value.formula;
+      return formula ? `=${formula}` : null;
+    }
     if (typeof result === 'object' && !(result instanceof Date)) return result.error;
     return result;
   }

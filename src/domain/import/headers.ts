@@ -14,7 +14,7 @@ export type MappingConfidence = 'exact' | 'synonym' | 'fuzzy' | 'user';
 const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   customerId: [
     'customer_id', 'Customer Id', 'CustomerID', 'Cust ID', 'Client ID', 'Account ID', 'AccountId', 'Account Number', 'Member ID',
-    'Buyer ID', 'User ID', 'Contact ID', 'ID', '客户ID', '客户Id', '客户编码', '客户号', '客户代码', '顾客ID', '顾客编号',
+    'Buyer ID', 'User ID', 'Contact ID', 'ID', 'Record Id', '客户ID', '客户Id', '客户编码', '客户号', '客户代码', '顾客ID', '顾客编号',
     '会员编号', '会员ID', '会员号', '会员卡号', '用户ID', '买家ID', '客户账号', '账户ID', '编号', '客户编号',
   ],
   name: [
@@ -83,9 +83,9 @@ const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   ],
   orderDate: [
     'Order Date', 'OrderDate', 'InvoiceDate', 'Invoice Date', 'Purchase Date', 'Transaction Date', 'EffectiveDate', 'Effective Date',
-    'CloseDate', 'Close Date', 'Sale Date', 'Order Time', 'Created Time', 'CreatedDate', '下单时间', '下单日期', '购买日期',
+    'CloseDate', 'Close Date', 'Sale Date', 'Order Time', '下单时间', '下单日期', '购买日期',
     '购买时间', '交易日期', '交易时间', '订单日期', '订单时间', '成交日期', '成交时间', '消费日期', '消费时间', '付款时间',
-    '支付时间', '创建时间', '销售日期',
+    '支付时间', '销售日期',
   ],
   quantity: ['Quantity', 'Qty', 'Units', 'number_of_cds', 'Number of Items', 'Items', '数量', '购买数量', '件数', '商品数量', '销量', '销售数量'],
   unitPrice: ['Unit Price', 'UnitPrice', 'Price', 'Unit Cost', 'Sale Price', 'ListPrice', '单价', '价格', '销售单价', '商品单价', '售价'],
@@ -114,6 +114,12 @@ const KIND_DEPENDENT: readonly { readonly header: string; readonly customers: Fi
   { header: '消费金额', customers: 'totalSpend', transactions: 'amount' },
   { header: '销售额', customers: 'totalSpend', transactions: 'amount' },
   { header: '合计', customers: 'totalSpend', transactions: 'amount' },
+  // Record creation times: an order's date in an order export, nothing to grade in a customer list.
+  { header: 'CreatedDate', customers: null, transactions: 'orderDate' },
+  { header: 'Created Time', customers: null, transactions: 'orderDate' },
+  { header: 'Created Date', customers: null, transactions: 'orderDate' },
+  { header: '创建时间', customers: null, transactions: 'orderDate' },
+  { header: '创建日期', customers: null, transactions: 'orderDate' },
   { header: 'Date', customers: null, transactions: 'orderDate' },
   { header: '日期', customers: null, transactions: 'orderDate' },
   { header: '时间', customers: null, transactions: 'orderDate' },
@@ -189,6 +195,8 @@ function refineDateField(key: string, field: FieldKey): FieldKey {
 export interface HeaderMatch {
   readonly field: FieldKey;
   readonly confidence: 'exact' | 'synonym' | 'fuzzy';
+  /** True for a kind-dependent header (`金额`, `Date`): a column naming the field outright wins over it. */
+  readonly generic?: boolean;
 }
 
 /**
@@ -212,7 +220,7 @@ export function matchKindDependentHeader(header: string, kind: InputKind): Heade
   const entry = KIND_LOOKUP.get(normalizeHeader(header));
   if (!entry) return null;
   const field = entry[kind];
-  return field === null ? null : { field, confidence: 'synonym' };
+  return field === null ? null : { field, confidence: 'synonym', generic: true };
 }
 
 /** True when a header is known at all (any field, any kind): used to find the header row. */

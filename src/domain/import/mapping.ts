@@ -78,7 +78,7 @@ export function mapColumns(
   }
 
   // Kind-independent matches, used to detect the kind.
-  const specific: ({ field: FieldKey; confidence: MappingConfidence } | null)[] = headers.map((h, i) => (userColumns.has(i) ? null : matchHeader(h)));
+  const specific: ({ field: FieldKey; confidence: MappingConfidence; generic?: boolean } | null)[] = headers.map((h, i) => (userColumns.has(i) ? null : matchHeader(h)));
   const evidence = new Set<FieldKey>();
   for (const m of specific) if (m) evidence.add(m.field);
   for (const [field, index] of userFields) if (index !== null) evidence.add(field);
@@ -95,13 +95,13 @@ export function mapColumns(
   const kind: InputKind = forcedKind ?? detection.kind ?? (genericDate ? 'transactions' : 'customers');
 
   // Candidates per field.
-  const candidates = new Map<FieldKey, { index: number; confidence: MappingConfidence }[]>();
+  const candidates = new Map<FieldKey, { index: number; confidence: MappingConfidence; generic: boolean }[]>();
   headers.forEach((h, i) => {
     if (userColumns.has(i)) return;
     const m = specific[i] ?? matchKindDependentHeader(h, kind);
     if (!m || !fieldUsedBy(m.field, kind) || userFields.has(m.field)) return;
     const list = candidates.get(m.field) ?? [];
-    list.push({ index: i, confidence: m.confidence });
+    list.push({ index: i, confidence: m.confidence, generic: 'generic' in m && m.generic === true });
     candidates.set(m.field, list);
   });
 
@@ -110,8 +110,10 @@ export function mapColumns(
     if (index !== null) mapping.push({ field, sourceIndex: index, header: headers[index] ?? '', confidence: 'user' });
   }
   for (const [field, list] of candidates) {
-    // Best confidence first; among equals the leftmost column.
-    const sorted = [...list].sort((a, b) => CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || a.index - b.index);
+    // Best confidence first, then specific over kind-dependent headers, then the leftmost column.
+    const sorted = [...list].sort(
+      (a, b) => CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || Number(a.generic) - Number(b.generic) || a.index - b.index,
+    );
     const best = sorted[0]!;
     mapping.push({ field, sourceIndex: best.index, header: headers[best.index] ?? '', confidence: best.confidence });
     if (sorted.length > 1) {

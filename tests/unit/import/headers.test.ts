@@ -87,12 +87,22 @@ describe('header sets from real exports', () => {
     });
   });
 
-  it('Salesforce CreatedDate next to EffectiveDate: both could be the order date, reported', () => {
+  it('Salesforce CreatedDate next to EffectiveDate: the specific order date wins, the ambiguity is reported', () => {
     const analysis = analyzeGrid([['AccountId', 'CreatedDate', 'EffectiveDate', 'TotalAmount'], ['1', '2024-01-01', '2024-01-02', '3']]);
     const orderDate = analysis.mapping.find((m) => m.field === 'orderDate');
-    expect(orderDate?.header).toBe('CreatedDate');
+    expect(orderDate?.header).toBe('EffectiveDate');
     expect(analysis.issues.map((i) => i.code)).toEqual(['ambiguous-mapping']);
-    expect(analysis.unmapped.map((u) => u.header)).toEqual(['EffectiveDate']);
+    expect(analysis.unmapped.map((u) => u.header)).toEqual(['CreatedDate']);
+  });
+
+  it('纷享销客-style creation time and follow-up time in a customer list: carried, and no evidence for a log', () => {
+    const analysis = analyzeGrid([
+      ['客户编号', '客户名称', '负责人', '创建时间', '最后跟进时间', '客户级别', '最近成交日期', '成交次数', '累计成交金额'],
+      ['K1', '某公司', '王五', '2023-01-01', '2024-03-01', 'A', '2024-02-01', '3', '9000'],
+    ]);
+    expect(analysis).toMatchObject({ kind: 'customers', kindConfidence: 'high', missingRequired: [] });
+    expect(analysis.unmapped.map((u) => u.header)).toEqual(['创建时间']);
+    expect(analysis.mapping.find((m) => m.field === 'lastContact')?.header).toBe('最后跟进时间');
   });
 
   it('UCI Online Retail', () => {

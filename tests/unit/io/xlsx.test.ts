@@ -39,7 +39,7 @@ describe('rawCellOf', () => {
     ['hyperlink', { text: 'site', hyperlink: 'http://x' }, 'site'],
     ['formula result', { formula: 'A1+1', result: 2 }, 2],
     ['shared formula result', { sharedFormula: 'A1', result: 7 } as ExcelJS.CellValue, 7],
-    ['formula without a cached result', { formula: 'A1+1' } as ExcelJS.CellValue, null],
+    ['formula without a cached result: its text, so the import reports it', { formula: 'A1+1' } as ExcelJS.CellValue, '=A1+1'],
     ['formula error result', { formula: '1/0', result: { error: '#DIV/0!' } }, '#DIV/0!'],
     ['error', { error: '#N/A' }, '#N/A'],
   ])('%s', (_name, value, expected) => {
