@@ -569,6 +569,23 @@ export class FakeFormatProtection extends FakeFormatPart implements Pick<Excel.F
 
 /* ------------------------------------------------------------------ data validation */
 
+/**
+ * Excel's limits on validation messages (MS-OI29500 2.1.613, dataValidation:
+ * "Office limits the length of the value of the errorTitle attribute to 32
+ * characters", error message 224 (the fake allows 225 as Excel's dialog does),
+ * prompt 255, promptTitle 32;
+ * https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64).
+ */
+export const MAX_ALERT_TITLE = 32;
+export const MAX_ALERT_MESSAGE = 225;
+export const MAX_PROMPT_MESSAGE = 255;
+
+function assertTextLimit(text: string | undefined, max: number, what: string): void {
+  if (text !== undefined && text.length > max) {
+    throw new FakeExcelError('InvalidArgument', `${what} is limited to ${max} characters; got ${text.length}: "${text.slice(0, 40)}...".`);
+  }
+}
+
 function sourceFormula(source: unknown): unknown {
   if (source instanceof FakeRange) {
     const { sheet, rect } = source.resolve();
@@ -642,6 +659,8 @@ export class FakeDataValidation
   }
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.queue(alert, 0, () => {
+      assertTextLimit(alert.title, MAX_ALERT_TITLE, 'An error alert title');
+      assertTextLimit(alert.message, MAX_ALERT_MESSAGE, 'An error alert message');
       for (const v of this.entries()) v.errorAlert = { ...alert };
     });
   }
@@ -650,6 +669,8 @@ export class FakeDataValidation
   }
   set prompt(prompt: Excel.DataValidationPrompt) {
     this.queue(prompt, 0, () => {
+      assertTextLimit(prompt.title, MAX_ALERT_TITLE, 'A prompt title');
+      assertTextLimit(prompt.message, MAX_PROMPT_MESSAGE, 'A prompt message');
       for (const v of this.entries()) v.prompt = { ...prompt };
     });
   }
@@ -1582,6 +1603,8 @@ export class FakeNamedItemCollection
     const ref = typeof reference === 'string' ? reference : 'range';
     this.queue({ name, reference: ref, comment: comment ?? null }, 0, () => {
       assertValidName(name, 'defined');
+      // Name Manager: a comment holds at most 255 characters.
+      assertTextLimit(comment, 255, 'A name comment');
       this.model.assertNameFree(name);
       let formula: string;
       if (typeof reference === 'string') {

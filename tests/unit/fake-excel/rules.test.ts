@@ -122,6 +122,19 @@ describe('fake Excel: Excel rules', () => {
     await fake.context.sync();
   });
 
+  // MS-OI29500 2.1.613 (dataValidation): Office limits errorTitle and promptTitle to 32 characters, the error to 224,
+  // learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64
+  test.each([
+    ['error title', { title: 'x'.repeat(33), message: 'ok' }],
+    ['error message', { title: 'ok', message: 'x'.repeat(226) }],
+  ])('a validation %s over the limit is rejected', async (_what, alert) => {
+    const fake = withSheet();
+    const validation = fake.context.workbook.worksheets.getItem('Data').getRange('A1:A5').dataValidation;
+    validation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+    validation.errorAlert = { showAlert: true, style: 'Stop', ...alert };
+    await expectCode(fake.context.sync(), 'InvalidArgument');
+  });
+
   // "Work with worksheets": use getItemOrNullObject to check existence; adding an existing item fails (ItemAlreadyExists),
   // learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
   test.each([
