@@ -17,65 +17,43 @@
  *   typed is ever stored as a formula (DESIGN.md §6).
  */
 import ExcelJS from 'exceljs';
-import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanTarget, PlanValue, SheetKey, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
+import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanValue, SheetKey, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
 import { excelSerialFromDay } from '../../domain/dates';
 import { rangeAddress } from '../../plan/a1';
 import { toFileFormula } from './formulaSyntax';
+import { XlsxWriteError, quoteSheet, targetRange } from './planGeometry';
 import { installCalculatedColumnSupport } from './calculatedColumns';
+import { BORDER_COLOR, CELL_STYLES, hexColor } from './cellStyles';
+import { writeWorkbookXlsxStreaming } from './streamXlsx';
+import { encodeOoxmlText } from './ooxmlText';
 
-export type XlsxWriteErrorCode = 'unknown-sheet' | 'unknown-table-column' | 'invalid-plan';
-
-/** The plan cannot be written (a renderer-level misuse, not a data problem). */
-export class XlsxWriteError extends Error {
-  readonly code: XlsxWriteErrorCode;
-  constructor(code: XlsxWriteErrorCode, message: string) {
-    super(message);
-    this.name = 'XlsxWriteError';
-    this.code = code;
-  }
-}
+export { XlsxWriteError, type XlsxWriteErrorCode } from './planGeometry';
 
 type CellValue = ExcelJS.CellValue;
 
 /** `#RRGGBB` -> exceljs ARGB. */
 function argb(color: string): string {
-  const hex = color.replace(/^#/, '').toUpperCase();
-  if (!/^[0-9A-F]{6}$/.test(hex)) throw new XlsxWriteError('invalid-plan', `Not a #RRGGBB colour: ${color}`);
-  return `FF${hex}`;
+  return `FF${hexColor(color)}`;
 }
 
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_COLOR}` } };
 
-/** Cell styles of PlanCell.style. */
+/** exceljs style of a PlanCell style (see cellStyles.ts). */
 function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
-  switch (style) {
-    case 'title':
-      return { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } };
-    case 'subtitle':
-      return { font: { bold: true, size: 12, color: { argb: 'FF1F3864' } } };
-    case 'header':
-      return {
-        font: { bold: true, color: { argb: 'FFFFFFFF' } },
-        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5597' } },
-        border: { bottom: thin },
-      };
-    case 'label':
-      return { font: { color: { argb: 'FF262626' } } };
-    case 'input':
-      return {
-        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
-        border: { top: thin, bottom: thin, left: thin, right: thin },
-      };
-    case 'note':
-      return { font: { italic: true, color: { argb: 'FF595959' } } };
-    case 'computed':
-      return {
-        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } },
-        border: { top: thin, bottom: thin, left: thin, right: thin },
-      };
-    case undefined:
-      return {};
+  if (style === undefined) return {};
+  const spec = CELL_STYLES[style];
+  const out: Partial<ExcelJS.Style> = {};
+  if (spec.font) {
+    out.font = {
+      ...(spec.font.bold ? { bold: true } : {}),
+      ...(spec.font.italic ? { italic: true } : {}),
+      ...(spec.font.size !== undefined ? { size: spec.font.size } : {}),
+      ...(spec.font.color !== undefined ? { color: { argb: `FF${spec.font.color}` } } : {}),
+    };
   }
+  if (spec.fill !== undefined) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${spec.fill}` } };
+  if (spec.border === 'thin') out.border = { top: thin, bottom: thin, left: thin, right: thin };
+  return out;
 }
 
 /** A plan value as an exceljs cell value; `cached` is the result stored with a formula. */
@@ -84,7 +62,7 @@ function cellValue(value: PlanValue, cached: CachedResult | undefined, thisRowTa
   switch (value.kind) {
     case 'text':
       // A string value is always a string cell in exceljs: never parsed as a formula.
-      return value.text;
+      return encodeOoxmlText(value.text);
     case 'number':
       return value.value;
     case 'date':
@@ -107,23 +85,6 @@ function formulaCell(formula: string, cached: CachedResult | undefined, thisRowT
 interface SheetIndex {
   readonly worksheets: ReadonlyMap<SheetKey, ExcelJS.Worksheet>;
   readonly sheetNames: ReadonlyMap<SheetKey, string>;
-}
-
-/** Quoted sheet name for references: `'客户档案'`, with `'` doubled. */
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** The A1 range of a plan target on its sheet. */
-function targetRange(plan: WorkbookPlan, target: PlanTarget): { sheet: SheetKey; address: string } {
-  if (target.kind === 'range') return { sheet: target.sheet, address: target.address };
-  const table = plan.tables.find((t) => t.name === target.table);
-  if (!table) throw new XlsxWriteError('invalid-plan', `No table ${target.table}`);
-  const index = table.columns.findIndex((c) => c.header === target.column);
-  if (index < 0) throw new XlsxWriteError('unknown-table-column', `Table ${table.name} has no column "${target.column}"`);
-  const bodyRows = Math.max(1, table.rows.length);
-  const column = table.column + index;
-  return { sheet: table.sheet, address: rangeAddress(table.row + 1, column, table.row + bodyRows, column) };
 }
 
 function sheetOf(index: SheetIndex, key: SheetKey): ExcelJS.Worksheet {
@@ -329,8 +290,31 @@ export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   return wb;
 }
 
+/** Which writer produces the file. */
+export type XlsxEngine = 'auto' | 'exceljs' | 'streaming';
+
+export interface WriteXlsxOptions {
+  /**
+   * `exceljs`: exceljs's object model (the reference writer); `streaming`:
+   * SpreadsheetML streamed through deflate (streamXlsx.ts), for large plans;
+   * `auto`: streaming above {@link STREAMING_ROW_THRESHOLD} table rows.
+   * @default 'auto'
+   */
+  readonly engine?: XlsxEngine;
+}
+
+/**
+ * Above this many table rows `auto` uses the streaming writer: exceljs needs
+ * about 2 ms and 20 KB of heap per 18-column row, so 100k rows took minutes
+ * and gigabytes (see docs/benchmarks.md).
+ */
+export const STREAMING_ROW_THRESHOLD = 10_000;
+
 /** Writes the plan as an .xlsx file and returns its bytes. */
-export async function writeWorkbookXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function writeWorkbookXlsx(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
+  const engine = options.engine ?? 'auto';
+  const rows = plan.tables.reduce((sum, t) => sum + t.rows.length, 0);
+  if (engine === 'streaming' || (engine === 'auto' && rows > STREAMING_ROW_THRESHOLD)) return writeWorkbookXlsxStreaming(plan);
   const wb = buildExcelWorkbook(plan);
   const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true });
   return new Uint8Array(buffer as ArrayBuffer);

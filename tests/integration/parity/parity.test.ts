@@ -32,9 +32,11 @@ interface Built {
 const today = todayLocal();
 const datasets = parityDatasets(today);
 const built = new Map<string, Built>();
+/** Both writers produce the workbook; both must recalculate to the core's values. */
+const ENGINES = ['exceljs', 'streaming'] as const;
 let sheetsByPath: Map<string, Record<string, string[][]>>;
 let workDir: string;
-let controlPath: string;
+const controlPaths: string[] = [];
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'tierwise-parity-'));
@@ -47,21 +49,26 @@ beforeAll(async () => {
       profileFields: dataset.profileFields,
       carriedHeaders: dataset.carriedHeaders,
     });
-    const path = join(workDir, `${dataset.name}.xlsx`);
-    await writeFile(path, await writeWorkbookXlsx(plan));
-    built.set(dataset.name, { dataset, result, plan, path });
+    for (const engine of ENGINES) {
+      const path = join(workDir, `${dataset.name}-${engine}.xlsx`);
+      await writeFile(path, await writeWorkbookXlsx(plan, { engine }));
+      built.set(`${dataset.name} [${engine}]`, { dataset, result, plan, path });
+    }
   }
   // A control workbook whose cached results are deliberately wrong: if
   // LibreOffice showed cached values instead of recalculating, every test
   // above would compare the core with itself.
-  const control = built.get('ties') as Built;
+  const control = built.get('ties [exceljs]') as Built;
   const poisoned: WorkbookPlan = {
     ...control.plan,
     tables: control.plan.tables.map((t) => ({ ...t, cachedResults: t.cachedResults?.map((row) => row.map((v) => (v === null ? null : 'stale'))) })),
   };
-  controlPath = join(workDir, 'control-stale-cache.xlsx');
-  await writeFile(controlPath, await writeWorkbookXlsx(poisoned));
-  sheetsByPath = await recalcManyToCsv([...[...built.values()].map((b) => b.path), controlPath], { timeoutMs: 150_000 });
+  for (const engine of ENGINES) {
+    const path = join(workDir, `control-stale-cache-${engine}.xlsx`);
+    await writeFile(path, await writeWorkbookXlsx(poisoned, { engine }));
+    controlPaths.push(path);
+  }
+  sheetsByPath = await recalcManyToCsv([...[...built.values()].map((b) => b.path), ...controlPaths], { timeoutMs: 150_000 });
 }, 180_000);
 
 afterAll(async () => {
@@ -119,7 +126,7 @@ function expectedInput(value: PlanValue): string {
   }
 }
 
-const names = datasets.map((d) => d.name);
+const names = datasets.flatMap((d) => ENGINES.map((engine) => `${d.name} [${engine}]`));
 
 describe('LibreOffice recalculation equals the TypeScript core', () => {
   test.each(names)('%s: every computed column of every row', (name) => {
@@ -182,10 +189,10 @@ describe('LibreOffice recalculation equals the TypeScript core', () => {
 });
 
 describe('the datasets probe what they claim', () => {
-  test('LibreOffice recalculates on load (a stale cached result is not what it shows)', () => {
-    const control = built.get('ties') as Built;
+  test.each([0, 1])('LibreOffice recalculates on load (a stale cached result is not what it shows), writer %i', (index) => {
+    const control = built.get('ties [exceljs]') as Built;
     const sheetName = control.plan.sheets.find((s) => s.key === 'customers')?.name as string;
-    const rows = sheetsByPath.get(controlPath)?.[sheetName] ?? [];
+    const rows = sheetsByPath.get(controlPaths[index] as string)?.[sheetName] ?? [];
     expect(rows.length).toBe(control.result.customers.length + 1);
     expect(rows.slice(1).some((row) => row.includes('stale'))).toBe(false);
     expect(rows.slice(1).map((row) => row.slice(-8))).toEqual(sheetRows(control, 'customers').slice(1).map((row) => row.slice(-8)));
@@ -194,24 +201,24 @@ describe('the datasets probe what they claim', () => {
   // Guards against a fixture that stops exercising its rule (a parity test
   // that compares nothing interesting cannot fail for the right reason).
   test('ties put equal values on a breakpoint', () => {
-    const b = built.get('ties') as Built;
+    const b = built.get('ties [streaming]') as Built;
     const freqs = b.result.customers.map((c) => c.record.frequency);
     expect(b.result.breakpoints?.frequency.some((x) => freqs.includes(x))).toBe(true);
   });
 
   test('overrides: formula-like, wildcard and other-language texts are present and some are unknown tiers', () => {
-    const b = built.get('overrides-en') as Built;
+    const b = built.get('overrides-en [streaming]') as Built;
     expect(b.result.issues.some((i) => i.code === 'unknown-tier')).toBe(true);
     expect(b.result.customers.some((c) => c.record.tierOverride === '银卡' && c.tier === 'silver')).toBe(true);
   });
 
   test('custom as-of date has a purchase after it (recency 0)', () => {
-    const b = built.get('custom-as-of') as Built;
+    const b = built.get('custom-as-of [streaming]') as Built;
     expect(b.result.customers.some((c) => c.recencyDays === 0)).toBe(true);
   });
 
   test('random data has prospects, every segment and several tiers', () => {
-    const b = built.get('random-1500') as Built;
+    const b = built.get('random-1500 [streaming]') as Built;
     expect(new Set(b.result.customers.map((c) => c.segment)).size).toBe(9); // 8 segments + null
     expect(new Set(b.result.customers.map((c) => c.tier)).size).toBeGreaterThanOrEqual(4);
   });

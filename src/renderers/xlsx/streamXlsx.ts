@@ -1,0 +1,467 @@
+/**
+ * The fast path of the .xlsx renderer: writes SpreadsheetML directly and
+ * streams the Customers sheet through deflate in blocks of rows, so a
+ * 100k-customer workbook never exists as one string or as millions of
+ * exceljs cell objects. Same plan in, same workbook out as the exceljs path
+ * (a unit test reads both back and compares them; the parity tests
+ * recalculate both in LibreOffice).
+ *
+ * Element order inside each part follows the ECMA-376 schema sequence (Excel
+ * rejects out-of-order elements): worksheet = sheetPr, dimension, sheetViews,
+ * sheetFormatPr, cols, sheetData, conditionalFormatting, dataValidations,
+ * pageMargins, tableParts.
+ */
+import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
+import { cellAddress, columnLetter, rangeAddress } from '../../plan/a1';
+import { excelSerialFromDay } from '../../domain/dates';
+import { BORDER_COLOR, CELL_STYLES, hexColor, type StyleSpec } from './cellStyles';
+import { toFileFormula } from './formulaSyntax';
+import { XlsxWriteError, bodyRowCount, tableRange, targetRange } from './planGeometry';
+import { ZipWriter, type TextSink } from './zip';
+import { encodeOoxmlText } from './ooxmlText';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+// ---------------------------------------------------------------------------
+// escaping
+
+/**
+ * XML text: `& < >` escaped; characters XML 1.0 forbids (control characters
+ * other than TAB, LF, CR) written as OOXML's `_xHHHH_`, and a literal
+ * `_xHHHH_` in the text protected as `_x005F_xHHHH_`, so the cell reads
+ * back exactly as the user typed it.
+ */
+export function escapeText(text: string): string {
+  return encodeOoxmlText(text).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** XML attribute value (double-quoted); control characters and line breaks as character references. */
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/["\t\n\r]/g, (c) => (c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`));
+}
+
+function needsPreserve(text: string): boolean {
+  return /^\s|\s$|[\t\n\r]/.test(text);
+}
+
+function tElement(text: string): string {
+  return needsPreserve(text) ? `<t xml:space="preserve">${escapeText(text)}</t>` : `<t>${escapeText(text)}</t>`;
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new XlsxWriteError('invalid-plan', `A cell value is not a finite number: ${n}`);
+  return String(n);
+}
+
+// ---------------------------------------------------------------------------
+// styles
+
+/** Built-in number format ids (ECMA-376 Part 1, 18.8.30). */
+const BUILTIN_NUMFMTS: Readonly<Record<string, number>> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '@': 49 };
+
+class StyleBook {
+  private readonly numFmts = new Map<string, number>();
+  private readonly fonts: string[] = ['<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'];
+  private readonly fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders: string[] = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
+  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly xfIndex = new Map<string, number>();
+  private readonly dxfs: string[] = [];
+
+  private intern(list: string[], xml: string): number {
+    const i = list.indexOf(xml);
+    if (i >= 0) return i;
+    list.push(xml);
+    return list.length - 1;
+  }
+
+  private numFmtId(format: string): number {
+    const builtin = BUILTIN_NUMFMTS[format];
+    if (builtin !== undefined) return builtin;
+    let id = this.numFmts.get(format);
+    if (id === undefined) {
+      id = 164 + this.numFmts.size;
+      this.numFmts.set(format, id);
+    }
+    return id;
+  }
+
+  /** The cellXfs index of a style spec + number format (+ an extra fill colour). */
+  xf(spec: StyleSpec, numberFormat: string | undefined, fillOverride?: string): number {
+    const key = JSON.stringify([spec, numberFormat ?? 'General', fillOverride ?? null]);
+    const known = this.xfIndex.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = this.numFmtId(numberFormat ?? 'General');
+    let fontId = 0;
+    if (spec.font) {
+      const f = spec.font;
+      fontId = this.intern(
+        this.fonts,
+        `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="FF${f.color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`,
+      );
+    }
+    const fill = fillOverride ?? spec.fill;
+    const fillId = fill === undefined ? 0 : this.intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="FF${fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+    const b = `<color rgb="FF${BORDER_COLOR}"/>`;
+    const borderId =
+      spec.border === 'thin'
+        ? this.intern(this.borders, `<border><left style="thin">${b}</left><right style="thin">${b}</right><top style="thin">${b}</top><bottom style="thin">${b}</bottom><diagonal/></border>`)
+        : 0;
+    const align = spec.wrap ? '<alignment wrapText="1"/>' : '';
+    const xml =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
+      (align ? ` applyAlignment="1">${align}</xf>` : '/>');
+    this.xfs.push(xml);
+    const index = this.xfs.length - 1;
+    this.xfIndex.set(key, index);
+    return index;
+  }
+
+  /** A differential format for conditional formatting: fill and optional font colour. */
+  dxf(fill: string, fontColor: string | null): number {
+    const font = fontColor === null ? '' : `<font><color rgb="FF${hexColor(fontColor)}"/></font>`;
+    this.dxfs.push(`<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="FF${hexColor(fill)}"/></patternFill></fill></dxf>`);
+    return this.dxfs.length - 1;
+  }
+
+  xml(): string {
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+      (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
+      `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+      `<borders count="${this.borders.length}">${this.borders.join('')}</borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      `<dxfs count="${this.dxfs.length}">${this.dxfs.join('')}</dxfs>` +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+const HEADER_STYLE: StyleSpec = { font: { bold: true } };
+
+function specOf(style: CellStyle | undefined): StyleSpec {
+  return style === undefined ? {} : CELL_STYLES[style];
+}
+
+// ---------------------------------------------------------------------------
+// cells
+
+function valueCell(ref: string, s: number, value: PlanValue, cached: CachedResult | undefined, thisRowTable: string | null): string {
+  const sAttr = s ? ` s="${s}"` : '';
+  if (value === null) return s ? `<c r="${ref}"${sAttr}/>` : '';
+  switch (value.kind) {
+    case 'text':
+      // An inline string: text, never a formula, whatever it starts with.
+      return `<c r="${ref}"${sAttr} t="inlineStr"><is>${tElement(value.text)}</is></c>`;
+    case 'number':
+      return `<c r="${ref}"${sAttr}><v>${numberText(value.value)}</v></c>`;
+    case 'date':
+      return `<c r="${ref}"${sAttr}><v>${excelSerialFromDay(value.day)}</v></c>`;
+    case 'bool':
+      return `<c r="${ref}"${sAttr} t="b"><v>${value.value ? 1 : 0}</v></c>`;
+    case 'formula':
+      return formulaCell(ref, sAttr, escapeText(toFileFormula(value.formula, thisRowTable)), cached);
+  }
+}
+
+function formulaCell(ref: string, sAttr: string, escapedFormula: string, cached: CachedResult | undefined): string {
+  return `<c r="${ref}"${cachedTail(sAttr, `<f>${escapedFormula}</f>`, cached)}`;
+}
+
+// ---------------------------------------------------------------------------
+// sheet parts
+
+function sheetViewsXml(sheet: SheetPlan, selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : '';
+  if (!sheet.freeze || (sheet.freeze.rows === 0 && sheet.freeze.columns === 0)) return `<sheetViews><sheetView workbookViewId="0"${tab}/></sheetViews>`;
+  const { rows, columns } = sheet.freeze;
+  const topLeft = cellAddress(rows, columns);
+  const pane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  return (
+    `<sheetViews><sheetView workbookViewId="0"${tab}>` +
+    `<pane${columns ? ` xSplit="${columns}"` : ''}${rows ? ` ySplit="${rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    '</sheetView></sheetViews>'
+  );
+}
+
+function colsXml(widths: readonly { column: number; width: number }[]): string {
+  if (widths.length === 0) return '';
+  const sorted = [...widths].sort((a, b) => a.column - b.column);
+  return `<cols>${sorted.map((w) => `<col min="${w.column + 1}" max="${w.column + 1}" width="${w.width}" customWidth="1"/>`).join('')}</cols>`;
+}
+
+function cfXml(address: string, cf: ConditionalFormatPlan, priority: number, styles: StyleBook): string {
+  let rule: string;
+  switch (cf.kind) {
+    case 'expression':
+      rule = `<cfRule type="expression" dxfId="${styles.dxf(cf.fill, cf.fontColor)}" priority="${priority}"><formula>${escapeText(toFileFormula(cf.formula, null))}</formula></cfRule>`;
+      break;
+    case 'iconSet': {
+      const set = cf.style === 'threeArrows' ? '3Arrows' : cf.style === 'threeTrafficLights' ? '3TrafficLights1' : '3Symbols';
+      rule =
+        `<cfRule type="iconSet" priority="${priority}"><iconSet iconSet="${set}">` +
+        `<cfvo type="num" val="0"/><cfvo type="num" val="${cf.lowAtLeast}"/><cfvo type="num" val="${cf.highAtLeast}"/></iconSet></cfRule>`;
+      break;
+    }
+    case 'colorScale':
+      rule =
+        `<cfRule type="colorScale" priority="${priority}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+        `<color rgb="FF${hexColor(cf.minColor)}"/><color rgb="FF${hexColor(cf.midColor)}"/><color rgb="FF${hexColor(cf.maxColor)}"/></colorScale></cfRule>`;
+      break;
+    case 'dataBar':
+      rule = `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF${hexColor(cf.color)}"/></dataBar></cfRule>`;
+      break;
+  }
+  return `<conditionalFormatting sqref="${address}">${rule}</conditionalFormatting>`;
+}
+
+function dvXml(address: string, v: ValidationPlan): string {
+  const rule = v.rule;
+  let attrs: string;
+  let formulas: string;
+  switch (rule.kind) {
+    case 'list':
+      attrs = 'type="list"';
+      formulas = `<formula1>${escapeText(toFileFormula(rule.source, null))}</formula1>`;
+      break;
+    case 'wholeNumber':
+    case 'decimal': {
+      const type = rule.kind === 'wholeNumber' ? 'whole' : 'decimal';
+      attrs = rule.max === null ? `type="${type}" operator="greaterThanOrEqual"` : `type="${type}"`;
+      formulas = `<formula1>${rule.min}</formula1>${rule.max === null ? '' : `<formula2>${rule.max}</formula2>`}`;
+      break;
+    }
+    case 'date':
+      attrs = 'type="date" operator="lessThanOrEqual"';
+      formulas = `<formula1>${escapeText(toFileFormula(rule.notAfterFormula, null))}</formula1>`;
+      break;
+    case 'textLength':
+      attrs = 'type="textLength" operator="lessThanOrEqual"';
+      formulas = `<formula1>${rule.max}</formula1>`;
+      break;
+  }
+  const prompt = v.prompt === null ? '' : ` showInputMessage="1" prompt="${escapeAttr(v.prompt)}"`;
+  return (
+    `<dataValidation ${attrs}${v.allowBlank ? ' allowBlank="1"' : ''}${prompt} showErrorMessage="1" ` +
+    `errorTitle="${escapeAttr(v.errorTitle)}" error="${escapeAttr(v.errorMessage)}" sqref="${address}">${formulas}</dataValidation>`
+  );
+}
+
+// ---------------------------------------------------------------------------
+// the workbook
+
+/** Writes the plan as an .xlsx package (fast path). */
+export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan): Promise<Uint8Array> {
+  const styles = new StyleBook();
+  const zip = new ZipWriter();
+  const sheetIndex = new Map(plan.sheets.map((s, i) => [s.key, i] as const));
+  const tablesBySheet = new Map<string, TablePlan[]>();
+  for (const table of plan.tables) {
+    if (!sheetIndex.has(table.sheet)) throw new XlsxWriteError('unknown-sheet', `Table ${table.name} is on sheet "${table.sheet}", which the plan does not define.`);
+    tablesBySheet.set(table.sheet, [...(tablesBySheet.get(table.sheet) ?? []), table]);
+  }
+  let tableCounter = 0;
+  const tableParts: string[] = [];
+  let priority = 1;
+
+  for (const [i, sheet] of plan.sheets.entries()) {
+    const tables = tablesBySheet.get(sheet.key) ?? [];
+    const tableIds = tables.map(() => ++tableCounter);
+    const cfs = plan.conditionalFormats.map((cf) => ({ cf, ...targetRange(plan, cf.target) })).filter((x) => x.sheet === sheet.key);
+    const dvs = plan.validations.map((v) => ({ v, ...targetRange(plan, v.target) })).filter((x) => x.sheet === sheet.key);
+    const widths = [...sheet.columnWidths];
+    for (const table of tables) table.columns.forEach((c, k) => widths.push({ column: table.column + k, width: c.width }));
+
+    await zip.addStreamed(`xl/worksheets/sheet${i + 1}.xml`, async (sink) => {
+      const write = (text: string): void => sink.text(text);
+      let dimension = 'A1';
+      const extents: [number, number][] = sheet.cells.map((c) => [c.row, c.column]);
+      for (const t of tables) extents.push([t.row + bodyRowCount(t), t.column + t.columns.length - 1]);
+      if (extents.length > 0) dimension = rangeAddress(0, 0, Math.max(...extents.map((e) => e[0])), Math.max(...extents.map((e) => e[1])));
+      write(
+        `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+          (sheet.tabColor !== null ? `<sheetPr><tabColor rgb="FF${hexColor(sheet.tabColor)}"/></sheetPr>` : '') +
+          `<dimension ref="${dimension}"/>${sheetViewsXml(sheet, i === 0)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(widths)}<sheetData>`,
+      );
+      await writeSheetData(sink, sheet, tables, styles);
+      write('</sheetData>');
+      const cfXmls = cfs.map((x) => cfXml(x.address, x.cf, priority++, styles));
+      write(cfXmls.join(''));
+      if (dvs.length > 0) write(`<dataValidations count="${dvs.length}">${dvs.map((x) => dvXml(x.address, x.v)).join('')}</dataValidations>`);
+      write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+      if (tables.length > 0) write(`<tableParts count="${tables.length}">${tables.map((_, k) => `<tablePart r:id="rIdT${k + 1}"/>`).join('')}</tableParts>`);
+      write('</worksheet>');
+    });
+    if (tables.length > 0) {
+      zip.add(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+          tables.map((_, k) => `<Relationship Id="rIdT${k + 1}" Type="${NS_REL}/table" Target="../tables/table${tableIds[k]}.xml"/>`).join('') +
+          '</Relationships>',
+      );
+    }
+    tables.forEach((table, k) => {
+      const id = tableIds[k] as number;
+      tableParts.push(`/xl/tables/table${id}.xml`);
+      zip.add(`xl/tables/table${id}.xml`, tableXml(table, id));
+    });
+  }
+
+  const sheetNames = new Map(plan.sheets.map((s) => [s.key, s.name] as const));
+  const definedNames = plan.names.map((n) => {
+    const sheetName = sheetNames.get(n.sheet);
+    if (sheetName === undefined) throw new XlsxWriteError('unknown-sheet', `Defined name ${n.name} points at sheet "${n.sheet}", which the plan does not define.`);
+    return `<definedName name="${escapeAttr(n.name)}"${n.comment ? ` comment="${escapeAttr(n.comment)}"` : ''}>${escapeText(`'${sheetName.replace(/'/g, "''")}'!${n.address}`)}</definedName>`;
+  });
+  zip.add(
+    'xl/workbook.xml',
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      plan.sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets>' +
+      (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
+      // Recalculate on open: cached results are the core's; the formulas are the truth.
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  );
+  const stylesRel = plan.sheets.length + 1;
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+      plan.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      `<Relationship Id="rId${stylesRel}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  zip.add('xl/styles.xml', styles.xml());
+  zip.add(
+    '_rels/.rels',
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.add(
+    '[Content_Types].xml',
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      plan.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      tableParts.map((p) => `<Override PartName="${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '</Types>',
+  );
+  return zip.finish();
+}
+
+function tableXml(table: TablePlan, id: number): string {
+  const ref = tableRange(table);
+  const columns = table.columns
+    .map((c, k) => {
+      const name = escapeAttr(c.header);
+      if (c.formula === null) return `<tableColumn id="${k + 1}" name="${name}"/>`;
+      return `<tableColumn id="${k + 1}" name="${name}"><calculatedColumnFormula>${escapeText(toFileFormula(c.formula, table.name))}</calculatedColumnFormula></tableColumn>`;
+    })
+    .join('');
+  return (
+    `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${escapeAttr(table.name)}" displayName="${escapeAttr(table.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="${escapeAttr(table.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** Writes the sheet's rows in order: free cells and table rows merged by row number. */
+async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly TablePlan[], styles: StyleBook): Promise<void> {
+  const cellsByRow = new Map<number, PlanCell[]>();
+  for (const cell of sheet.cells) cellsByRow.set(cell.row, [...(cellsByRow.get(cell.row) ?? []), cell]);
+  // Per-table precomputation: styles and file formulas once per column, not per cell.
+  const prepared = tables.map((table) => {
+    const columnStyles = table.columns.map((c) => styles.xf({}, c.numberFormat));
+    return {
+      table,
+      headerStyle: styles.xf(HEADER_STYLE, '@'),
+      columnStyles,
+      // `"><f>formula</f>` after `<c r="K2` + style: the constant part of every computed cell
+      formulaTails: table.columns.map((c, k) =>
+        c.formula === null ? null : { s: ` s="${columnStyles[k] as number}"`, f: `<f>${escapeText(toFileFormula(c.formula, table.name))}</f>` },
+      ),
+      letters: table.columns.map((_, k) => columnLetter(table.column + k)),
+    };
+  });
+  const lastRow = Math.max(-1, ...sheet.cells.map((c) => c.row), ...tables.map((t) => t.row + bodyRowCount(t)));
+  for (let row = 0; row <= lastRow; row++) {
+    const excelRow = row + 1;
+    const free = cellsByRow.get(row);
+    const pieces: { column: number; xml: string }[] = [];
+    for (const cell of free ?? []) {
+      const s = styles.xf(specOf(cell.style), cell.numberFormat, cell.fill === undefined ? undefined : hexColor(cell.fill));
+      pieces.push({ column: cell.column, xml: valueCell(cellAddress(row, cell.column), s, cell.value, cell.cachedResult, null) });
+    }
+    let tableRowWritten = false;
+    for (const p of prepared) {
+      const { table } = p;
+      const r = row - table.row;
+      if (r < 0 || r > bodyRowCount(table)) continue;
+      if (r === 0) {
+        table.columns.forEach((c, k) => {
+          pieces.push({ column: table.column + k, xml: valueCell(`${p.letters[k]}${excelRow}`, p.headerStyle, { kind: 'text', text: c.header }, undefined, null) });
+        });
+        continue;
+      }
+      const values = table.rows[r - 1];
+      const cached = table.cachedResults?.[r - 1];
+      if (pieces.length === 0 && prepared.length === 1) {
+        // The common case (a body row of the one table, nothing else on the
+        // row): written straight into the sink, no per-cell objects.
+        sink.text(`<row r="${excelRow}">`);
+        for (let k = 0; k < table.columns.length; k++) {
+          const tail = p.formulaTails[k];
+          if (tail) {
+            // Pieces written separately: the long formula text is copied, never concatenated.
+            const result = values === undefined ? undefined : cached?.[k];
+            const [open, close] = cachedParts(result);
+            sink.text(`<c r="${p.letters[k]}${excelRow}"${tail.s}${open}>`);
+            sink.text(tail.f);
+            sink.text(close);
+          } else {
+            sink.text(valueCell(`${p.letters[k]}${excelRow}`, p.columnStyles[k] as number, values?.[k] ?? null, undefined, table.name));
+          }
+        }
+        sink.text('</row>');
+        tableRowWritten = true;
+        continue;
+      }
+      for (let k = 0; k < table.columns.length; k++) {
+        const ref = `${p.letters[k]}${excelRow}`;
+        const tail = p.formulaTails[k];
+        const xml = tail
+          ? `<c r="${ref}"${cachedTail(tail.s, tail.f, values === undefined ? undefined : cached?.[k])}`
+          : valueCell(ref, p.columnStyles[k] as number, values?.[k] ?? null, undefined, table.name);
+        pieces.push({ column: table.column + k, xml });
+      }
+    }
+    if (!tableRowWritten && pieces.length > 0) {
+      pieces.sort((a, b) => a.column - b.column);
+      sink.text(`<row r="${excelRow}">${pieces.map((x) => x.xml).join('')}</row>`);
+    }
+    if ((row & 1023) === 0) await sink.flushIfFull();
+  }
+}
+
+/** A formula cell's type attribute and what follows its `<f>`: the cached value and `</c>`. */
+function cachedParts(cached: CachedResult | undefined): [typeAttr: string, after: string] {
+  if (cached === undefined || cached === null) return ['', '</c>'];
+  if (typeof cached === 'number') return ['', `<v>${numberText(cached)}</v></c>`];
+  if (typeof cached === 'boolean') return [' t="b"', `<v>${cached ? 1 : 0}</v></c>`];
+  return [' t="str"', `<v>${escapeText(cached)}</v></c>`];
+}
+
+/** The rest of a formula cell after `<c r="A1"`: style, type, formula and cached value. */
+function cachedTail(sAttr: string, fElement: string, cached: CachedResult | undefined): string {
+  const [typeAttr, after] = cachedParts(cached);
+  return `${sAttr}${typeAttr}>${fElement}${after}`;
+}
