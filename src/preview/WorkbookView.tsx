@@ -74,7 +74,7 @@ export function computedLookup(plan: WorkbookPlan | null, sheetName: string): Co
   for (const table of plan.tables) {
     const sheet = plan.sheets.find((s) => s.key === table.sheet);
     if (!sheet || sheet.name !== sheetName || !table.cachedResults) continue;
-    const keyIndex = table.columns.findIndex((c) => c.key === table.keyColumn);
+    const keyIndex = table.columns.findIndex((c) => c.header === table.keyColumn || c.key === table.keyColumn);
     if (keyIndex < 0) continue;
     const byKey = new Map<string, readonly CachedResult[]>();
     table.rows.forEach((row, i) => {
@@ -239,7 +239,8 @@ export function WorkbookView({ run, locale, plan, version }: WorkbookViewProps):
                     </th>
                     {Array.from({ length: width }, (_v, c) => {
                       const formula = view.formulas[r]?.[c];
-                      const isFormula = typeof formula === 'string' && formula.startsWith('=');
+                      // The fake calculates nothing: a real formula reads back as '' in values, while text that merely starts with '=' reads back as itself.
+                      const isFormula = typeof formula === 'string' && formula.startsWith('=') && row[c] !== formula;
                       if (isFormula) {
                         const columnIndex = lookup ? c - lookup.table.column : -1;
                         const computed = cached && columnIndex >= 0 ? cached[columnIndex] : cellResults.get(`${r}:${c}`);

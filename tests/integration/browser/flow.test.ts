@@ -87,7 +87,7 @@ async function readCustomersTable(page: Page): Promise<TableSnapshot> {
       body.load(['values', 'formulas']);
       await context.sync();
       const headers = (header.values[0] ?? []).map(String);
-      const keyIndex = tablePlan.columns.findIndex((c) => c.key === tablePlan.keyColumn);
+      const keyIndex = tablePlan.columns.findIndex((c) => c.header === tablePlan.keyColumn || c.key === tablePlan.keyColumn);
       const firstRow = body.formulas[0] ?? [];
       return {
         sheetNames: sheets.items.map((s) => s.name),
