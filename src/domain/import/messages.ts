@@ -24,23 +24,23 @@ const EMPTY: Localized = { en: '', zh: '' };
 /** The message bodies. `value` arrives quoted ('...'), or as words for an empty value. */
 const BODIES: Readonly<Record<IssueCode, Body>> = {
   'empty-file': () => ({
-    en: 'The file is empty. Choose a file that contains your customers or orders.',
+    en: 'the file is empty. Choose a file that contains your customers or orders.',
     zh: '文件是空的。请选择包含客户或订单数据的文件。',
   }),
   'no-header': () => ({
-    en: 'No header row was found. Add a row of column names (for example Customer ID, Last purchase) above the data.',
+    en: 'no header row was found. Add a row of column names (for example Customer ID, Last purchase) above the data.',
     zh: '未找到表头行。请在数据上方添加一行列名（例如 客户编号、最近购买日期）。',
   }),
   'no-data-rows': () => ({
-    en: 'The file has a header row but no data rows below it. Add data and import again.',
+    en: 'the file has a header row but no data rows below it. Add data and import again.',
     zh: '文件只有表头，没有数据行。请添加数据后重新导入。',
   }),
   'missing-required-field': (_v, d) => ({
-    en: `No column was found for: ${(d.text ?? EMPTY).en}. Choose the matching column in the mapping, or add it to the source.`,
+    en: `no column was found for: ${(d.text ?? EMPTY).en}. Choose the matching column in the mapping, or add it to the source.`,
     zh: `未找到以下字段对应的列：${(d.text ?? EMPTY).zh}。请在字段映射中选择对应的列，或在源数据中添加。`,
   }),
   'ambiguous-mapping': (_v, d) => ({
-    en: `Several columns could be ${(d.text ?? EMPTY).en}. Check the mapping and change it if the wrong one was chosen.`,
+    en: `several columns could be ${(d.text ?? EMPTY).en}. Check the mapping and change it if the wrong one was chosen.`,
     zh: `有多列都可能是${(d.text ?? EMPTY).zh}。请检查字段映射，如选错请更改。`,
   }),
   'missing-customer-id': () => ({
@@ -116,7 +116,7 @@ const BODIES: Readonly<Record<IssueCode, Body>> = {
     zh: `该行有订单数 ${v.zh} 但没有最近购买日期，已跳过。请在源数据中补充最近购买日期后重新导入。`,
   }),
   'encoding-guessed': (_v, d) => ({
-    en: `The file's text encoding was guessed as ${(d.text ?? EMPTY).en}. If the text looks garbled, choose the encoding and import again.`,
+    en: `the file's text encoding was guessed as ${(d.text ?? EMPTY).en}. If the text looks garbled, choose the encoding and import again.`,
     zh: `文件编码推测为 ${(d.text ?? EMPTY).zh}。如果文字显示为乱码，请手动选择编码后重新导入。`,
   }),
   'id-precision-lost': (v) => ({
