@@ -409,6 +409,8 @@ describe('applyPlan: rebuilds are updates', () => {
     // The user adds a column of their own to the table, with a formula.
     const table = fake.context.workbook.tables.getItem('Customers');
     const added = table.columns.add(undefined, undefined, 'Follow-up');
+    // The new column inherits the text format of its neighbour (Notes); a formula typed into it would be text.
+    (added.getDataBodyRange() as unknown as { numberFormat: unknown }).numberFormat = 'General';
     (added.getDataBodyRange() as unknown as { formulas: unknown }).formulas = '=[@Orders]*2';
     await fake.context.sync();
 
@@ -426,10 +428,13 @@ describe('applyPlan: rebuilds are updates', () => {
     expect(rows[7]?.['Tier override']).toBe('A');
     expect(rows[41]?.['Notes']).toBe('=not a formula');
     expect(m.sheet(CUSTOMERS_SHEET)?.isFormula(42, col('Notes'))).toBe(false);
-    // The user's own column keeps its formula in old rows; new rows get a blank (not the user's formula).
+    // The user's own column keeps its formula in old rows; being a calculated column, Excel extends it to the
+    // appended rows ("Use calculated columns in an Excel table", support.microsoft.com) — the renderer never writes it.
     const followUp = m.table('Customers')?.columns.findIndex((c) => c.name === 'Follow-up') ?? -1;
+    expect(m.sheet(CUSTOMERS_SHEET)?.isFormula(1, followUp)).toBe(true);
     expect(m.sheet(CUSTOMERS_SHEET)?.formula(1, followUp)).toBe('=[@Orders]*2');
-    expect(m.sheet(CUSTOMERS_SHEET)?.formula(89, followUp)).toBe('');
+    expect(m.sheet(CUSTOMERS_SHEET)?.formula(89, followUp)).toBe('=[@Orders]*2');
+    expect(m.table('Customers')?.columns[followUp]?.calculatedFormula).toBe('=[@Orders]*2');
     // Computed columns are still calculated columns over all 90 rows.
     expect(m.table('Customers')?.columns[col('R')]?.calculatedFormula).toBe(SAMPLE_COLUMNS[col('R')]?.formula);
     expect(m.sheet(CUSTOMERS_SHEET)?.validations[0]?.rect.r1).toBe(90);
