@@ -67,6 +67,11 @@ const T = {
   more: { en: 'more in the report', zh: '条详见报告' },
   wrote: { en: 'Wrote', zh: '已写出' },
   tiers: { en: 'Tiers', zh: '等级' },
+  ambiguousDates: {
+    en: 'dates could be day/month or month/day, and those rows were skipped. Run again with --day-month dmy (day first) or --day-month mdy (month first)',
+    zh: '个日期既可能是“日/月”也可能是“月/日”，这些行已跳过。请加上 --day-month dmy（日在前）或 --day-month mdy（月在前）重新运行',
+  },
+  suggests: { en: 'the other dates in the file suggest', zh: '文件中其他日期显示应为' },
   demoSample: { en: 'Sample', zh: '示例' },
   demoDone: { en: 'Demo finished. Open the .xlsx files in Excel or LibreOffice; the JSON reports are beside them.', zh: '演示完成。请用 Excel 或 LibreOffice 打开 .xlsx 文件；JSON 报告在同一目录。' },
 } satisfies Record<string, Localized>;
@@ -191,6 +196,11 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
     lines.push(`${pick(T.issues, locale)}: ${nf.format(issues.length)}`);
     for (const issue of issues.slice(0, 5)) lines.push(`  - ${pick(issue.message, locale)}`);
     if (issues.length > 5) lines.push(`  … ${nf.format(issues.length - 5)} ${pick(T.more, locale)}`);
+  }
+  const analysis = output.importResult.analysis;
+  if (analysis.ambiguousDateCount > 0) {
+    const hint = analysis.suggestedDayMonthOrder ? ` (${pick(T.suggests, locale)} ${analysis.suggestedDayMonthOrder})` : '';
+    lines.push(`${nf.format(analysis.ambiguousDateCount)} ${pick(T.ambiguousDates, locale)}${hint}.`);
   }
   for (const file of written) lines.push(`${pick(T.wrote, locale)} ${path.resolve(file)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
