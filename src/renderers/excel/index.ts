@@ -1,0 +1,22 @@
+/** The Office.js renderer: the only code in Tierwise that calls Excel. */
+export {
+  applyPlan,
+  cutBlocks,
+  widthToPoints,
+  DEFAULT_BLOCK_ROWS,
+  MANAGED_SHEETS_NAME,
+  REQUEST_BUDGET_BYTES,
+  type ApplyOptions,
+  type ApplyProgress,
+  type ApplyResult,
+} from './applyPlan';
+export {
+  BuildInterruptedError,
+  describeInterruption,
+  BUILD_STEPS,
+  type BuildFailureReason,
+  type BuildInterruptedCode,
+  type BuildStep,
+  type WrittenSummary,
+} from './errors';
+export { officeCellInput, officeTextInput, wouldExcelConvertText, type OfficeCellInput } from './cellValues';
