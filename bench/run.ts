@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: performance figures for the issue's goals, each as a ratio
+ * against a baseline measured in the same process (this machine is noisy, so
+ * absolute milliseconds are context; ratios are the figures).
+ *
+ *   node bin/run-ts.cjs bench/run.ts [--quick] [--record]
+ *
+ * --quick   smaller sizes (a smoke run)
+ * --record  also writes the table to docs/benchmarks.md
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { syntheticCustomers, syntheticOrderLogCsv, seededRandom } from './synthetic';
+import { gradeCustomers } from '../src/domain/grading';
+import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { dayFromYmd } from '../src/domain/dates';
+import { buildWorkbookPlan } from '../src/plan/buildPlan';
+import { writeWorkbookXlsx } from '../src/renderers/xlsx/writeXlsx';
+import { main as cliMain } from '../src/cli/main';
+import { benchFakeExcelBuild } from './fake-excel-build';
+
+const quick = process.argv.includes('--quick');
+const record = process.argv.includes('--record');
+const TODAY = dayFromYmd(2025, 1, 1);
+
+interface Row {
+  readonly figure: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly goal: string;
+}
+const rows: Row[] = [];
+
+function timeMs(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+async function timeMsAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+/** Best of `runs`: the least-disturbed run on a noisy machine. */
+function best(runs: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) min = Math.min(min, timeMs(fn));
+  return min;
+}
+const ms = (x: number): string => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+async function main(): Promise<void> {
+  // 1. Grading vs three typed-array sorts of n.
+  for (const n of quick ? [100_000] : [100_000, 1_000_000]) {
+    log(`grading ${n.toLocaleString('en')} customers…`);
+    const records = syntheticCustomers(n);
+    const random = seededRandom(n);
+    const columns = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => random() * 1000));
+    const sorts = best(3, () => {
+      for (const c of columns) c.slice().sort();
+    });
+    const grading = best(n >= 1_000_000 ? 2 : 3, () => {
+      gradeCustomers(records, DEFAULT_SETTINGS, { today: TODAY });
+    });
+    rows.push({
+      figure: `grade ${n.toLocaleString('en')} customers`,
+      measured: ms(grading),
+      baseline: `3 Float64Array sorts of n: ${ms(sorts)}`,
+      ratio: ratio(grading, sorts),
+      goal: '<= 3x',
+    });
+  }
+
+  // 2. CLI import + grade of a 500k-line order log (end to end, including writing the workbook).
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tierwise-bench-'));
+  try {
+    const lines = quick ? 100_000 : 500_000;
+    log(`CLI on a ${lines.toLocaleString('en')}-line order log…`);
+    const csv = syntheticOrderLogCsv(lines, Math.round(lines / 25));
+    const logPath = path.join(tmp, 'orders.csv');
+    writeFileSync(logPath, csv);
+    const parseOnly = best(2, () => {
+      Papa.parse<string[]>(csv, { skipEmptyLines: true });
+    });
+    const silent = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
+    let exitCode = -1;
+    const cli = await timeMsAsync(async () => {
+      exitCode = await cliMain(['grade', logPath, '--out', path.join(tmp, 'orders.xlsx'), '--report', path.join(tmp, 'r.json'), '--quiet'], {
+        stdout: silent,
+        stderr: silent,
+        env: {},
+      });
+    });
+    if (exitCode !== 0) throw new Error(`the CLI exited ${exitCode} on the benchmark log`);
+    rows.push({
+      figure: `CLI grade of a ${lines.toLocaleString('en')}-line order log (read, import, aggregate, grade, write .xlsx + report)`,
+      measured: ms(cli),
+      baseline: `Papa Parse of the same text alone: ${ms(parseOnly)}`,
+      ratio: ratio(cli, parseOnly),
+      goal: 'report',
+    });
+
+    // 3. xlsx write of 100k customers vs exceljs writing the same cells as plain values.
+    const n = quick ? 20_000 : 100_000;
+    log(`xlsx write of ${n.toLocaleString('en')} customers…`);
+    const records = syntheticCustomers(n, 3);
+    const result = gradeCustomers(records, DEFAULT_SETTINGS, { today: TODAY });
+    const plan = buildWorkbookPlan({
+      result,
+      settings: DEFAULT_SETTINGS,
+      locale: 'zh-CN',
+      profileFields: ['customerId', 'firstPurchase', 'lastPurchase', 'orderCount', 'totalSpend'],
+      carriedHeaders: [],
+    });
+    let bytes: Uint8Array = new Uint8Array();
+    const xlsxMs = await timeMsAsync(async () => {
+      bytes = await writeWorkbookXlsx(plan);
+    });
+    const table = plan.tables[0];
+    const columnCount = table ? table.columns.length : 0;
+    const plainMs = await timeMsAsync(async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('plain');
+      for (const r of records) {
+        const row: (string | number)[] = [r.id, r.firstPurchase ?? '', r.lastPurchase ?? '', r.frequency, r.monetary];
+        while (row.length < columnCount) row.push(0);
+        ws.addRow(row);
+      }
+      await wb.xlsx.writeBuffer();
+    });
+    const xlsxPath = path.join(tmp, 'customers-100k.xlsx');
+    writeFileSync(xlsxPath, bytes);
+    rows.push({
+      figure: `xlsx write of ${n.toLocaleString('en')} customers (plan -> file)`,
+      measured: `${ms(xlsxMs)} (${(bytes.byteLength / 1e6).toFixed(1)} MB)`,
+      baseline: `exceljs writing ${columnCount} plain values per row: ${ms(plainMs)}`,
+      ratio: ratio(xlsxMs, plainMs),
+      goal: 'report',
+    });
+
+    // 4. Building 100k customers into the typed fake Excel: syncs and request sizes (issue 3).
+    log(`fake Excel build of ${n.toLocaleString('en')} customers…`);
+    const fake = await benchFakeExcelBuild(plan);
+    rows.push({
+      figure: `Office.js build of ${n.toLocaleString('en')} customers into the typed fake Excel`,
+      measured: `${ms(fake.ms)}; ${fake.syncs} syncs; largest request ${(fake.maxRequestBytes / 1e6).toFixed(2)} MB; ${fake.blocks} blocks`,
+      baseline: `the xlsx write above: ${ms(xlsxMs)}`,
+      ratio: ratio(fake.ms, xlsxMs),
+      goal: 'every request < 5 MB; syncs = constant + 1 per block',
+    });
+
+    // 5. LibreOffice recalculation (bench/xlsx-recalc.ts owns the details).
+    if (!quick && existsSync('bench/xlsx-recalc.ts')) {
+      log('LibreOffice recalculation…');
+      const run = spawnSync(process.execPath, ['bin/run-ts.cjs', 'bench/xlsx-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
+      if (run.status !== 0) throw new Error(`bench/xlsx-recalc.ts failed:\n${run.stderr}`);
+      const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Row[];
+      rows.push(...figures);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const header = `| figure | measured | baseline (same run) | ratio | goal |\n| --- | --- | --- | --- | --- |`;
+  const table = [header, ...rows.map((r) => `| ${r.figure} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.goal} |`)].join('\n');
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  process.stdout.write(`\n${table}\n\nMachine: ${machine}\n`);
+  if (record) {
+    writeFileSync(
+      'docs/benchmarks.md',
+      `# Benchmarks\n\nProduced by \`npm run bench -- --record\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.\n` +
+        `Every figure is a ratio against a baseline measured in the same run: the machines here are noisy, so the milliseconds are context.\n\n${table}\n`,
+    );
+    log('wrote docs/benchmarks.md');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
