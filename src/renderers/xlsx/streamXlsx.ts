@@ -146,8 +146,6 @@ class StyleBook {
   }
 }
 
-const HEADER_STYLE: StyleSpec = { font: { bold: true } };
-
 function specOf(style: CellStyle | undefined): StyleSpec {
   return style === undefined ? {} : CELL_STYLES[style];
 }
@@ -383,7 +381,8 @@ async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly
     const columnStyles = table.columns.map((c) => styles.xf({}, c.numberFormat));
     return {
       table,
-      headerStyle: styles.xf(HEADER_STYLE, '@'),
+      // header cells are styled by the table style, as in the exceljs writer
+      headerStyle: 0,
       columnStyles,
       // `"><f>formula</f>` after `<c r="K2` + style: the constant part of every computed cell
       formulaTails: table.columns.map((c, k) =>
