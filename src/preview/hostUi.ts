@@ -6,8 +6,9 @@
  * members — `worksheets.getActiveWorksheet()`, `workbook.getSelectedRange()`,
  * `Worksheet.activate()`, `Worksheet.getUsedRangeOrNullObject()`,
  * `Range.select()` — on top of the fake's own API and model, and steps aside
- * for any member the fake itself implements. Preview only: in Office, Excel
- * provides them.
+ * for any member the fake itself implements. It also makes `sync()` yield to
+ * the page first, as a real round trip to Excel does. Preview only: in
+ * Office, Excel provides all of this.
  */
 import type { FakeExcel } from '../fake-excel';
 import type { ExcelRun } from '../taskpane/workbookGateway';
@@ -49,7 +50,13 @@ function nullRange(): Excel.Range {
   return stub as unknown as Excel.Range;
 }
 
-export function withHostUi(fake: FakeExcel): ExcelRun {
+export interface HostUiOptions {
+  /** Extra wait per sync, in milliseconds: a real round trip's latency, so a test can press Cancel midway. */
+  readonly syncDelayMs?: number;
+}
+
+export function withHostUi(fake: FakeExcel, options: HostUiOptions = {}): ExcelRun {
+  const delay = Math.max(0, options.syncDelayMs ?? 0);
   const state: WindowState = { active: null, selection: { row: 0, column: 0, rows: 1, columns: 1 } };
   const activeName = (): string => {
     const sheets = fake.model.sheets;
@@ -125,9 +132,17 @@ export function withHostUi(fake: FakeExcel): ExcelRun {
         return Reflect.get(object, property, receiver) as unknown;
       },
     });
+    // In Excel, sync() is a round trip to the host: the page paints and handles
+    // clicks (Cancel) while it waits. The fake answers at once, in microtasks;
+    // yielding a task first gives the preview the same rhythm.
+    const sync = async (): Promise<void> => {
+      await new Promise<void>((resolve) => setTimeout(resolve, delay));
+      await context.sync();
+    };
     return new Proxy(context, {
       get(object, property, receiver) {
         if (property === 'workbook') return workbookWithSheets;
+        if (property === 'sync') return sync;
         return Reflect.get(object, property, receiver) as unknown;
       },
     });

@@ -4,7 +4,8 @@
  * Excel. The pane runs the same code as in Office; only `run` differs.
  *
  * URL parameters: `lang=en|zh-CN` (pane and page language), `paneWidth=350`
- * (pixels), `sample=customers|orders|synthetic`, `rows=N` (synthetic size).
+ * (pixels), `sample=customers|orders|synthetic`, `rows=N` (synthetic size),
+ * `syncDelayMs=N` (latency added to every sync, as a real Excel round trip has).
  * For the browser tests, `window.__tierwisePreview` exposes the workbook.
  */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
@@ -140,7 +141,7 @@ async function start(): Promise<void> {
   const sample = params.get('sample') ?? 'customers';
 
   const fake = createFakeExcel();
-  const run = withHostUi(fake);
+  const run = withHostUi(fake, { syncDelayMs: Number(params.get('syncDelayMs') ?? '0') || 0 });
   let lastPlan: WorkbookPlan | null = null;
 
   let sheets: SampleSheet[];

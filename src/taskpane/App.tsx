@@ -95,7 +95,7 @@ function writeText(text: PaneText, progress: PlanWriteProgress): string {
   if (progress.kind === 'rows') {
     return text.t('buildingWriting', { from: text.number(progress.from), to: text.number(progress.to), total: text.number(progress.total) });
   }
-  return text.t('buildingStep', { step: text.l(progress.step) });
+  return text.l(progress.step);
 }
 
 interface BuildView {
@@ -328,6 +328,13 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
   };
 
+  // A new screen starts at its top, and screen readers hear its name.
+  const headingRef = useRef<HTMLSpanElement | null>(null);
+  useEffect(() => {
+    headingRef.current?.scrollIntoView?.({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [screen]);
+
   const step = SCREEN_STEPS[screen];
   const firstRow = snapshot?.firstRow ?? 1;
 
@@ -432,8 +439,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
                 <h1 id="pane-title" className={styles.appName}>
                   {text.t('appName')}
                 </h1>
-                <span className={styles.step} data-testid="step-indicator">
-                  {text.t('stepIndicator', { current: step.index, total: STEP_COUNT })} · {text.t(step.title)}
+                <span className={styles.step} data-testid="step-indicator" ref={headingRef} tabIndex={-1} aria-live="polite">
+                  {screen === 'error' ? text.t(step.title) : `${text.t('stepIndicator', { current: step.index, total: STEP_COUNT })} · ${text.t(step.title)}`}
                 </span>
               </div>
               <div className={styles.languages} role="group" aria-label={text.t('languageLabel')}>

@@ -23,8 +23,14 @@ export function CancelledScreen({ view, onBack }: { readonly view: CancelledView
     >
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{text.t('cancelledHeading')}</MessageBarTitle>{' '}
-          {view.description === null ? text.t('cancelledNothingWritten') : text.l(view.description)}
+          {view.description === null ? (
+            <>
+              <MessageBarTitle>{text.t('cancelledHeading')}</MessageBarTitle> {text.t('cancelledNothingWritten')}
+            </>
+          ) : (
+            // The renderer's account starts with "The build was cancelled." and says what was written.
+            text.l(view.description)
+          )}
         </MessageBarBody>
       </MessageBar>
       <div className={styles.actions}>

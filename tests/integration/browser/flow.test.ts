@@ -171,6 +171,15 @@ describe('task pane in Chromium against the preview workbook', () => {
       expect(table.headers).toEqual(expected.plan.tables[0]?.columns.map((c) => c.header));
 
       if (locale === 'zh-CN') expect(await englishOnScreen(page, englishPhrases())).toEqual([]);
+
+      // Rebuild is an update: every row matched by customer ID, none added twice.
+      if (paneWidth === 350) {
+        await pane.getByRole('button', { name: text('doneRebuild', locale) }).click();
+        const n = expectedIds.length.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US');
+        // The first build said "n new, 0 updated"; waiting for the update's words is free of races.
+        await pane.getByText(text('doneWritten', locale, { rows: n, added: 0, updated: n })).waitFor({ timeout: 60_000 });
+        expect((await readCustomersTable(page)).ids.length).toBe(expectedIds.length);
+      }
       expect(pageErrors).toEqual([]);
     } finally {
       await page.close();

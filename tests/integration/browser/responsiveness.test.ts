@@ -2,19 +2,23 @@
  * The pane stays responsive while 100,000 customers are graded: the grading
  * runs in a Web Worker, so while it works the page keeps painting frames
  * (a requestAnimationFrame counter keeps ticking) and the progress bar moves.
- * Then the build finishes and the workbook holds every customer.
+ * Then the build finishes and the workbook holds every customer. And a
+ * build cancelled while writing leaves a consistent table, says what was
+ * written, and building again completes it without duplicating a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { text } from '../../../src/i18n/strings';
 import { assertDistBuilt, launchChromium, SCREENSHOTS, serveDist } from './harness';
 
 const ROWS = 100_000;
 /** Longest pause between two painted frames we accept while the worker grades, in ms (a frozen page shows seconds). */
 const MAX_FRAME_GAP_MS = 400;
+/** Latency the preview adds to each sync (a real round trip to Excel), so Cancel can land while rows are written. */
+const SYNC_DELAY_MS = 250;
 
 let server: Server;
 let origin: string;
@@ -32,11 +36,27 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
+/** Customer IDs in the Customers table: how many, how many distinct, and how many the plan has. */
+function readKeys(page: Page): Promise<{ ids: number; distinct: number; planned: number }> {
+  return page.evaluate(async () => {
+    const hook = window.__tierwisePreview;
+    const table = hook?.lastPlan()?.tables[0];
+    if (!hook || !table) throw new Error('no plan');
+    return hook.run(async (context) => {
+      const keys = context.workbook.tables.getItem(table.name).columns.getItem(table.keyColumn).getDataBodyRange();
+      keys.load('values');
+      await context.sync();
+      const ids = keys.values.map((row) => String(row[0])).filter((id) => id !== '');
+      return { ids: ids.length, distinct: new Set(ids).size, planned: table.rows.length };
+    });
+  });
+}
+
 describe('responsiveness with 100,000 customers', () => {
   it('keeps painting frames and moving the progress bar while the worker grades', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
-      await page.goto(`${origin}/preview.html?lang=en&paneWidth=380&sample=synthetic&rows=${ROWS}`);
+      await page.goto(`${origin}/preview.html?lang=en&paneWidth=380&sample=synthetic&rows=${ROWS}&syncDelayMs=${SYNC_DELAY_MS}`);
       const pane = page.getByTestId('preview-pane');
       await pane.getByTestId('found-summary').waitFor({ timeout: 90_000 });
       expect(await pane.getByTestId('found-summary').innerText()).toContain(text('startFoundRows', 'en', { rows: '100,000' }));
@@ -94,8 +114,31 @@ describe('responsiveness with 100,000 customers', () => {
       });
       expect(rows.written).toBe(rows.planned);
       expect(rows.planned).toBeGreaterThan(ROWS * 0.9);
+
+      // Build again (an update of every row) and cancel while the rows are written.
+      await pane.getByRole('button', { name: text('doneChangeRules', 'en') }).click();
+      await pane.getByRole('button', { name: text('rulesBuild', 'en') }).click();
+      // Cancel while customer rows are being written (each sync takes SYNC_DELAY_MS here).
+      await pane.getByText(text('writeStepWrite', 'en')).waitFor({ timeout: 90_000 });
+      await pane.screenshot({ path: path.join(SCREENSHOTS, 'synthetic-100k-building.png') });
+      await pane.getByRole('button', { name: text('buildingCancel', 'en') }).click();
+      await pane.getByTestId('screen-cancelled').waitFor({ timeout: 60_000 });
+      await pane.screenshot({ path: path.join(SCREENSHOTS, 'synthetic-100k-cancelled.png') });
+      // The renderer's own account of what was written.
+      expect(await pane.getByTestId('screen-cancelled').innerText()).toContain('The build was cancelled.');
+      const afterCancel = await readKeys(page);
+      expect(afterCancel.distinct).toBe(afterCancel.ids);
+      expect(afterCancel.ids).toBe(afterCancel.planned);
+
+      // Building again completes it, still one row per customer.
+      await pane.getByRole('button', { name: text('cancelledBackToRules', 'en') }).click();
+      await pane.getByRole('button', { name: text('rulesBuild', 'en') }).click();
+      await pane.getByTestId('screen-done').waitFor({ timeout: 120_000 });
+      const afterRebuild = await readKeys(page);
+      expect(afterRebuild.ids).toBe(afterRebuild.planned);
+      expect(afterRebuild.distinct).toBe(afterRebuild.planned);
     } finally {
       await page.close();
     }
-  }, 240_000);
+  }, 300_000);
 });
