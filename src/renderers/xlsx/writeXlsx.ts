@@ -306,7 +306,7 @@ export interface WriteXlsxOptions {
 /**
  * Above this many table rows `auto` uses the streaming writer: exceljs needs
  * about 2 ms and 20 KB of heap per 18-column row, so 100k rows took minutes
- * and gigabytes (see docs/benchmarks.md).
+ * and gigabytes (bench/xlsx-recalc.ts prints both).
  */
 export const STREAMING_ROW_THRESHOLD = 10_000;
 
