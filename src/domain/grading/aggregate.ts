@@ -38,38 +38,75 @@ const PROGRESS_EVERY = 65_536;
 /**
  * Exact decimal sums, held as parallel columns: whole currency units plus
  * millionths, both integers in doubles (exact below 2^53: 9e15 units, far
- * above any spend). Slot i is one order or one customer.
+ * above any spend). Slot i is one order or one customer. The columns are
+ * typed arrays that double when full (no per-slot allocation, no element-kind
+ * changes).
  */
 class DecimalSums {
-  readonly whole: number[] = [];
-  readonly micros: number[] = [];
+  whole = new Float64Array(64);
+  micros = new Float64Array(64);
+  length = 0;
 
   /** A new zero sum; returns its slot. */
   open(): number {
-    this.whole.push(0);
-    this.micros.push(0);
-    return this.whole.length - 1;
+    if (this.length === this.whole.length) {
+      this.whole = grown(this.whole);
+      this.micros = grown(this.micros);
+    }
+    return this.length++;
   }
 
   add(slot: number, amount: number): void {
+    const wholeColumn = this.whole;
+    const microsColumn = this.micros;
     const whole = Math.trunc(amount);
     // amount - trunc(amount) is exact in binary; rounding it to millionths
     // recovers the decimal the user typed (19.99 -> 990000 millionths).
-    let wholeSum = (this.whole[slot] as number) + whole;
-    let micros = (this.micros[slot] as number) + Math.round((amount - whole) * MICROS_PER_UNIT);
+    let wholeSum = (wholeColumn[slot] as number) + whole;
+    let micros = (microsColumn[slot] as number) + Math.round((amount - whole) * MICROS_PER_UNIT);
     // Keep the millionths below one unit so they never lose precision.
     if (micros >= MICROS_PER_UNIT || micros <= -MICROS_PER_UNIT) {
       const carry = Math.trunc(micros / MICROS_PER_UNIT);
       wholeSum += carry;
       micros -= carry * MICROS_PER_UNIT;
     }
-    this.whole[slot] = wholeSum;
-    this.micros[slot] = micros;
+    wholeColumn[slot] = wholeSum;
+    microsColumn[slot] = micros;
   }
 
   /** The sum in whole cents, rounded half away from zero. */
   cents(slot: number): number {
     return decimalToCents(this.whole[slot] as number, this.micros[slot] as number);
+  }
+}
+
+/** A copy of `column` with twice the room (the new half is zero). */
+function grown<T extends Float64Array | Int32Array>(column: T): T {
+  const next = new (column.constructor as new (length: number) => T)(column.length * 2);
+  next.set(column);
+  return next;
+}
+
+/** Orders as parallel columns: owner customer, latest line day, and (in `net`) the exact net sum. */
+class OrderTable {
+  customer = new Int32Array(64);
+  latestDay = new Float64Array(64);
+  readonly net = new DecimalSums();
+
+  get length(): number {
+    return this.net.length;
+  }
+
+  /** A new order of customer `ci` dated `day`; returns its index. */
+  open(ci: number, day: number): number {
+    const oi = this.net.open();
+    if (oi === this.customer.length) {
+      this.customer = grown(this.customer);
+      this.latestDay = grown(this.latestDay);
+    }
+    this.customer[oi] = ci;
+    this.latestDay[oi] = day;
+    return oi;
   }
 }
 
@@ -133,6 +170,13 @@ interface CustomerState {
  */
 const DAY_KEY_SPAN = 4_194_304; // 2^22
 const DAY_KEY_OFFSET = 1_048_576; // 2^20
+/**
+ * An order ID used by several customers is keyed by (the ID's first order,
+ * customer) as one number: first order * 2^26 + customer index. Both are
+ * below the line count, so the key is exact below 2^53 for logs of fewer
+ * than 2^26 lines; longer logs fall back to a text key.
+ */
+const SHARED_ID_CUSTOMER_SPAN = 67_108_864; // 2^26
 
 /** Folds order lines into customers (GRADING.md §2). Customers come out in order of first appearance. */
 export function aggregateTransactions(lines: readonly TransactionLine[], options: AggregateOptions = {}): AggregateResult {
@@ -141,65 +185,90 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
   const customerIndex = new Map<string, number>();
   const customers: CustomerState[] = [];
   const spend = new DecimalSums();
-  // Orders: parallel columns; net sums in `orderNet`.
-  const orderCustomer: number[] = [];
-  const orderLatestDay: number[] = [];
-  const orderNet = new DecimalSums();
+  const orders = new OrderTable();
   const ordersByDay = new Map<number, number>();
   // Order IDs are usually unique per customer: look the ID up alone first, and
-  // only when another customer used the same ID fall back to a (customer, ID) key.
+  // only when another customer used the same ID fall back to a (first order, customer) key.
   const ordersById = new Map<string, number>();
-  const ordersByCustomerAndId = new Map<string, number>();
-
-  const openOrder = (ci: number, day: number): number => {
-    orderCustomer.push(ci);
-    orderLatestDay.push(day);
-    return orderNet.open();
-  };
+  const ordersBySharedId = new Map<number | string, number>();
+  const numericSharedKeys = total < SHARED_ID_CUSTOMER_SPAN;
+  // The previous line's lookups: logs list an order's lines (and a customer's orders) together,
+  // so most lines repeat them. Caching a lookup's result changes no result.
+  let previousCustomerId: string | null = null;
+  let previousCustomer = -1;
+  let previousOrderId: string | null = null;
+  let previousOrderDay = Number.NaN;
+  let previousOrderCustomer = -1;
+  let previousOrder = -1;
 
   for (let li = 0; li < total; li++) {
     const line = lines[li] as TransactionLine;
-    if (!Number.isFinite(line.amount) || !Number.isFinite(line.day)) {
+    const day = line.day;
+    const amount = line.amount;
+    if (!Number.isFinite(amount) || !Number.isFinite(day)) {
       throw new GradingError('non-finite-value', `Order line at row ${line.sourceRow} has a non-finite amount or date`);
     }
-    let ci = customerIndex.get(line.customerId);
-    if (ci === undefined) {
-      ci = customers.length;
-      customerIndex.set(line.customerId, ci);
-      customers.push({ id: line.customerId, sourceRow: line.sourceRow, profile: null, stampDay: null, stampRow: null });
-      spend.open();
+    const customerId = line.customerId;
+    let ci: number;
+    if (customerId === previousCustomerId) {
+      ci = previousCustomer;
+    } else {
+      const known = customerIndex.get(customerId);
+      if (known === undefined) {
+        ci = customers.length;
+        customerIndex.set(customerId, ci);
+        customers.push({ id: customerId, sourceRow: line.sourceRow, profile: null, stampDay: null, stampRow: null });
+        spend.open();
+      } else {
+        ci = known;
+      }
+      previousCustomerId = customerId;
+      previousCustomer = ci;
     }
-    const customer = customers[ci] as CustomerState;
-    spend.add(ci, line.amount);
+    spend.add(ci, amount);
 
-    let oi: number | undefined;
+    let oi: number;
     const orderId = line.orderId;
-    if (orderId === null) {
-      const key = ci * DAY_KEY_SPAN + line.day + DAY_KEY_OFFSET;
-      oi = ordersByDay.get(key);
-      if (oi === undefined) {
-        oi = openOrder(ci, line.day);
+    if (ci === previousOrderCustomer && orderId === previousOrderId && (orderId !== null || day === previousOrderDay)) {
+      oi = previousOrder;
+    } else if (orderId === null) {
+      const key = ci * DAY_KEY_SPAN + day + DAY_KEY_OFFSET;
+      const known = ordersByDay.get(key);
+      if (known === undefined) {
+        oi = orders.open(ci, day);
         ordersByDay.set(key, oi);
+      } else {
+        oi = known;
       }
     } else {
-      oi = ordersById.get(orderId);
-      if (oi === undefined) {
-        oi = openOrder(ci, line.day);
+      const first = ordersById.get(orderId);
+      if (first === undefined) {
+        oi = orders.open(ci, day);
         ordersById.set(orderId, oi);
-      } else if (orderCustomer[oi] !== ci) {
-        const key = `${ci}\u0000${orderId}`;
-        oi = ordersByCustomerAndId.get(key);
-        if (oi === undefined) {
-          oi = openOrder(ci, line.day);
-          ordersByCustomerAndId.set(key, oi);
+      } else if (orders.customer[first] === ci) {
+        oi = first;
+      } else {
+        const key = numericSharedKeys ? first * SHARED_ID_CUSTOMER_SPAN + ci : `${ci}\u0000${orderId}`;
+        const known = ordersBySharedId.get(key);
+        if (known === undefined) {
+          oi = orders.open(ci, day);
+          ordersBySharedId.set(key, oi);
+        } else {
+          oi = known;
         }
       }
     }
-    if (line.day > (orderLatestDay[oi] as number)) orderLatestDay[oi] = line.day;
-    orderNet.add(oi, line.amount);
+    previousOrderCustomer = ci;
+    previousOrderId = orderId;
+    previousOrderDay = day;
+    previousOrder = oi;
+    const latestDay = orders.latestDay;
+    if (day > (latestDay[oi] as number)) latestDay[oi] = day;
+    orders.net.add(oi, amount);
 
     // Profile: the latest non-empty value by date wins; on the same date, the later row.
     for (const field in line.profile) {
+      const customer = customers[ci] as CustomerState;
       const key = field as FieldKey;
       const value = line.profile[key];
       if (isEmptyValue(value)) continue;
@@ -207,9 +276,9 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       customer.stampDay ??= {};
       customer.stampRow ??= {};
       const keptDay = customer.stampDay[key];
-      if (keptDay === undefined || line.day > keptDay || (line.day === keptDay && line.sourceRow > (customer.stampRow[key] as number))) {
+      if (keptDay === undefined || day > keptDay || (day === keptDay && line.sourceRow > (customer.stampRow[key] as number))) {
         customer.profile[key] = value as CarriedValue;
-        customer.stampDay[key] = line.day;
+        customer.stampDay[key] = day;
         customer.stampRow[key] = line.sourceRow;
       }
     }
@@ -220,10 +289,10 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
   const frequency = new Float64Array(customers.length);
   const firstPurchase = new Float64Array(customers.length).fill(Number.POSITIVE_INFINITY);
   const lastPurchase = new Float64Array(customers.length).fill(Number.NEGATIVE_INFINITY);
-  for (let oi = 0; oi < orderCustomer.length; oi++) {
-    if (orderNet.cents(oi) <= 0) continue;
-    const ci = orderCustomer[oi] as number;
-    const day = orderLatestDay[oi] as number;
+  for (let oi = 0; oi < orders.length; oi++) {
+    if (orders.net.cents(oi) <= 0) continue;
+    const ci = orders.customer[oi] as number;
+    const day = orders.latestDay[oi] as number;
     frequency[ci] = (frequency[ci] as number) + 1;
     if (day < (firstPurchase[ci] as number)) firstPurchase[ci] = day;
     if (day > (lastPurchase[ci] as number)) lastPurchase[ci] = day;
