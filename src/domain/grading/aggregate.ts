@@ -87,10 +87,15 @@ function grown<T extends Float64Array | Int32Array>(column: T): T {
   return next;
 }
 
-/** Orders as parallel columns: owner customer, latest line day, and (in `net`) the exact net sum. */
+/**
+ * Orders as parallel columns: owner customer, latest line day, (in `net`) the
+ * exact net sum, and a link to the next order of another customer with the
+ * same order ID (index + 1; 0 ends the chain).
+ */
 class OrderTable {
   customer = new Int32Array(64);
   latestDay = new Float64Array(64);
+  nextSameId = new Int32Array(64);
   readonly net = new DecimalSums();
 
   get length(): number {
@@ -103,6 +108,7 @@ class OrderTable {
     if (oi === this.customer.length) {
       this.customer = grown(this.customer);
       this.latestDay = grown(this.latestDay);
+      this.nextSameId = grown(this.nextSameId);
     }
     this.customer[oi] = ci;
     this.latestDay[oi] = day;
@@ -171,11 +177,14 @@ interface CustomerState {
 const DAY_KEY_SPAN = 4_194_304; // 2^22
 const DAY_KEY_OFFSET = 1_048_576; // 2^20
 /**
- * An order ID used by several customers is keyed by (the ID's first order,
- * customer) as one number: first order * 2^26 + customer index. Both are
- * below the line count, so the key is exact below 2^53 for logs of fewer
- * than 2^26 lines; longer logs fall back to a text key.
+ * An order ID used by several customers: the orders of its first
+ * SHARED_ID_CHAIN_MAX customers are chained from the ID's first order (a walk
+ * of a few steps, no map); the orders of further customers go to a map keyed
+ * by (the ID's first order, customer) as one number: first order * 2^26 +
+ * customer index. Both are below the line count, so the key is exact below
+ * 2^53 for logs of fewer than 2^26 lines; longer logs fall back to a text key.
  */
+const SHARED_ID_CHAIN_MAX = 8;
 const SHARED_ID_CUSTOMER_SPAN = 67_108_864; // 2^26
 
 /** Folds order lines into customers (GRADING.md §2). Customers come out in order of first appearance. */
@@ -248,13 +257,34 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       } else if (orders.customer[first] === ci) {
         oi = first;
       } else {
-        const key = numericSharedKeys ? first * SHARED_ID_CUSTOMER_SPAN + ci : `${ci}\u0000${orderId}`;
-        const known = ordersBySharedId.get(key);
-        if (known === undefined) {
+        // Walk the chain of this ID's orders (one per customer, first customers only).
+        let node = first;
+        let length = 1;
+        let found = -1;
+        for (;;) {
+          const next = (orders.nextSameId[node] as number) - 1;
+          if (next < 0) break;
+          node = next;
+          length++;
+          if (orders.customer[node] === ci) {
+            found = node;
+            break;
+          }
+        }
+        if (found >= 0) {
+          oi = found;
+        } else if (length < SHARED_ID_CHAIN_MAX) {
           oi = orders.open(ci, day);
-          ordersBySharedId.set(key, oi);
+          orders.nextSameId[node] = oi + 1;
         } else {
-          oi = known;
+          const key = numericSharedKeys ? first * SHARED_ID_CUSTOMER_SPAN + ci : `${ci}\u0000${orderId}`;
+          const known = ordersBySharedId.get(key);
+          if (known === undefined) {
+            oi = orders.open(ci, day);
+            ordersBySharedId.set(key, oi);
+          } else {
+            oi = known;
+          }
         }
       }
     }

@@ -55,7 +55,7 @@ function referenceAggregate(lines: readonly TransactionLine[]): { records: Refer
 
 const START = D('2024-01-01');
 const lineSpec = fc.record({
-  customer: fc.constantFrom('a', 'b', 'c', 'd', '007'),
+  customer: fc.oneof(fc.constantFrom('a', 'b', 'c', 'd', '007'), fc.integer({ min: 1, max: 30 }).map((k) => `k${k}`)),
   // a small pool of IDs, so several customers share an ID, and null (day-keyed orders)
   orderId: fc.constantFrom(null, null, 'X', 'Y', 'Z', 'INV-1'),
   day: fc.integer({ min: 0, max: 6 }),
@@ -87,6 +87,16 @@ describe('aggregateTransactions equals the plain GRADING.md §2 reference', () =
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('one order ID shared by 25 customers over three rounds (past the chained first customers, into the keyed map)', () => {
+    const specs = [0, 1, 2].flatMap((round) => Array.from({ length: 25 }, (_, k) => ({ customer: `k${(k * 7 + round) % 25}`, orderId: 'X', day: round, cents: round === 2 && k % 3 === 0 ? -20_000 : 1_000 + k, repeat: 1 })));
+    const lines = toLines(specs);
+    const fast = aggregateTransactions(lines);
+    const reference = referenceAggregate(lines);
+    expect(fast.records.map((r) => ({ id: r.id, sourceRow: r.sourceRow, frequency: r.frequency, monetary: r.monetary, firstPurchase: r.firstPurchase, lastPurchase: r.lastPurchase }))).toEqual(reference.records);
+    expect(fast.issues.map((i) => [i.code, i.row])).toEqual(reference.issues);
+    expect(new Set(fast.records.map((r) => r.frequency))).toEqual(new Set([0, 1]));
   });
 
   it('regression: an ID first used by one customer, then another, then the first again, is two orders (not three, not one)', () => {
