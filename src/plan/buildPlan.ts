@@ -255,7 +255,14 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     cached.push(cache);
   }
 
-  const columns: TableColumnPlan[] = drafts.map((d, i) => ({ ...d.plan, width: columnWidth(d.plan, rows, i) }));
+  // Scores and the RFM code centred: with icons on the left of R/F/M, right-aligned scores
+  // run into the next column's text ("5 245").
+  const centred = new Set(['r', 'f', 'm', 'rfmCode']);
+  const columns: TableColumnPlan[] = drafts.map((d, i) => ({
+    ...d.plan,
+    width: columnWidth(d.plan, rows, i),
+    ...(centred.has(d.plan.key) ? { align: 'center' as const } : {}),
+  }));
   const table: TablePlan = {
     name: CUSTOMERS_TABLE,
     sheet: 'customers',
@@ -734,7 +741,8 @@ function columnWidth(column: TableColumnPlan, rows: readonly (readonly PlanValue
   // Header plus room for the filter button (about 3 characters).
   let width = displayWidth(column.header) + 3;
   if (column.role === 'computed') {
-    const minimum = column.key === 'segment' || column.key === 'tier' || column.key === 'lifecycle' ? 14 : 6;
+    // R/F/M carry an icon beside the score: 8 characters keep both readable.
+    const minimum = column.key === 'segment' || column.key === 'tier' || column.key === 'lifecycle' ? 14 : 8;
     return Math.min(40, Math.max(width, minimum));
   }
   const n = Math.min(rows.length, WIDTH_SAMPLE_ROWS);

@@ -121,6 +121,8 @@ export interface TableColumnPlan {
   readonly formula: string | null;
   readonly numberFormat: string;
   readonly width: number;
+  /** Horizontal alignment of the body cells; absent = the host's default (text left, numbers right). */
+  readonly align?: 'left' | 'center' | 'right';
 }
 
 export interface TablePlan {

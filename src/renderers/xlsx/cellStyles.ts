@@ -10,6 +10,7 @@ export interface StyleSpec {
   readonly fill?: string;
   readonly border?: 'thin';
   readonly wrap?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
 }
 
 export const BORDER_COLOR = 'BFBFBF';
@@ -30,3 +31,10 @@ export function hexColor(color: string): string {
   if (!/^[0-9A-F]{6}$/.test(hex)) throw new TypeError(`Not a #RRGGBB colour: ${color}`);
   return hex;
 }
+
+/**
+ * Table header cells: written explicitly (white bold on TableStyleMedium2's
+ * blue), because LibreOffice does not draw Excel table styles and would show
+ * a plain header row; in Excel the same look comes from the table style.
+ */
+export const TABLE_HEADER_STYLE: StyleSpec = { font: { bold: true, color: 'FFFFFF' }, fill: '4472C4', border: 'thin' };

@@ -14,7 +14,7 @@
 import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
 import { cellAddress, columnLetter, rangeAddress } from '../../plan/a1';
 import { excelSerialFromDay } from '../../domain/dates';
-import { BORDER_COLOR, CELL_STYLES, hexColor, type StyleSpec } from './cellStyles';
+import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
 import { toFileFormula } from './formulaSyntax';
 import { XlsxWriteError, bodyRowCount, tableRange, targetRange } from './planGeometry';
 import { ZipWriter, type TextSink } from './zip';
@@ -110,7 +110,7 @@ class StyleBook {
       spec.border === 'thin'
         ? this.intern(this.borders, `<border><left style="thin">${b}</left><right style="thin">${b}</right><top style="thin">${b}</top><bottom style="thin">${b}</bottom><diagonal/></border>`)
         : 0;
-    const align = spec.wrap ? '<alignment wrapText="1"/>' : '';
+    const align = spec.wrap || spec.align ? `<alignment${spec.align ? ` horizontal="${spec.align}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}/>` : '';
     const xml =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
@@ -288,7 +288,8 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan): Promise<Ui
       if (extents.length > 0) dimension = rangeAddress(0, 0, Math.max(...extents.map((e) => e[0])), Math.max(...extents.map((e) => e[1])));
       write(
         `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-          (sheet.tabColor !== null ? `<sheetPr><tabColor rgb="FF${hexColor(sheet.tabColor)}"/></sheetPr>` : '') +
+          // fitToPage: printed (and PDF) output is one page wide, landscape
+          `<sheetPr>${sheet.tabColor !== null ? `<tabColor rgb="FF${hexColor(sheet.tabColor)}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>` +
           `<dimension ref="${dimension}"/>${sheetViewsXml(sheet, i === 0)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(widths)}<sheetData>`,
       );
       await writeSheetData(sink, sheet, tables, styles);
@@ -296,7 +297,8 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan): Promise<Ui
       const cfXmls = cfs.map((x) => cfXml(x.address, x.cf, priority++, styles));
       write(cfXmls.join(''));
       if (dvs.length > 0) write(`<dataValidations count="${dvs.length}">${dvs.map((x) => dvXml(x.address, x.v)).join('')}</dataValidations>`);
-      write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+      write('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
+      write('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
       if (tables.length > 0) write(`<tableParts count="${tables.length}">${tables.map((_, k) => `<tablePart r:id="rIdT${k + 1}"/>`).join('')}</tableParts>`);
       write('</worksheet>');
     });
@@ -378,11 +380,10 @@ async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly
   for (const cell of sheet.cells) cellsByRow.set(cell.row, [...(cellsByRow.get(cell.row) ?? []), cell]);
   // Per-table precomputation: styles and file formulas once per column, not per cell.
   const prepared = tables.map((table) => {
-    const columnStyles = table.columns.map((c) => styles.xf({}, c.numberFormat));
+    const columnStyles = table.columns.map((c) => styles.xf(c.align ? { align: c.align } : {}, c.numberFormat));
     return {
       table,
-      // header cells are styled by the table style, as in the exceljs writer
-      headerStyle: 0,
+      headerStyle: styles.xf(TABLE_HEADER_STYLE, undefined),
       columnStyles,
       // `"><f>formula</f>` after `<c r="K2` + style: the constant part of every computed cell
       formulaTails: table.columns.map((c, k) =>

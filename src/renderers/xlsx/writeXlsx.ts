@@ -23,7 +23,7 @@ import { rangeAddress } from '../../plan/a1';
 import { toFileFormula } from './formulaSyntax';
 import { XlsxWriteError, quoteSheet, targetRange } from './planGeometry';
 import { installCalculatedColumnSupport } from './calculatedColumns';
-import { BORDER_COLOR, CELL_STYLES, hexColor } from './cellStyles';
+import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
 import { writeWorkbookXlsxStreaming } from './streamXlsx';
 import { encodeOoxmlText } from './ooxmlText';
 
@@ -41,10 +41,16 @@ const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDE
 /** exceljs style of a PlanCell style (see cellStyles.ts). */
 function styleOf(style: CellStyle | undefined): Partial<ExcelJS.Style> {
   if (style === undefined) return {};
-  const spec = CELL_STYLES[style];
+  return styleOfSpec(CELL_STYLES[style]);
+}
+
+function styleOfSpec(spec: StyleSpec): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (spec.font) {
     out.font = {
+      // a font name always: without one LibreOffice falls back to a serif face
+      name: 'Calibri',
+      size: 11,
       ...(spec.font.bold ? { bold: true } : {}),
       ...(spec.font.italic ? { italic: true } : {}),
       ...(spec.font.size !== undefined ? { size: spec.font.size } : {}),
@@ -131,13 +137,20 @@ function writeTable(ws: ExcelJS.Worksheet, table: TablePlan): void {
     const wsColumn = ws.getColumn(table.column + c + 1);
     wsColumn.width = column.width;
     const numFmt = column.numberFormat;
+    const alignment: Partial<ExcelJS.Alignment> | undefined = column.align ? { horizontal: column.align } : undefined;
     for (let r = 0; r < Math.max(1, n); r++) {
-      ws.getCell(table.row + 2 + r, table.column + c + 1).numFmt = numFmt;
+      const cell = ws.getCell(table.row + 2 + r, table.column + c + 1);
+      cell.numFmt = numFmt;
+      if (alignment) cell.alignment = alignment;
     }
   });
-  const header = ws.getRow(table.row + 1);
-  header.alignment = { vertical: 'middle', wrapText: false };
-  header.height = 20;
+  const headerStyle = styleOfSpec(TABLE_HEADER_STYLE);
+  table.columns.forEach((_, c) => {
+    const cell = ws.getCell(table.row + 1, table.column + c + 1);
+    if (headerStyle.font) cell.font = headerStyle.font;
+    if (headerStyle.fill) cell.fill = headerStyle.fill;
+    if (headerStyle.border) cell.border = headerStyle.border;
+  });
 }
 
 function addValidation(ws: ExcelJS.Worksheet, address: string, v: ValidationPlan): void {
@@ -253,6 +266,8 @@ export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
       : [{ state: 'normal' }];
     const ws = wb.addWorksheet(sheet.name, {
       views,
+      // printed (and PDF) output is one page wide, landscape
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
       ...(sheet.tabColor !== null ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
     });
     worksheets.set(sheet.key, ws);
