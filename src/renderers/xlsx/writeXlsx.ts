@@ -24,8 +24,9 @@ import { toFileFormula } from './formulaSyntax';
 import { XlsxWriteError, quoteSheet, targetRange } from './planGeometry';
 import { installCalculatedColumnSupport } from './calculatedColumns';
 import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
-import { writeWorkbookXlsxStreaming } from './streamXlsx';
 import { encodeOoxmlText } from './ooxmlText';
+// Node only (node:zlib): a browser bundle of this module needs a zlib shim or a split.
+import { writeWorkbookXlsxStreaming } from './streamXlsx';
 
 export { XlsxWriteError, type XlsxWriteErrorCode } from './planGeometry';
 
