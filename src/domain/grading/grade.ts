@@ -414,10 +414,12 @@ export function gradeCustomers(records: readonly CustomerRecord[], settings: Gra
 
   // Pass 3: scores, segment, tier, lifecycle; one fixed-shape object per customer.
   const grader = new RowGrader(settings, breakpoints, asOf, columns);
-  // Filled with null first so the array has its final element kind (any value) before the
+  // One null stored first gives the array its final element kind (any value) before the
   // row loop stores objects: a first store that changes the kind would make V8 discard
-  // the loop's optimised code on every call. Every slot is overwritten below.
-  const customers = new Array<GradedCustomer | null>(n).fill(null) as GradedCustomer[];
+  // the loop's optimised code on every call. (Cheaper than fill(null): one store, not n.)
+  // Every slot, this one included, is overwritten below.
+  const customers = new Array<GradedCustomer | null>(n) as GradedCustomer[];
+  if (n > 0) (customers as (GradedCustomer | null)[])[0] = null;
   for (let from = 0; from < n; from += ROWS_PER_CHUNK) {
     const to = Math.min(from + ROWS_PER_CHUNK, n);
     grader.gradeRows(records, customers, from, to);

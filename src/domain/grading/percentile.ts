@@ -141,17 +141,23 @@ function insertionSort(a: Float64Array, lo: number, hi: number): void {
 }
 
 /**
- * Introselect (C++ nth_element): reorders a[lo..hi] (inclusive) so that a[k]
- * holds the value it would have if the range were sorted, with no larger
- * value before it and no smaller value after it. Hoare partitioning around a
- * median of three keeps ties balanced; a depth limit falls back to sorting the
- * range, so the worst case stays O(n log n). Values must not be NaN.
+ * Multi-introselect (C++ nth_element, for several ranks at once): reorders
+ * a[lo..hi] (inclusive) so that a[k] holds the value it would have if the
+ * range were sorted, for every k in ranks[first..last] (sorted ascending,
+ * inside lo..hi). Hoare partitioning around a median of three keeps ties
+ * balanced; each side is then searched only for the ranks it holds, so the
+ * 4-8 ranks of the breakpoints cost about one selection, not one each. A depth
+ * limit falls back to sorting the range, so the worst case stays O(n log n).
+ * Values must not be NaN.
  */
-function selectInPlace(a: Float64Array, k: number, lo0: number, hi0: number): void {
+function selectRanksInPlace(a: Float64Array, lo0: number, hi0: number, ranks: Int32Array, first0: number, last0: number, depth0: number): void {
   let lo = lo0;
   let hi = hi0;
-  let depth = 2 * Math.ceil(Math.log2(hi - lo + 2));
-  while (hi > lo) {
+  let first = first0;
+  let last = last0;
+  let depth = depth0;
+  // Loop on one side, recurse on the other (both only while they hold ranks).
+  while (first <= last && hi > lo) {
     if (hi - lo < INSERTION_SORT_MAX) {
       insertionSort(a, lo, hi);
       return;
@@ -177,10 +183,14 @@ function selectInPlace(a: Float64Array, k: number, lo0: number, hi0: number): vo
         j--;
       }
     }
-    // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] all equal the pivot.
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] all equal the pivot (those ranks are done).
+    let leftLast = first - 1;
+    while (leftLast < last && (ranks[leftLast + 1] as number) <= j) leftLast++;
+    let rightFirst = leftLast + 1;
+    while (rightFirst <= last && (ranks[rightFirst] as number) < i) rightFirst++;
+    if (leftLast >= first) selectRanksInPlace(a, lo, j, ranks, first, leftLast, depth);
+    lo = i;
+    first = rightFirst;
   }
 }
 
@@ -206,11 +216,8 @@ export function percentilesInPlace(values: Float64Array, quantiles: readonly num
     if (fraction > 0 && index + 1 < n) ranks.add(index + 1);
     return { index, fraction };
   });
-  let lo = 0;
-  for (const rank of [...ranks].sort((a, b) => a - b)) {
-    selectInPlace(values, rank, lo, n - 1);
-    lo = rank + 1;
-  }
+  const sortedRanks = Int32Array.from(ranks).sort();
+  selectRanksInPlace(values, 0, n - 1, sortedRanks, 0, sortedRanks.length - 1, 2 * Math.ceil(Math.log2(n + 1)));
   return plans.map(({ index, fraction }) => {
     const low = values[index] as number;
     if (fraction <= 0 || index + 1 >= n) return low;

@@ -194,3 +194,24 @@ describe('properties', () => {
     );
   });
 });
+
+describe('percentilesInPlace on large and adversarial orders (multi-rank selection)', () => {
+  const n = 5_001;
+  const patterns: [string, (i: number) => number][] = [
+    ['ascending', (i) => i],
+    ['descending', (i) => n - i],
+    ['all equal', () => 7],
+    ['two values', (i) => (i % 2 === 0 ? 1 : 2)],
+    ['organ pipe', (i) => Math.min(i, n - i)],
+    ['sawtooth with ties', (i) => i % 17],
+    ['cents, shuffled by a fixed multiplier', (i) => ((i * 7919) % n) / 100],
+  ];
+  it.each(patterns)('%s: every breakpoint equals the sorted-array PERCENTILE.INC', (_name, valueAt) => {
+    const values = Float64Array.from({ length: n }, (_, i) => valueAt(i));
+    const sorted = Float64Array.from(values).sort();
+    for (const qs of [[0.2, 0.4, 0.6, 0.8], [0.07, 0.14, 0.7, 0.93], [0, 0.5, 0.999, 1]]) {
+      const selected = percentilesInPlace(Float64Array.from(values), qs);
+      expect(selected).toEqual(qs.map((p) => percentileIncSorted(sorted, p)));
+    }
+  });
+});
