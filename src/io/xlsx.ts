@@ -11,6 +11,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import type { Localized } from '../i18n/locale';
 import type { RawCell, RawGrid } from '../domain/types';
 import { isBlankRow } from '../domain/import/text';
+import { installCalculatedColumnSupport } from '../renderers/xlsx/calculatedColumns';
 
 export interface XlsxSheetGrid {
   readonly name: string;
@@ -90,6 +91,9 @@ export function sheetGrid(sheet: Worksheet): RawCell[][] {
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // Unpatched exceljs 4.4 throws on any table with a calculated column, a
+  // common thing in users' workbooks (and in Tierwise's own output).
+  installCalculatedColumnSupport();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types ask for a Node Buffer; JSZip underneath reads any Uint8Array, in Node and in the browser.

@@ -2,13 +2,17 @@
  * The command line through its real entry point (bin/tierwise.cjs), as a user
  * runs it: files in, workbook and report out, exit codes and messages.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { installCalculatedColumnSupport } from '../../../src/renderers/xlsx/calculatedColumns';
+
+// Each test starts Node and tsx afresh; on a loaded 2-core machine that alone takes seconds.
+jest.setTimeout(120_000);
 
 const BIN = path.resolve(__dirname, '../../../bin/tierwise.cjs');
 let dir: string;
@@ -42,7 +46,7 @@ const CUSTOMERS_ZH = [
   ',,,,,',
   '客户编号,客户名称,最近购买日期,订单数,消费总额,备注',
   '000123,上海星河贸易,2024-06-01,12,"￥58,000.00元",老客户',
-  '000124,=HYPERLINK("http://x","y"),2024/5/3,3,1.2万,',
+  '000124,"=HYPERLINK(""http://x"",""y"")",2024/5/3,3,1.2万,',
   '000125,北京远图,2023年11月20日,1,980,',
   '000126,潜在客户甲,,0,0,',
   '000127,广州新锐,2024-06-20,5,"(1,234)",退款多',
@@ -77,6 +81,7 @@ describe('tierwise grade', () => {
       expect(Object.keys(c)).toEqual(['id', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'tier', 'lifecycle']);
     }
 
+    installCalculatedColumnSupport(); // plain exceljs 4.4 cannot read tables with calculated columns
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'graded.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
