@@ -150,11 +150,10 @@ function insertionSort(a: Float64Array, lo: number, hi: number): void {
  * limit falls back to sorting the range, so the worst case stays O(n log n).
  * Values must not be NaN.
  */
-function selectRanksInPlace(a: Float64Array, lo0: number, hi0: number, ranks: Int32Array, first0: number, last0: number, depth0: number): void {
+function selectRanksInPlace(a: Float64Array, lo0: number, hi: number, ranks: Int32Array, first0: number, last: number, depth0: number): void {
+  // The left end and first rank move as the loop narrows to the right side; hi and last stay.
   let lo = lo0;
-  let hi = hi0;
   let first = first0;
-  let last = last0;
   let depth = depth0;
   // Loop on one side, recurse on the other (both only while they hold ranks).
   while (first <= last && hi > lo) {
