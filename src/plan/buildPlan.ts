@@ -258,9 +258,15 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   // Scores and the RFM code centred: with icons on the left of R/F/M, right-aligned scores
   // run into the next column's text ("5 245").
   const centred = new Set(['r', 'f', 'm', 'rfmCode']);
+  // Label columns as wide as their longest label ("Important to win back"), capped.
+  const labelWidths: Record<string, number> = {
+    segment: maxDisplayWidth(settings.segments.map((x) => t(x.label))),
+    tier: maxDisplayWidth(settings.tiers.map((x) => t(x.label))),
+    lifecycle: maxDisplayWidth(LIFECYCLE_ORDER.map((k) => t(LIFECYCLE_LABELS[k]))),
+  };
   const columns: TableColumnPlan[] = drafts.map((d, i) => ({
     ...d.plan,
-    width: columnWidth(d.plan, rows, i),
+    width: Math.max(columnWidth(d.plan, rows, i), Math.min(40, (labelWidths[d.plan.key] ?? 0) + 2)),
     ...(centred.has(d.plan.key) ? { align: 'center' as const } : {}),
   }));
   const table: TablePlan = {
