@@ -71,7 +71,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: '8px' },
   titles: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0 },
   appName: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  step: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // Focused by script on each new screen (for screen readers); no ring on a text that is not a control.
+  step: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, ':focus': { outlineStyle: 'none' } },
   languages: { display: 'flex', columnGap: '4px', flexShrink: 0 },
 });
 
@@ -330,8 +331,9 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
 
   // A new screen starts at its top, and screen readers hear its name.
   const headingRef = useRef<HTMLSpanElement | null>(null);
+  const mainRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    headingRef.current?.scrollIntoView?.({ block: 'start' });
+    mainRef.current?.scrollIntoView?.({ block: 'start' });
     headingRef.current?.focus({ preventScroll: true });
   }, [screen]);
 
@@ -433,7 +435,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     <FluentProvider theme={host.theme} lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>
       <TextProvider locale={locale}>
         <div className={styles.root}>
-          <main className={styles.main} aria-labelledby="pane-title">
+          <main className={styles.main} aria-labelledby="pane-title" ref={mainRef}>
             <header className={styles.header}>
               <div className={styles.titles}>
                 <h1 id="pane-title" className={styles.appName}>

@@ -15,7 +15,7 @@ import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
 
 /** Rows per plan chunk sent back to the pane (each clone stays a few ms). */
-export const PLAN_ROWS_PER_CHUNK = 5_000;
+export const PLAN_ROWS_PER_CHUNK = 2_000;
 /** Minimum interval between two progress messages, in milliseconds. */
 export const PROGRESS_INTERVAL_MS = 50;
 
