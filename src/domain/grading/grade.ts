@@ -370,6 +370,9 @@ class RowGrader {
         const manual = overrideTier[i] as number;
         if (manual !== 0) tier = manual - 1;
       }
+      // An object literal (one fixed shape), not a class: V8 tracks a literal's allocation
+      // site and, seeing every object survive, allocates them straight in the old
+      // generation (measured: a class constructor is slower at 1M customers).
       out[i] = { record, recencyDays, r, f, m, segment, tier: tierKeys[tier] as string, lifecycle };
     }
   }
