@@ -30,8 +30,17 @@ const swcOptions = {
  */
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    throw new Error(
+      `No trusted HTTPS certificate for https://localhost:${DEV_SERVER_PORT}: ${error.message}\n` +
+        'Run `npx office-addin-dev-certs install` once with administrator rights, then `npm run dev-server` again.\n' +
+        'To try the pane without Office or certificates: `npm run preview` (http://localhost:3001/preview.html).',
+      { cause: error },
+    );
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {

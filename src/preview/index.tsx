@@ -160,7 +160,7 @@ async function start(): Promise<void> {
   const host: Omit<AppHost, 'onBuilt'> = {
     gateway: createWorkbookGateway(run),
     writer: createPlanWriter(run),
-    createWorkerPort: () => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url)) as unknown as WorkerPort,
+    createWorkerPort: () => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { name: 'grade-worker' }) as unknown as WorkerPort,
     initialLocale: locale,
     theme: webLightTheme,
     today: () => todayLocal(),

@@ -13,7 +13,7 @@ import { createWorkbookGateway, type ExcelRun } from './workbookGateway';
 import type { WorkerPort } from '../worker/protocol';
 
 function createWorkerPort(): WorkerPort {
-  return new Worker(new URL('../worker/gradeWorker.ts', import.meta.url)) as unknown as WorkerPort;
+  return new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { name: 'grade-worker' }) as unknown as WorkerPort;
 }
 
 function start(): void {
