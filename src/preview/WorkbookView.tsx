@@ -6,7 +6,7 @@
  * with the formula in its tooltip.
  */
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ymdFromDay, dayFromExcelSerial } from '../domain/dates';
 import type { Locale } from '../i18n/locale';
 import { text } from '../i18n/strings';
@@ -141,7 +141,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke3}`,
     padding: '1px 6px',
     whiteSpace: 'nowrap',
-    maxWidth: '16em',
+    maxWidth: '12em',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
@@ -187,6 +187,14 @@ export function WorkbookView({ run, locale, plan, version }: WorkbookViewProps):
       .catch((thrown: unknown) => setFailure(String(thrown)));
   }, [run, selected, version]);
 
+  // After a build, bring the computed columns (the grades) into view: they sit right of the input columns.
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    const firstComputed = scroller?.querySelector<HTMLElement>('td[data-formula]');
+    if (scroller && firstComputed) scroller.scrollLeft = Math.max(0, firstComputed.offsetLeft - scroller.clientWidth / 3);
+  }, [view, plan]);
+
   const lookup = view ? computedLookup(plan, view.name) : null;
   const cellResults = view ? cellResultLookup(plan, view.name) : new Map<string, CachedResult>();
   const width = view ? Math.max(0, ...view.values.map((r) => r.length)) : 0;
@@ -215,7 +223,7 @@ export function WorkbookView({ run, locale, plan, version }: WorkbookViewProps):
         ) : null}
       </div>
       {failure ? <pre role="alert">{failure}</pre> : null}
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scrollerRef}>
         {view && view.values.length > 0 ? (
           <table className={styles.table} data-testid="preview-grid" data-sheet={view.name}>
             <thead>
