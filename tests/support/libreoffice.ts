@@ -3,7 +3,7 @@
  * (DESIGN.md §3 layer 3): open an .xlsx, recalculate, export every sheet to
  * CSV with full precision, and read the CSVs back.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -36,21 +36,36 @@ export interface RecalcOptions {
   readonly soffice?: string;
 }
 
+/**
+ * Runs soffice in its own process group, so a timeout kills the whole tree:
+ * `oosplash` starts `soffice.bin` as a child, and killing only the former
+ * leaves the latter running (seen in the benchmark's timed-out baseline).
+ */
 function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const e = error as NodeJS.ErrnoException & { killed?: boolean };
-        if (e.code === 'ENOENT') {
-          reject(new LibreOfficeError('soffice-missing', `LibreOffice (${cmd}) is not installed: apt-get install libreoffice-calc-nogui`));
-        } else if (e.killed) {
-          reject(new LibreOfficeError('soffice-timeout', `${cmd} did not finish in ${timeoutMs / 1000} s`));
-        } else {
-          reject(new LibreOfficeError('soffice-failed', `${cmd} failed: ${e.message}\n${stderr}`));
-        }
-        return;
-      }
-      resolvePromise({ stdout, stderr });
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error.code === 'ENOENT'
+          ? new LibreOfficeError('soffice-missing', `LibreOffice (${cmd}) is not installed: apt-get install libreoffice-calc-nogui`)
+          : new LibreOfficeError('soffice-failed', `${cmd} failed to start: ${error.message}`),
+      );
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new LibreOfficeError('soffice-timeout', `${cmd} did not finish in ${timeoutMs / 1000} s`));
+      else if (code !== 0) reject(new LibreOfficeError('soffice-failed', `${cmd} exited with ${code}\n${stderr}`));
+      else resolvePromise({ stdout, stderr });
     });
   });
 }
