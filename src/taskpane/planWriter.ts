@@ -41,23 +41,12 @@ const STEP_LABELS: Readonly<Record<BuildStep, StringKey>> = {
   validate: 'writeStepValidate',
 };
 
-/** Optional row counts a renderer may add to its progress for the write step. */
-interface RowProgress {
-  readonly rowsFrom: number;
-  readonly rowsTo: number;
-  readonly rowsTotal: number;
-}
-
-function hasRows(progress: ApplyProgress): progress is ApplyProgress & RowProgress {
-  const p = progress as ApplyProgress & Partial<RowProgress>;
-  return typeof p.rowsFrom === 'number' && typeof p.rowsTo === 'number' && typeof p.rowsTotal === 'number';
-}
-
 /** The renderer's progress in the pane's terms. */
 export function toWriteProgress(progress: ApplyProgress): PlanWriteProgress {
   const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-  if (progress.step === 'write' && hasRows(progress)) {
-    return { kind: 'rows', from: progress.rowsFrom, to: progress.rowsTo, total: progress.rowsTotal, fraction };
+  const { rowsFrom, rowsTo, rowsTotal } = progress;
+  if (progress.step === 'write' && rowsFrom !== undefined && rowsTo !== undefined && rowsTotal !== undefined) {
+    return { kind: 'rows', from: rowsFrom, to: rowsTo, total: rowsTotal, fraction };
   }
   return { kind: 'step', step: STRINGS[STEP_LABELS[progress.step]], fraction };
 }

@@ -75,6 +75,15 @@ export interface ApplyProgress {
   /** Syncs done and the total expected (the total is final once the rows are read). */
   readonly done: number;
   readonly total: number;
+  /**
+   * Write step only, for a block that carried rows: the 1-based first and
+   * last row (of the table's body, in the order written: existing rows
+   * first, then appended ones) of the block just written, and the rows the
+   * whole write step writes. Absent on every other step.
+   */
+  readonly rowsFrom?: number;
+  readonly rowsTo?: number;
+  readonly rowsTotal?: number;
 }
 
 export interface ApplyOptions {
@@ -285,7 +294,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const checkCancelled = (): void => {
     if (options.signal?.aborted) throw new BuildInterruptedError('cancelled', summary(null), null, null);
   };
-  const sync = async (): Promise<void> => {
+  /** `rows`: the block a write sync carried (0-based, end exclusive), reported as 1-based rows. */
+  const sync = async (rows?: { readonly start: number; readonly end: number; readonly total: number }): Promise<void> => {
     try {
       await context.sync();
     } catch (error) {
@@ -300,7 +310,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       );
     }
     syncs += 1;
-    options.onProgress?.({ step, done: syncs, total: Math.max(expectedSyncs, syncs) });
+    const progress: ApplyProgress = { step, done: syncs, total: Math.max(expectedSyncs, syncs) };
+    options.onProgress?.(
+      rows && rows.end > rows.start ? { ...progress, rowsFrom: rows.start + 1, rowsTo: rows.end, rowsTotal: rows.total } : progress,
+    );
   };
   const finishStep = (done: BuildStep): void => {
     if (!stepsDone.includes(done)) stepsDone.push(done);
@@ -568,7 +581,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         sheet.getRangeByIndexes(headerRow + 1 + block.start, firstColumn + c0, block.end - block.start, c1 - c0 + 1).values = matrix;
       }
       noteBlock(block);
-      await sync();
+      await sync({ start: block.start, end: block.end, total: mergedRows.length });
       rowsUpdated += block.end - block.start;
     }
     const formulaOf = (m: number): string => {
@@ -605,7 +618,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         }
       }
       noteBlock(block);
-      await sync();
+      await sync({ start: block.start, end: block.end, total: mergedRows.length });
       tableExists = true;
       rowsAppended += block.end - block.start;
     }

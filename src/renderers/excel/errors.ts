@@ -2,7 +2,7 @@
  * What a build that stopped early says: which parts of the workbook were
  * written and which were not, in English and Chinese. Thrown by applyPlan.
  */
-import type { Localized } from '../../i18n/locale';
+import type { Locale, Localized } from '../../i18n/locale';
 
 /** Steps of a build, in order. */
 export type BuildStep = 'inspect' | 'read' | 'prepare' | 'write' | 'format' | 'validate';
@@ -58,6 +58,16 @@ export class BuildInterruptedError extends Error {
   }
 }
 
+const COUNT_FORMATS: Readonly<Record<Locale, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
+  'zh-CN': new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }),
+};
+
+/** A row count as its readers write it: grouped digits (`100,000`) in both English and Chinese. */
+export function formatCount(count: number, locale: Locale): string {
+  return COUNT_FORMATS[locale].format(count);
+}
+
 /** A complete, two-language account of what was and was not written. */
 export function describeInterruption(code: BuildInterruptedCode, w: WrittenSummary, detail: Localized | null): Localized {
   const head: Localized =
@@ -85,12 +95,15 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     }
     en.push(w.namesWritten ? 'Defined names were written.' : 'Defined names were not written.');
     zh.push(w.namesWritten ? '已写入定义名称。' : '未写入定义名称。');
+    const enCount = (n: number): string => formatCount(n, 'en');
+    const zhCount = (n: number): string => formatCount(n, 'zh-CN');
     en.push(
-      `Customers: ${w.rowsUpdated} of ${w.rowsToUpdate} existing rows updated, ${w.rowsAppended} of ${w.rowsToAppend} new rows added` +
+      `Customers: ${enCount(w.rowsUpdated)} of ${enCount(w.rowsToUpdate)} existing rows updated, ${enCount(w.rowsAppended)} of ${enCount(w.rowsToAppend)} new rows added` +
         (w.tableExists ? '.' : '; the table was not created.'),
     );
     zh.push(
-      `客户：已更新 ${w.rowsUpdated}/${w.rowsToUpdate} 行现有数据，已新增 ${w.rowsAppended}/${w.rowsToAppend} 行` + (w.tableExists ? '。' : '；表格尚未创建。'),
+      `客户：已更新现有 ${zhCount(w.rowsToUpdate)} 行中的 ${zhCount(w.rowsUpdated)} 行，已新增 ${zhCount(w.rowsToAppend)} 行中的 ${zhCount(w.rowsAppended)} 行` +
+        (w.tableExists ? '。' : '；表格尚未创建。'),
     );
     en.push(w.formatsApplied ? 'Settings, formulas and formats were written.' : 'Settings, formulas and formats were not written.');
     zh.push(w.formatsApplied ? '已写入设置、公式和格式。' : '未写入设置、公式和格式。');

@@ -13,6 +13,7 @@ export {
 export {
   BuildInterruptedError,
   describeInterruption,
+  formatCount,
   BUILD_STEPS,
   type BuildFailureReason,
   type BuildInterruptedCode,

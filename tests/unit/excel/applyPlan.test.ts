@@ -375,7 +375,7 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
     expect(error.code).toBe('cancelled');
     expect(error.written).toMatchObject({ rowsAppended: 40, rowsToAppend: 100, tableExists: true, formatsApplied: false });
     expect(error.description.en).toContain('40 of 100 new rows added');
-    expect(error.description.zh).toContain('已新增 40/100 行');
+    expect(error.description.zh).toContain('已新增 100 行中的 40 行');
     expect(fake.stats().syncs).toBe(3);
     // The total is an estimate until the existing table has been inspected, then exact.
     expect(steps).toEqual(['inspect:1/5', 'prepare:2/7', 'write:3/7']);
