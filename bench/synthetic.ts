@@ -5,18 +5,10 @@
  */
 import { dayFromYmd, formatIsoDay, type DayNumber } from '../src/domain/dates';
 import type { CustomerRecord } from '../src/domain/types';
+import { mulberry32 } from '../tests/fixtures/parity/datasets';
 
-/** mulberry32: a small, fast, seeded PRNG returning [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the parity fixtures use (mulberry32), so benchmark data is the same on every run. */
+export const seededRandom = mulberry32;
 
 const START: DayNumber = dayFromYmd(2023, 1, 1);
 const SPAN_DAYS = 730;
