@@ -7,6 +7,7 @@
  *
  * --quick   smaller sizes (a smoke run)
  * --record  also writes the table to docs/benchmarks.md
+ * --no-libreoffice  skip the LibreOffice recalculation figures (minutes)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { benchFakeExcelBuild } from './fake-excel-build';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
+const withLibreOffice = !quick && !process.argv.includes('--no-libreoffice');
 const TODAY = dayFromYmd(2025, 1, 1);
 
 interface Row {
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     });
 
     // 5. LibreOffice recalculation (bench/xlsx-recalc.ts owns the details).
-    if (!quick && existsSync('bench/xlsx-recalc.ts')) {
+    if (withLibreOffice && existsSync('bench/xlsx-recalc.ts')) {
       log('LibreOffice recalculation…');
       const run = spawnSync(process.execPath, ['bin/run-ts.cjs', 'bench/xlsx-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
       if (run.status !== 0) throw new Error(`bench/xlsx-recalc.ts failed:\n${run.stderr}`);
