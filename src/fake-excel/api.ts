@@ -232,6 +232,7 @@ export class FakeRange
       | 'getOffsetRange'
       | 'load'
       | 'clear'
+      | 'select'
     >
 {
   protected readonly scalarProperties = ['values', 'formulas', 'numberFormat', 'text', 'address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
@@ -241,8 +242,14 @@ export class FakeRange
     /** Resolves the sheet and rectangle while a batch runs (tables grow, sheets are added in the same batch). */
     readonly resolve: () => Resolved,
     private readonly sheetProxy: () => FakeWorksheet,
+    /** Whether the range exists, for `...OrNullObject` ranges (a blank sheet has no used range). */
+    private readonly present: () => boolean = () => true,
   ) {
     super(core);
+  }
+
+  protected override exists(): boolean {
+    return this.present();
   }
 
   protected snapshot(property: string, record: FakeRequestRecord): unknown {
@@ -377,6 +384,14 @@ export class FakeRange
   load(propertyNames?: unknown): Excel.Range {
     this.queueLoad(propertyNames);
     return expose(this);
+  }
+
+  /** Range.select: "Selects the specified range in the Excel UI"; the fake also activates the range's sheet, as a click there does. */
+  select(): void {
+    this.queue({ select: true }, 0, () => {
+      const { sheet, rect } = this.resolve();
+      this.model.select(sheet, rect);
+    });
   }
 
   clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {
@@ -909,7 +924,18 @@ export class FakeWorksheet
   implements
     Pick<
       Excel.Worksheet,
-      'name' | 'tabColor' | 'getRange' | 'getCell' | 'getRangeByIndexes' | 'tables' | 'protection' | 'freezePanes' | 'delete' | 'load'
+      | 'name'
+      | 'tabColor'
+      | 'getRange'
+      | 'getCell'
+      | 'getRangeByIndexes'
+      | 'tables'
+      | 'protection'
+      | 'freezePanes'
+      | 'delete'
+      | 'load'
+      | 'activate'
+      | 'getUsedRangeOrNullObject'
     >
 {
   protected readonly scalarProperties = ['name', 'tabColor', 'id', 'position'];
@@ -1011,6 +1037,32 @@ export class FakeWorksheet
       this.model.deleteSheet(this.sheet());
     });
   }
+  /** Worksheet.activate: "Activate the worksheet in the Excel UI"; its own last selection comes back with it. */
+  activate(): void {
+    this.queue({ activate: true }, 0, () => {
+      this.model.activate(this.sheet());
+    });
+  }
+  /**
+   * Worksheet.getUsedRangeOrNullObject: the smallest range holding every cell
+   * with a value or formatting (only values with `valuesOnly`), a null
+   * object when the sheet is blank. It need not start at A1. Resolved when
+   * the batch runs, so writes queued before it count.
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    const bounds = (): Rect | null => this.sheet().usedBounds(valuesOnly === true);
+    const range = new FakeRange(
+      this.core,
+      () => {
+        const rect = bounds();
+        if (!rect) throw new FakeExcelError('ItemNotFound', `The worksheet ${this.description} is blank: it has no used range.`);
+        return { sheet: this.sheet(), rect };
+      },
+      () => this,
+      () => bounds() !== null,
+    );
+    return expose(range.asNullable());
+  }
   load(propertyNames?: unknown): Excel.Worksheet {
     this.queueLoad(propertyNames);
     return expose(this);
@@ -1019,7 +1071,7 @@ export class FakeWorksheet
 
 export class FakeWorksheetCollection
   extends FakeClientObject
-  implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items' | 'load'>
+  implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'getActiveWorksheet' | 'items' | 'load'>
 {
   protected readonly scalarProperties: readonly string[] = [];
   protected snapshot(property: string): unknown {
@@ -1046,6 +1098,11 @@ export class FakeWorksheetCollection
   }
   getItemOrNullObject(key: string): Excel.Worksheet {
     return expose(new FakeWorksheet(this.core, () => this.model.sheet(key) ?? null, `"${key}"`).asNullable());
+  }
+  /** WorksheetCollection.getActiveWorksheet: the sheet active when this call runs in the batch (a later activate() does not move it). */
+  getActiveWorksheet(): Excel.Worksheet {
+    const active = capturedWhenRun(this.core, () => this.model.activeSheet() ?? null);
+    return expose(new FakeWorksheet(this.core, active, '(active)'));
   }
   load(propertyNames?: unknown): Excel.WorksheetCollection {
     this.queueLoad(propertyNames ?? 'items');
@@ -1661,7 +1718,24 @@ export class FakeApplication
   }
 }
 
-export class FakeWorkbook extends FakeClientObject implements Pick<Excel.Workbook, 'worksheets' | 'tables' | 'names' | 'application'> {
+/**
+ * A value read from the model at this point of the batch: Excel evaluates
+ * `getActiveWorksheet()` / `getSelectedRange()` when the host runs that
+ * command, so commands queued later (activate, select) do not change what it
+ * refers to. The capture is queued as a zero-byte operation in order.
+ */
+function capturedWhenRun<T>(core: FakeContextCore, read: () => T | null): () => T | null {
+  let captured: { readonly value: T | null } | null = null;
+  core.enqueue(0, 0, () => {
+    captured = { value: read() };
+  });
+  return () => (captured === null ? read() : captured.value);
+}
+
+export class FakeWorkbook
+  extends FakeClientObject
+  implements Pick<Excel.Workbook, 'worksheets' | 'tables' | 'names' | 'application' | 'getSelectedRange'>
+{
   protected readonly scalarProperties: readonly string[] = [];
   protected snapshot(): unknown {
     throw new FakeExcelError('InvalidArgument', 'The fake workbook has no loadable scalar properties.');
@@ -1677,6 +1751,20 @@ export class FakeWorkbook extends FakeClientObject implements Pick<Excel.Workboo
   }
   get application(): Excel.Application {
     return expose(new FakeApplication(this.core));
+  }
+  /** Workbook.getSelectedRange: the active sheet's selection (A1 until a Range.select()), as of this call in the batch. */
+  getSelectedRange(): Excel.Range {
+    const selected = capturedWhenRun(this.core, (): Resolved | null => {
+      const sheet = this.model.activeSheet();
+      return sheet ? { sheet, rect: this.model.selectionOf(sheet) } : null;
+    });
+    const resolve = (): Resolved => {
+      const found = selected();
+      if (!found) throw new FakeExcelError('ItemNotFound', 'The workbook has no sheet, so nothing is selected.');
+      return found;
+    };
+    const sheetProxy = new FakeWorksheet(this.core, () => selected()?.sheet ?? null, '(of the selection)');
+    return expose(new FakeRange(this.core, resolve, () => sheetProxy));
   }
 }
 

@@ -296,6 +296,32 @@ export class FakeSheet {
     return { lastRow, lastColumn };
   }
 
+  /**
+   * The used range's rectangle (Worksheet.getUsedRange: "the smallest range
+   * that encompasses any cells that have a value or formatting assigned to
+   * them"), or null when the sheet is blank. `valuesOnly` counts only cells
+   * with a value or formula. Formatting here is a stored number format; the
+   * fake leaves direct-format layers (fill, font) out (documented gap).
+   */
+  usedBounds(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [column, s] of this.columns) {
+      const arrays = valuesOnly ? [s.values, s.formulas] : [s.values, s.formulas, s.formats];
+      for (const array of arrays) {
+        const last = lastIndex(array);
+        if (last < 0) continue;
+        r1 = Math.max(r1, last);
+        r0 = Math.min(r0, firstIndex(array));
+        c0 = Math.min(c0, column);
+        c1 = Math.max(c1, column);
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
   /** Resolves direct formatting of one cell (later layers win). */
   cellFormat(row: number, column: number): Omit<FormatLayer, 'rect'> {
     const out: { -readonly [K in keyof Omit<FormatLayer, 'rect'>]: FormatLayer[K] } = {};
@@ -342,6 +368,11 @@ export class FakeSheet {
       );
     }
   }
+}
+
+function firstIndex(array: readonly unknown[]): number {
+  for (let i = 0; i < array.length; i += 1) if (array[i] !== undefined) return i;
+  return -1;
 }
 
 function lastIndex(array: readonly unknown[]): number {
@@ -393,6 +424,16 @@ export class FakeWorkbookModel {
   readonly tables: FakeTable[] = [];
   readonly names = new Map<string, NameEntry>();
   calculationMode: Excel.CalculationMode | 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /**
+   * The workbook window: the active sheet and, per sheet, its selection.
+   * Like Excel, the first sheet added is active, adding a sheet does not
+   * activate it ("If you wish to activate the newly added worksheet, call
+   * .activate() on it", WorksheetCollection.add), and each sheet keeps its
+   * own selection (A1 until something is selected), which comes back when
+   * the sheet is activated again.
+   */
+  private active: FakeSheet | null = null;
+  private readonly selections = new Map<FakeSheet, Rect>();
   private nextSheetId = 1;
   private nextTableId = 1;
   private nextFormatId = 1;
@@ -415,7 +456,29 @@ export class FakeWorkbookModel {
     }
     const sheet = new FakeSheet(`{sheet-${this.nextSheetId++}}`, finalName);
     this.sheets.push(sheet);
+    if (this.active === null) this.active = sheet;
     return sheet;
+  }
+
+  /** The active sheet (undefined only for a workbook with no sheet, which Excel never has). */
+  activeSheet(): FakeSheet | undefined {
+    return this.active ?? this.sheets[0];
+  }
+
+  activate(sheet: FakeSheet): void {
+    if (!this.sheets.includes(sheet)) throw new FakeExcelError('ItemNotFound', `The sheet "${sheet.name}" is not in this workbook.`);
+    this.active = sheet;
+  }
+
+  /** The selection of `sheet` (A1 until something is selected there). */
+  selectionOf(sheet: FakeSheet): Rect {
+    return this.selections.get(sheet) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+  }
+
+  /** Selects `rect` on `sheet`, activating the sheet, as clicking a cell of it does. */
+  select(sheet: FakeSheet, rect: Rect): void {
+    this.activate(sheet);
+    this.selections.set(sheet, rect);
   }
 
   deleteSheet(sheet: FakeSheet): void {
@@ -424,6 +487,9 @@ export class FakeWorkbookModel {
     }
     const i = this.sheets.indexOf(sheet);
     if (i >= 0) this.sheets.splice(i, 1);
+    this.selections.delete(sheet);
+    // Deleting the active sheet activates a neighbour: the next sheet, or the previous one when it was the last.
+    if (this.active === sheet) this.active = this.sheets[i] ?? this.sheets[i - 1] ?? null;
     for (let t = this.tables.length - 1; t >= 0; t -= 1) if (this.tables[t]?.sheet === sheet) this.tables.splice(t, 1);
   }
 

@@ -1,6 +1,6 @@
 /**
- * The workbook gateway over the typed fake Excel (with the preview's window
- * layer for the active sheet and the used range): reads come back exactly,
+ * The workbook gateway over the typed fake Excel (through the preview's
+ * round-trip layer; the fake models the active sheet and the used range): reads come back exactly,
  * from row 1 so issue rows are sheet rows, in a bounded number of syncs
  * (one to size, one per block), and managed sheets are recognised.
  */
