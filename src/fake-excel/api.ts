@@ -1584,7 +1584,36 @@ export class FakeTableRowCollection extends FakeClientObject implements Pick<Exc
 
 /* ------------------------------------------------------------------ names, application, workbook */
 
-export class FakeNamedItem extends FakeClientObject implements Pick<Excel.NamedItem, 'name' | 'formula' | 'comment' | 'visible' | 'delete' | 'load'> {
+/**
+ * The range a defined name refers to (`NamedItem.getRangeOrNullObject`): a
+ * null object when the name is missing, is not a plain `=Sheet!A1:B2`
+ * reference (a constant or a formula), or its sheet is gone.
+ */
+class FakeNamedRange extends FakeRange {
+  constructor(
+    core: FakeContextCore,
+    private readonly target: () => Resolved | null,
+    sheetProxy: () => FakeWorksheet,
+  ) {
+    super(
+      core,
+      () => {
+        const found = target();
+        if (!found) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist: the name refers to no range.");
+        return found;
+      },
+      sheetProxy,
+    );
+  }
+  protected override exists(): boolean {
+    return this.target() !== null;
+  }
+}
+
+export class FakeNamedItem
+  extends FakeClientObject
+  implements Pick<Excel.NamedItem, 'name' | 'formula' | 'comment' | 'visible' | 'delete' | 'load' | 'getRangeOrNullObject'>
+{
   protected readonly scalarProperties = ['name', 'formula', 'comment', 'visible'];
   constructor(
     core: FakeContextCore,
@@ -1641,6 +1670,24 @@ export class FakeNamedItem extends FakeClientObject implements Pick<Excel.NamedI
       this.entry();
       this.model.names.delete(this.key.toLowerCase());
     });
+  }
+  getRangeOrNullObject(): Excel.Range {
+    const target = (): Resolved | null => {
+      const entry = this.model.names.get(this.key.toLowerCase());
+      if (!entry) return null;
+      let parsed: ReturnType<typeof parseAddress>;
+      try {
+        parsed = parseAddress(entry.formula.replace(/^=/, ''));
+      } catch (error) {
+        // Not a reference (e.g. `=0.5` or `=TODAY()`): Excel answers with a null object.
+        if (error instanceof FakeExcelError) return null;
+        throw error;
+      }
+      const sheet = parsed.sheet === null ? undefined : this.model.sheet(parsed.sheet);
+      return sheet ? { sheet, rect: parsed.rect } : null;
+    };
+    const sheetProxy = new FakeWorksheet(this.core, () => target()?.sheet ?? null, `of name "${this.key}"`);
+    return expose(new FakeNamedRange(this.core, target, () => sheetProxy).asNullable());
   }
   load(propertyNames?: unknown): Excel.NamedItem {
     this.queueLoad(propertyNames);
