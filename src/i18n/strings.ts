@@ -34,6 +34,10 @@ export const STRINGS = {
   startFoundHeading: { en: 'What Tierwise found', zh: '识别结果' },
   startFoundSheet: { en: "Sheet '{sheet}'", zh: '工作表“{sheet}”' },
   startFoundSelection: { en: "Selection {address} on sheet '{sheet}'", zh: '工作表“{sheet}”中的选区 {address}' },
+  startFoundSelectedCell: {
+    en: "Sheet '{sheet}': only cell {cell} was selected, so all of the sheet's data was read",
+    zh: '工作表“{sheet}”：只选中了单元格 {cell}，因此读取了该工作表的全部数据',
+  },
   startFoundRows: { en: '{rows} data rows', zh: '{rows} 行数据' },
   startFoundHeader: { en: 'header in row {row}', zh: '表头在第 {row} 行' },
   startFoundNoHeader: { en: 'no header row found', zh: '未找到表头行' },
@@ -136,6 +140,11 @@ export const STRINGS = {
   invalidRange: { en: 'Enter a number from {min} to {max}.', zh: '请输入 {min} 到 {max} 之间的数。' },
   invalidDate: { en: 'Enter a date such as 2025-06-30.', zh: '请输入日期，例如 2025-06-30。' },
   rulesFixProblems: { en: 'Fix the highlighted settings to continue.', zh: '请先修正标出的设置。' },
+  rulesFromSheet: { en: 'Rules loaded from the Settings sheet', zh: '已从“设置”工作表读取规则' },
+  rulesFromSheetProblems: {
+    en: 'Some cells of the Settings sheet could not be read; those rules keep the values shown here:',
+    zh: '“设置”工作表中有些单元格无法读取，这些规则沿用此处显示的值：',
+  },
 
   // Building
   buildingReading: { en: 'Reading rows {from}–{to} of {total}', zh: '正在读取第 {from}–{to} 行，共 {total} 行' },

@@ -37,6 +37,13 @@ export interface SourceSnapshot {
   /** 1-based sheet row of `values[0]`; issue rows from the import are relative to it. */
   readonly firstRow: number;
   readonly values: RawGrid;
+  /**
+   * Set when the source was the selection but only one cell was selected
+   * (users often click one cell inside their data): the address of that
+   * cell (`C5`). The sheet's used range was read instead, from A1, and the
+   * pane says so.
+   */
+  readonly selectedCell?: string;
 }
 
 export interface ReadProgress {
@@ -130,13 +137,24 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
       sheet.load('name');
       area.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
       await context.sync();
+      // One selected cell is a click inside the data, not a choice of data:
+      // read that sheet's used range instead (one more sync) and remember the cell.
+      let selectedCell: string | undefined;
+      if (source.kind === 'selection' && !area.isNullObject && area.rowCount === 1 && area.columnCount === 1) {
+        selectedCell = addressOf(area.rowIndex, area.columnIndex, 1, 1);
+        area = sheet.getUsedRangeOrNullObject(true);
+        area.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
+        await context.sync();
+      }
+      const widened = selectedCell !== undefined ? { selectedCell } : {};
       if (area.isNullObject) {
-        return { source, sheetName: sheet.name, address: '', firstRow: 1, values: [] };
+        return { source, sheetName: sheet.name, address: '', firstRow: 1, values: [], ...widened };
       }
       // A sheet is read from row 1 and column A, so the rows the import
       // reports are the rows the user sees; a selection is read as selected.
-      const top = source.kind === 'selection' ? area.rowIndex : 0;
-      const left = source.kind === 'selection' ? area.columnIndex : 0;
+      const asSelected = source.kind === 'selection' && selectedCell === undefined;
+      const top = asSelected ? area.rowIndex : 0;
+      const left = asSelected ? area.columnIndex : 0;
       const rowCount = area.rowIndex + area.rowCount - top;
       const columnCount = area.columnIndex + area.columnCount - left;
       if (rowCount * columnCount > MAX_READ_CELLS) {
@@ -155,7 +173,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
         onProgress?.({ rowsRead: start + count, totalRows: rowCount });
       }
       const address = addressOf(top, left, rowCount, columnCount);
-      return { source, sheetName: sheet.name, address, firstRow: top + 1, values };
+      return { source, sheetName: sheet.name, address, firstRow: top + 1, values, ...widened };
     });
   }
 

@@ -41,9 +41,11 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
   const foundParts: string[] = [];
   if (ready) {
     foundParts.push(
-      snapshot.source.kind === 'selection'
-        ? text.t('startFoundSelection', { sheet: snapshot.sheetName, address: snapshot.address })
-        : text.t('startFoundSheet', { sheet: snapshot.sheetName }),
+      snapshot.source.kind === 'selection' && snapshot.selectedCell !== undefined
+        ? text.t('startFoundSelectedCell', { sheet: snapshot.sheetName, cell: snapshot.selectedCell })
+        : snapshot.source.kind === 'selection'
+          ? text.t('startFoundSelection', { sheet: snapshot.sheetName, address: snapshot.address })
+          : text.t('startFoundSheet', { sheet: snapshot.sheetName }),
     );
     foundParts.push(text.t('startFoundRows', { rows: text.number(summary.rowsRead) }));
     foundParts.push(text.t('startFoundHeader', { row: text.number(snapshot.firstRow + analysis.headerRow) }));
