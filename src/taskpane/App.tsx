@@ -13,6 +13,7 @@ import type { FieldKey, InputKind } from '../domain/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { StringKey } from '../i18n/strings';
 import type { WorkbookPlan } from '../plan/types';
+import { readSettings } from '../renderers/excel/readSettings';
 import { GradeClient, type BuildProgress } from '../worker/client';
 import type { BuildSummary, GradeCounts, ImportSummary, WorkerPort } from '../worker/protocol';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -130,6 +131,16 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [updating, setUpdating] = useState(false);
 
   const [draft, setDraft] = useState<RulesDraft>(() => draftFromSettings(DEFAULT_SETTINGS));
+  /**
+   * What the Rules form does not edit (tier labels and colours, segment
+   * labels, tier rule kinds) comes from here: the contract's defaults, or the
+   * workbook's Settings sheet once read from it.
+   */
+  const [baseSettings, setBaseSettings] = useState<GradingSettings>(DEFAULT_SETTINGS);
+  /** Set when the Rules screen's values were read from the Settings sheet. */
+  const [fromSheet, setFromSheet] = useState<{ readonly problems: readonly Localized[] } | null>(null);
+  /** Whether the Settings sheet has been read since the source was (re)read, so going back and forth keeps pane edits. */
+  const sheetReadRef = useRef(false);
   const [preview, setPreview] = useState<GradeCounts | null>(null);
   const [previewUpdating, setPreviewUpdating] = useState(false);
   const [settingsProblems, setSettingsProblems] = useState<readonly Localized[]>([]);
@@ -141,7 +152,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
 
-  const draftOutcome = useMemo(() => settingsFromDraft(draft, DEFAULT_SETTINGS), [draft]);
+  const draftOutcome = useMemo(() => settingsFromDraft(draft, baseSettings), [draft, baseSettings]);
   const settings: GradingSettings | null = draftOutcome.settings;
   const fieldProblems: Readonly<Record<string, FieldProblem>> = draftOutcome.problems;
 
@@ -160,6 +171,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       setAnalysis(null);
       setSummary(null);
       setOptions({});
+      sheetReadRef.current = false;
       try {
         const found = await host.gateway.overview();
         setOverview(found);
@@ -188,6 +200,53 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   useEffect(() => {
     void readSource(null);
   }, [readSource]);
+
+  /**
+   * Reads the rules from the workbook's Settings sheet when Tierwise sheets
+   * exist, so edits typed there are what the Rules screen shows and what the
+   * next build writes (issue 3 §4). Returns the settings the form then holds
+   * (null when the form cannot read one of them), or `undefined` when the
+   * workbook has no Settings sheet and the pane's rules stand.
+   */
+  const loadSheetRules = useCallback(
+    async (managedSheets: readonly string[], latestPurchase: DayNumber | null): Promise<GradingSettings | null | undefined> => {
+      if (managedSheets.length === 0) {
+        sheetReadRef.current = true;
+        setFromSheet(null);
+        return undefined;
+      }
+      const autoAsOfDay = latestPurchase !== null ? ((latestPurchase + 1) as DayNumber) : null;
+      const read = await host.gateway.run((context) => readSettings(context, baseSettings, { autoAsOfDay }));
+      sheetReadRef.current = true;
+      if (read === null) {
+        setFromSheet(null);
+        return undefined;
+      }
+      const nextDraft = draftFromSettings(read.settings);
+      setBaseSettings(read.settings);
+      setDraft(nextDraft);
+      setFromSheet({ problems: read.problems.map((p) => p.message) });
+      return settingsFromDraft(nextDraft, read.settings).settings;
+    },
+    [host, baseSettings],
+  );
+
+  /** Columns -> Rules: the first time since the source was read, start from the Settings sheet. */
+  const goToRules = useCallback(
+    async (fresh: boolean) => {
+      if (fresh || !sheetReadRef.current) {
+        try {
+          await loadSheetRules(overview?.managedSheets ?? [], summary?.latestPurchase ?? null);
+        } catch (thrown) {
+          // Retry from the Columns screen: its Next reads the sheet again (sheetReadRef is still false).
+          fail(thrown, () => setScreen('columns'));
+          return;
+        }
+      }
+      setScreen('rules');
+    },
+    [loadSheetRules, overview, summary, fail],
+  );
 
   const reanalyze = useCallback(
     async (next: ImportOptions) => {
@@ -309,6 +368,20 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     const keptOptions = options;
     const result = await readSource(snapshot.source);
     if (!result) return;
+    // The user may have edited the Settings sheet since the last build: rebuild with what it holds now.
+    let rebuildSettings: GradingSettings = settings;
+    try {
+      const fresh = await host.gateway.overview();
+      const fromWorkbook = await loadSheetRules(fresh.managedSheets, result.summary.latestPurchase ?? null);
+      if (fromWorkbook === null) {
+        setScreen('rules');
+        return;
+      }
+      if (fromWorkbook !== undefined) rebuildSettings = fromWorkbook;
+    } catch (thrown) {
+      fail(thrown, null);
+      return;
+    }
     const again = await client.analyze(keptOptions, host.today()).catch((thrown: unknown) => {
       fail(thrown, null);
       return null;
@@ -321,8 +394,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       setScreen('columns');
       return;
     }
-    await runBuild(settings, keptOptions);
-  }, [snapshot, settings, options, readSource, client, host, fail, runBuild]);
+    await runBuild(rebuildSettings, keptOptions);
+  }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild]);
 
   const onGoToTable = (): void => {
     const sheet = done?.plan.sheets.find((s) => s.key === 'customers')?.name ?? overview?.managedSheets[0];
@@ -372,7 +445,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onChangeKind={onChangeKind}
             onChangeMapping={onChangeMapping}
             onChangeDayMonthOrder={onChangeDayMonthOrder}
-            onNext={() => setScreen('rules')}
+            onNext={() => void goToRules(false)}
             onBack={() => setScreen('start')}
           />
         ) : (
@@ -383,13 +456,14 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       body = (
         <RulesScreen
           draft={draft}
-          settings={settings ?? DEFAULT_SETTINGS}
+          settings={settings ?? baseSettings}
           fieldProblems={fieldProblems}
           settingsProblems={settingsProblems}
           preview={preview}
           previewUpdating={previewUpdating}
           autoAsOf={summary?.latestPurchase != null ? ((summary.latestPurchase + 1) as DayNumber) : null}
           isRebuild={(overview?.managedSheets.length ?? 0) > 0}
+          fromSheet={fromSheet}
           onChange={setDraft}
           onBuild={() => {
             if (settings !== null) void runBuild(settings, options);
@@ -412,7 +486,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           firstRow={firstRow}
           onGoToTable={onGoToTable}
           onRebuild={() => void onRebuild()}
-          onChangeRules={() => setScreen('rules')}
+          onChangeRules={() => void goToRules(true)}
         />
       ) : (
         <></>

@@ -43,6 +43,8 @@ export interface RulesScreenProps {
   /** The day after the latest purchase, for the "auto" label; null when unknown. */
   readonly autoAsOf: DayNumber | null;
   readonly isRebuild: boolean;
+  /** Set when the rules were read from the workbook's Settings sheet: the cells that could not be read. */
+  readonly fromSheet?: { readonly problems: readonly Localized[] } | null;
   readonly onChange: (draft: RulesDraft) => void;
   readonly onBuild: () => void;
   readonly onBack: () => void;
@@ -98,6 +100,24 @@ export function RulesScreen(props: RulesScreenProps): JSX.Element {
       <Text as="p" block>
         {text.t('rulesIntro')}
       </Text>
+      {props.fromSheet ? (
+        <MessageBar intent={props.fromSheet.problems.length > 0 ? 'warning' : 'info'} layout="multiline" data-testid="rules-from-sheet">
+          <MessageBarBody>
+            {text.t('rulesFromSheet')}
+            {props.fromSheet.problems.length > 0 ? (
+              <>
+                {' — '}
+                {text.t('rulesFromSheetProblems')}
+                <ul className={styles.list}>
+                  {props.fromSheet.problems.map((problem, i) => (
+                    <li key={i}>{text.l(problem)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       <Field label={text.t('rulesAsOfLabel')}>
         <RadioGroup value={draft.asOfMode} onChange={(_event, data) => update({ asOfMode: data.value as AsOfMode })}>
