@@ -52,9 +52,10 @@ const STATUS_NO_LAST_PURCHASE = 2; // orders but no last purchase date: reported
 const SURELY_ABOVE = 1 / 1_099_511_627_776;
 
 /**
- * The as-of date (GRADING.md §3). `auto` is the day after the latest last
- * purchase date found in the records (any record that has one); with no
- * purchase date at all it is `today`.
+ * The as-of date (GRADING.md §3). `auto` is the day after the latest
+ * purchase in the data: the latest last-purchase date of the customers with
+ * at least one purchase (a prospect's date is not a purchase); with no
+ * purchase at all it is `today`.
  */
 export function resolveAsOf(setting: AsOfSetting, records: readonly CustomerRecord[], today: DayNumber): DayNumber {
   switch (setting.mode) {
@@ -66,7 +67,7 @@ export function resolveAsOf(setting: AsOfSetting, records: readonly CustomerReco
       let latest = Number.NEGATIVE_INFINITY;
       for (const record of records) {
         const last = record.lastPurchase;
-        if (last !== null && last > latest) latest = last;
+        if (record.frequency >= 1 && last !== null && last > latest) latest = last;
       }
       return latest === Number.NEGATIVE_INFINITY ? today : ((latest + 1) as DayNumber);
     }
@@ -151,15 +152,16 @@ class RecordColumns {
       if (!Number.isFinite(frequency)) checkFinite(frequency, 'frequency', record);
       if (!Number.isFinite(monetary)) checkFinite(monetary, 'monetary', record);
       const last = record.lastPurchase;
-      if (last !== null && last > latest) {
-        latest = last;
-        latestPurchase[0] = last;
-      }
-      // A prospect (frequency < 1) keeps status STATUS_PROSPECT (0), even with a purchase date.
+      // A prospect (frequency < 1) keeps status STATUS_PROSPECT (0), even with a purchase date,
+      // and that date does not move the auto as-of date: it is not a purchase.
       if (frequency >= 1) {
         if (last === null) {
           status[i] = STATUS_NO_LAST_PURCHASE;
         } else {
+          if (last > latest) {
+            latest = last;
+            latestPurchase[0] = last;
+          }
           status[i] = STATUS_SCORED;
           lastOrRecency[i] = last;
           packedFrequency[scoredCount] = frequency;

@@ -22,10 +22,19 @@ describe('resolveAsOf (GRADING.md §3)', () => {
     ['auto: the day after the latest purchase', { mode: 'auto' } as const, records, D('2024-06-01')],
     ['auto with no purchase at all: today', { mode: 'auto' } as const, [rec({ id: 'p' })], TODAY],
     ['auto with no records: today', { mode: 'auto' } as const, [], TODAY],
+    // Regression: a prospect's date (0 or blank orders, common in CRM exports) is not a purchase and moved the as-of date.
+    ['auto ignores a prospect dated after every purchase', { mode: 'auto' } as const, [...records, rec({ id: 'q', last: D('2024-09-30'), freq: 0 })], D('2024-06-01')],
+    ['auto with only a dated prospect: today', { mode: 'auto' } as const, [rec({ id: 'q', last: D('2024-09-30'), freq: 0 })], TODAY],
     ['fixed', { mode: 'fixed', day: D('2023-12-31') } as const, records, D('2023-12-31')],
     ['today', { mode: 'today' } as const, records, TODAY],
   ])('%s', (_name, setting, input, expected) => {
     expect(resolveAsOf(setting, input, TODAY)).toBe(expected);
+  });
+
+  it('regression: a dated prospect does not shift everyone\'s recency (as-of from purchases only)', () => {
+    const result = gradeCustomers([...records, rec({ id: 'q', last: D('2024-09-30'), freq: 0 })], DEFAULT_SETTINGS, { today: TODAY });
+    expect(result.asOf).toBe(D('2024-06-01'));
+    expect(byId(result.customers, 'b').recencyDays).toBe(1);
   });
 
   it('grading with auto uses it: the latest buyer has recency 1', () => {

@@ -22,7 +22,8 @@ function referenceGrade(records: readonly CustomerRecord[], settings: GradingSet
   if (settings.asOf.mode === 'fixed') asOf = settings.asOf.day;
   else if (settings.asOf.mode === 'today') asOf = today;
   else {
-    const lasts = records.flatMap((r) => (r.lastPurchase === null ? [] : [r.lastPurchase]));
+    // GRADING.md §3: the latest purchase; a prospect's date is not a purchase.
+    const lasts = records.flatMap((r) => (r.lastPurchase === null || r.frequency < 1 ? [] : [r.lastPurchase]));
     asOf = lasts.length === 0 ? today : ((Math.max(...lasts) + 1) as DayNumber);
   }
   const issues: [string, number | null][] = [];
