@@ -185,4 +185,68 @@ describe('task pane in Chromium against the preview workbook', () => {
       await page.close();
     }
   }, 120_000);
+
+  it('a threshold typed in the Settings sheet after a build is what Rebuild grades with and the Rules screen shows', async () => {
+    const locale: Locale = 'en';
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    try {
+      await page.goto(`${origin}/preview.html?lang=${locale}&paneWidth=380&sample=customers`);
+      const pane = page.getByTestId('preview-pane');
+      await pane.getByTestId('found-summary').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await pane.getByRole('button', { name: text('startUseThisData', locale) }).click();
+      await pane.getByTestId('screen-columns').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await pane.getByRole('radio', { name: text('dateOrderDmy', locale) }).check();
+      await pane.getByTestId('issue-groups').locator('[data-code="ambiguous-date"]').waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+      await pane.getByRole('button', { name: text('next', locale) }).click();
+      await pane.getByTestId('tier-preview-bars').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await pane.getByRole('button', { name: text('rulesBuild', locale) }).click();
+      await pane.getByTestId('screen-done').waitFor({ timeout: 60_000 });
+
+      // The user types 12 over gold's minimum score (13) in the Settings sheet, through the Excel API.
+      const gold = DEFAULT_SETTINGS.tiers.findIndex((t) => t.key === 'gold');
+      await page.evaluate(async (goldIndex) => {
+        const hook = window.__tierwisePreview;
+        if (!hook) throw new Error('the preview exposes no test hook');
+        await hook.run(async (context) => {
+          const thresholds = context.workbook.names.getItem('TierThresholds').getRangeOrNullObject();
+          thresholds.getCell(goldIndex, 0).values = [[12]];
+          await context.sync();
+        });
+      }, gold);
+
+      await pane.getByRole('button', { name: text('doneRebuild', locale) }).click();
+      const expected = gradeGrid(sampleGrid(), {
+        import: { dayMonthOrder: 'dmy' },
+        settings: { ...DEFAULT_SETTINGS, tiers: DEFAULT_SETTINGS.tiers.map((t) => (t.key === 'gold' ? { ...t, rule: { kind: 'score', minScore: 12 } } : t)) },
+        locale,
+        today: todayLocal(),
+      });
+      const n = expected.grading.customers.length.toLocaleString('en-US');
+      await pane.getByText(text('doneWritten', locale, { rows: n, added: 0, updated: n })).waitFor({ timeout: 60_000 });
+
+      // The rebuilt tiers are the core's with 12, and differ from the defaults' on this data.
+      const expectedTiers = new Map<string, number>();
+      for (const customer of expected.grading.customers) expectedTiers.set(customer.tier, (expectedTiers.get(customer.tier) ?? 0) + 1);
+      const shownTiers = await pane
+        .getByTestId('done-tiers')
+        .locator('li')
+        .evaluateAll((items) => items.map((li) => [li.getAttribute('data-key') ?? '', Number(li.getAttribute('data-count'))] as const));
+      expect(shownTiers.filter(([, count]) => count > 0)).toEqual(
+        DEFAULT_SETTINGS.tiers.map((t) => [t.key, expectedTiers.get(t.key) ?? 0] as const).filter(([, count]) => count > 0),
+      );
+      const withDefaults = gradeGrid(sampleGrid(), { import: { dayMonthOrder: 'dmy' }, settings: DEFAULT_SETTINGS, locale, today: todayLocal() });
+      expect(withDefaults.grading.customers.filter((c) => c.tier === 'gold').length).toBeLessThan(expectedTiers.get('gold') ?? 0);
+
+      // The Rules screen shows the sheet's value, and says where it came from.
+      await pane.getByRole('button', { name: text('doneChangeRules', locale) }).click();
+      await pane.getByTestId('rules-from-sheet').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await expect(pane.locator('[data-field="minScore:gold"] input').inputValue()).resolves.toBe('12');
+      await shoot(pane, 'en-rules-from-sheet');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
