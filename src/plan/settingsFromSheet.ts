@@ -128,8 +128,8 @@ export function settingsFromSheetValues(
         name,
         cell: null,
         message: {
-          en: `The Settings sheet has no name ${name}; the pane's value is kept.`,
-          zh: `“设置”工作表缺少名称 ${name}，沿用任务窗格中的值。`,
+          en: `The workbook has no name ${name} referring to cells of the Settings sheet; the pane's value is kept.`,
+          zh: `工作簿中没有指向“设置”工作表单元格的名称 ${name}，沿用任务窗格中的值。`,
         },
       });
       return null;

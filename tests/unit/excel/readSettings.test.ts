@@ -80,6 +80,18 @@ describe('readSettings', () => {
     expect((await read(fake)).out).toBeNull();
   });
 
+  test('a name holding a constant or a formula, not a range, reads as missing (getRangeOrNullObject gives a null object)', async () => {
+    const { fake } = await built();
+    await fake.run(async (context) => {
+      context.workbook.names.getItem('ChurnDays').delete();
+      context.workbook.names.add('ChurnDays', '=365');
+      await context.sync();
+    });
+    const { out } = await read(fake, AUTO_DAY);
+    expect(out?.problems.map((p) => p.name)).toEqual(['ChurnDays']);
+    expect(out?.settings.lifecycle.churnedAfterDays).toBe(DEFAULT_SETTINGS.lifecycle.churnedAfterDays);
+  });
+
   test.each(['en', 'zh-CN'] as const)('an untouched %s workbook gives back the settings it was built from', async (locale) => {
     const { fake } = await built(DEFAULT_SETTINGS, locale);
     const { out, syncs } = await read(fake, AUTO_DAY);
