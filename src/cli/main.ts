@@ -53,6 +53,10 @@ const STAGE_LABELS: Record<PipelineStage, Localized> = {
 
 const T = {
   readFailed: { en: 'Cannot read the input file', zh: '无法读取输入文件' },
+  writeFailed: {
+    en: 'Cannot write the output file (check that the folder exists, that you may write there, and that the name is not a folder)',
+    zh: '无法写出输出文件（请检查文件夹是否存在、是否有写入权限，以及该名称是否为文件夹）',
+  },
   unexpected: {
     en: 'Tierwise stopped on an unexpected error. No output file was written under the requested name. Details:',
     zh: '客户分级助手遇到意外错误而停止，未按指定名称写出任何文件。详细信息：',
@@ -100,8 +104,13 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       io.stderr.write(`${locale === 'zh-CN' ? error.zh : error.en}\n`);
       return 2;
     }
-    if (error instanceof ImportError) {
+    if (error instanceof ImportError || hasUserMessage(error)) {
       io.stderr.write(`${pick(error.userMessage, locale)}\n`);
+      return 1;
+    }
+    if (error instanceof OutputWriteError) {
+      const reason = isFileError(error.cause) ? error.cause.code : error.cause instanceof Error ? error.cause.message : String(error.cause);
+      io.stderr.write(`${pick(T.writeFailed, locale)}: ${path.resolve(error.target)} (${reason})\n`);
       return 1;
     }
     if (isFileError(error)) {
@@ -112,6 +121,17 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     io.stderr.write(`${pick(T.unexpected, locale)}\n${detail}\n`);
     return 1;
   }
+}
+
+/**
+ * Errors meant for the user carry a bilingual `userMessage` (ImportError,
+ * FileReadError, XlsxReadError). Checked by shape, because the file readers
+ * are loaded lazily.
+ */
+function hasUserMessage(error: unknown): error is Error & { userMessage: Localized } {
+  if (!(error instanceof Error)) return false;
+  const message = (error as { userMessage?: unknown }).userMessage;
+  return typeof message === 'object' && message !== null && typeof (message as Localized).en === 'string' && typeof (message as Localized).zh === 'string';
 }
 
 function isFileError(error: unknown): error is NodeJS.ErrnoException {
@@ -139,7 +159,15 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     ...(command.sheet === null ? {} : { sheet: command.sheet }),
   });
   const outPath = command.out ?? defaultOutPath(command.input);
-  const output = await gradeAndWrite(input.grid, command, locale, io, outPath, command.report);
+  for (const target of [outPath, command.report]) {
+    if (target !== null && path.resolve(target) === path.resolve(command.input)) {
+      throw new UsageError(
+        `The output ${target} is the input file: Tierwise never overwrites your source data. Choose another name.`,
+        `输出文件 ${target} 就是输入文件：客户分级助手不会覆盖您的源数据。请换一个文件名。`,
+      );
+    }
+  }
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report);
   printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : [])], input.encoding);
   return 0;
 }
@@ -151,6 +179,7 @@ function defaultOutPath(input: string): string {
 
 async function gradeAndWrite(
   grid: Parameters<typeof gradeGrid>[0],
+  sourceIssues: GradeGridOutput['issues'],
   command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
   locale: Locale,
   io: Io,
@@ -164,7 +193,10 @@ async function gradeAndWrite(
       ...(command.kind === null ? {} : { kind: command.kind }),
       mapping: command.mapping,
       dayMonthOrder: command.dayMonthOrder,
+      // The report lists every problem: the cap exists for the task pane's memory, not for a file.
+      maxIssuesPerCode: Number.POSITIVE_INFINITY,
     },
+    sourceIssues,
     settings: settingsFor(command, locale),
     locale,
     today: todayLocal(),
@@ -174,9 +206,29 @@ async function gradeAndWrite(
   const workbook = await writeWorkbookXlsx(output.plan);
   // Both files are complete in memory before either is written, and each is
   // renamed into place only once fully written.
-  await writeFileAtomic(outPath, workbook);
-  if (reportPath !== null) await writeFileAtomic(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  await writeOutput(outPath, workbook);
+  if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
   return output;
+}
+
+/** A file that could not be written, named as the user asked for it. */
+class OutputWriteError extends Error {
+  readonly code = 'output-write';
+  constructor(
+    readonly target: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Cannot write ${target}`);
+    this.name = 'OutputWriteError';
+  }
+}
+
+async function writeOutput(target: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeFileAtomic(target, data);
+  } catch (error) {
+    throw new OutputWriteError(target, error);
+  }
 }
 
 function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: readonly string[], encoding: string | null): void {
@@ -187,7 +239,7 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
   lines.push(`${pick(T.rows, locale)}: ${nf.format(report.import.rowsRead)}, ${pick(T.skipped, locale)}: ${nf.format(report.import.rowsSkipped)}`);
   const tierCounts = new Map<string, number>();
   for (const c of grading.customers) tierCounts.set(c.tier, (tierCounts.get(c.tier) ?? 0) + 1);
-  const tierText = DEFAULT_SETTINGS.tiers
+  const tierText = output.settings.tiers
     .filter((t) => tierCounts.has(t.key))
     .map((t) => `${pick(t.label, locale)} ${nf.format(tierCounts.get(t.key) ?? 0)}`)
     .join(', ');
@@ -222,7 +274,7 @@ async function runDemo(outDir: string, locale: Locale, io: Io): Promise<number> 
     const outPath = path.join(outDir, `${sample.base}-graded.xlsx`);
     const reportPath = path.join(outDir, `${sample.base}-report.json`);
     io.stdout.write(`\n${pick(T.demoSample, locale)}: ${path.relative(process.cwd(), source)}\n`);
-    const output = await gradeAndWrite(input.grid, { asOf: null, kind: null, mapping: {}, dayMonthOrder: null, quiet: false }, locale, io, outPath, reportPath);
+    const output = await gradeAndWrite(input.grid, input.issues, { asOf: null, kind: null, mapping: {}, dayMonthOrder: null, quiet: false }, locale, io, outPath, reportPath);
     printSummary(output, locale, io, [outPath, reportPath], input.encoding);
   }
   io.stdout.write(`\n${pick(T.demoDone, locale)}\n`);

@@ -39,9 +39,13 @@ export interface InputFile {
   readonly issues: Issue[];
 }
 
-export type FileReadErrorCode = 'unsupported-format';
+export type FileReadErrorCode = 'unsupported-format' | 'csv-unterminated-quote';
 
-/** A file Tierwise cannot read at all (old binary .xls, .xlsb, other binaries). */
+/**
+ * A file Tierwise cannot read at all (old binary .xls, .xlsb, other binaries),
+ * or a CSV whose quote never closes: everything after it would be swallowed
+ * into one cell, so rows would vanish without a trace.
+ */
 export class FileReadError extends Error {
   constructor(
     readonly code: FileReadErrorCode,
@@ -51,6 +55,14 @@ export class FileReadError extends Error {
     this.name = 'FileReadError';
   }
 }
+
+/** Papa Parse's problem codes in the user's words (its own messages are English only). */
+const CSV_PROBLEM_TEXT: Readonly<Record<string, Localized>> = {
+  InvalidQuotes: { en: 'a quote inside a field is not doubled', zh: '字段内的引号没有写成两个' },
+  TooFewFields: { en: 'the row has fewer fields than the header', zh: '该行的字段比表头少' },
+  TooManyFields: { en: 'the row has more fields than the header', zh: '该行的字段比表头多' },
+  UndetectableDelimiter: { en: 'the separator could not be detected', zh: '无法识别分隔符' },
+};
 
 const ENCODING_NAMES: Readonly<Record<DetectedEncoding, Localized>> = {
   'utf-8': { en: 'UTF-8', zh: 'UTF-8' },
@@ -105,8 +117,15 @@ export async function readInputFile(bytes: Uint8Array, fileName: string, opts: R
   if (decoded.guessed) {
     issues.push(makeIssue('encoding-guessed', 'warning', null, null, null, { text: ENCODING_NAMES[decoded.encoding] }));
   }
+  const unterminated = csv.problems.find((p) => p.code === 'MissingQuotes');
+  if (unterminated) {
+    throw new FileReadError('csv-unterminated-quote', {
+      en: `Row ${unterminated.row}: a quote (") opens a field that never closes, so the rest of the file would be read as one cell. Fix the quotes in that row (a quote inside a field is written twice: "") and try again.`,
+      zh: `第 ${unterminated.row} 行：某个字段的引号（"）没有闭合，文件其余部分会被读成一个单元格。请修正该行的引号（字段内的引号需写成两个：""）后重试。`,
+    });
+  }
   for (const problem of csv.problems) {
-    issues.push(makeIssue('malformed-csv', 'warning', problem.row, null, null, { text: { en: problem.message, zh: `${problem.code}: ${problem.message}` } }));
+    issues.push(makeIssue('malformed-csv', 'warning', problem.row, null, null, { text: CSV_PROBLEM_TEXT[problem.code] ?? { en: problem.message, zh: 'CSV 格式错误' } }));
   }
   return {
     grid: csv.grid,

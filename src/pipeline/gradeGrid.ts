@@ -29,16 +29,20 @@ export interface GradeGridOptions {
   /** Today's date where the job runs (the as-of date may be `today`, and dates in the future are flagged). */
   readonly today: DayNumber;
   readonly onProgress?: (progress: PipelineProgress) => void;
+  /** Problems found before the grid existed (a guessed encoding, a broken CSV quote): reported first. */
+  readonly sourceIssues?: readonly Issue[];
 }
 
 export interface GradeGridOutput {
   readonly importResult: ImportResult;
   readonly records: readonly CustomerRecord[];
   readonly grading: GradingResult;
-  /** Every issue: import, aggregation and grading, in that order. */
+  /** Every issue: reading the file, import, aggregation and grading, in that order. */
   readonly issues: readonly Issue[];
   readonly report: GradingReport;
   readonly plan: WorkbookPlan;
+  /** The settings the job graded with. */
+  readonly settings: GradingSettings;
 }
 
 /** Fields that exist only on order lines: they are folded into the aggregates, not carried as columns. */
@@ -68,7 +72,7 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     today: options.today,
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
   });
-  const issues = [...importResult.report.issues, ...aggregationIssues, ...grading.issues];
+  const issues = [...(options.sourceIssues ?? []), ...importResult.report.issues, ...aggregationIssues, ...grading.issues];
   const report = buildReport(grading, {
     rowsRead: importResult.report.rowsRead,
     rowsSkipped: importResult.report.rowsSkipped,
@@ -90,5 +94,5 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
   });
   progress?.({ stage: 'plan', done: 1, total: 1 });
 
-  return { importResult, records, grading, issues, report, plan };
+  return { importResult, records, grading, issues, report, plan, settings: options.settings };
 }

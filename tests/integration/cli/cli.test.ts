@@ -159,6 +159,43 @@ describe('tierwise grade', () => {
     expect(readdirSync(path.join(dir, 'taken.xlsx'))).toEqual([]);
   });
 
+  it('refuses to write over the input file', async () => {
+    const source = ['客户编号,最近购买日期,订单数,消费总额', 'A,2024-01-01,1,10'].join('\n');
+    writeFileSync(path.join(dir, 'same.csv'), source);
+    const result = await run(['grade', 'same.csv', '--out', './same.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('never overwrites your source data');
+    expect(readFileSync(path.join(dir, 'same.csv'), 'utf8')).toBe(source);
+  });
+
+  it('regression: an unterminated quote stops the run, naming the row, instead of swallowing the rows after it', async () => {
+    writeFileSync(path.join(dir, 'q.csv'), ['CustomerID,LastPurchase,Orders,Spend,Name', 'A1,2024-01-01,2,100,"Acme "big" Co', 'A2,2024-02-01,1,50,x', 'A3,2024-03-01,1,50,y'].join('\n'));
+    const result = await run(['grade', 'q.csv', '--lang', 'zh-CN']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('第 2 行');
+    expect(readdirSync(dir)).toEqual(['q.csv']);
+  });
+
+  it('says which output could not be written', async () => {
+    writeFileSync(path.join(dir, 'c.csv'), ['客户编号,最近购买日期,订单数,消费总额', 'A,2024-01-01,1,10'].join('\n'));
+    mkdirSync(path.join(dir, 'r.json'));
+    const result = await run(['grade', 'c.csv', '--report', 'r.json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot write the output file`);
+    expect(result.stderr).toContain(path.join(dir, 'r.json'));
+  });
+
+  it('regression: the report lists every skipped row, past 1,000 of one kind', async () => {
+    const lines = ['客户编号,最近购买日期,订单数,消费总额', 'A,2024-01-01,1,10'];
+    for (let i = 0; i < 1_500; i++) lines.push(',2024-01-01,1,10');
+    writeFileSync(path.join(dir, 'noid.csv'), lines.join('\n'));
+    const result = await run(['grade', 'noid.csv', '--report', 'r.json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+    expect(report.import.rowsSkipped).toBe(1_500);
+    expect(report.import.issues.filter((i: { code: string }) => i.code === 'missing-customer-id')).toHaveLength(1_500);
+  });
+
   it('prints progress on stderr for a large log', async () => {
     const lines = ['CustomerID,InvoiceDate,Quantity,UnitPrice'];
     for (let i = 0; i < 60_000; i++) lines.push(`${10000 + (i % 3000)},2024-0${1 + (i % 9)}-1${i % 10},1,${(i % 50) + 1}.5`);

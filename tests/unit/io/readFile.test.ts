@@ -92,8 +92,18 @@ describe('readInputFile', () => {
     expect(importError(() => readRecords(headersOnly.grid)).code).toBe('no-data-rows');
   });
 
-  it('broken CSV quoting is a warning with its row', async () => {
-    const input = await readInputFile(new TextEncoder().encode('id,name\n1,"Ann\n'), 'q.csv');
-    expect(input.issues.map((i) => [i.code, i.row])).toEqual([['malformed-csv', 2]]);
+  it('a quote that never closes stops the read, naming the row (the rest of the file would vanish into one cell)', async () => {
+    await expect(readInputFile(new TextEncoder().encode('id,name\n1,"Ann\n2,Bob\n'), 'q.csv')).rejects.toMatchObject({
+      code: 'csv-unterminated-quote',
+      userMessage: { en: expect.stringContaining('Row 2'), zh: expect.stringContaining('第 2 行') },
+    });
+  });
+
+  it('a quote inside an unquoted field is plain text: no row is lost', async () => {
+    const input = await readInputFile(new TextEncoder().encode('id,name\n1,Ann "B" x\n2,Bob\n'), 'q.csv');
+    expect(input.grid.slice(1, 3)).toEqual([
+      ['1', 'Ann "B" x'],
+      ['2', 'Bob'],
+    ]);
   });
 });
