@@ -10,9 +10,14 @@
  * 3. The baseline the issue names: R/F/M as per-row PERCENTRANK.INC over the
  *    whole column (O(n^2)) at 20,000 rows, with a time limit.
  *
- * Run: node bin/run-ts.cjs bench/xlsx-recalc.ts [customers=100000] [baselineRows=20000] [baselineLimitSeconds=300]
+ * Run: node bin/run-ts.cjs bench/xlsx-recalc.ts [customers=100000] [baselineRows=20000] [baselineLimitSeconds=300] [--json] [--before]
  * Times are wall-clock; the process CPU time of the Node part is printed too,
  * since other jobs on a shared machine inflate wall-clock time.
+ *
+ * --json    also print the figures as one final JSON line (bench/run.ts
+ *           parses the last stdout line): [{figure, measured, baseline, ratio, goal}]
+ * --before  also recalculate both sizes written with one formula per cell
+ *           (the form used before shared formulas) for comparison
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,10 +30,14 @@ import { buildWorkbookPlan } from '../src/plan/buildPlan';
 import type { WorkbookPlan } from '../src/plan/types';
 import { thisRowRef, columnRef } from '../src/plan/a1';
 import { writeWorkbookXlsx } from '../src/renderers/xlsx/writeXlsx';
+import { DEFAULT_TABLE_FORMULA_FORM, writeWorkbookXlsxStreaming } from '../src/renderers/xlsx/streamXlsx';
 import { random } from '../tests/fixtures/parity/datasets';
 import { LibreOfficeError, recalcManyToCsv } from '../tests/support/libreoffice';
 
-const [customersArg, baselineArg, limitArg] = process.argv.slice(2);
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith('--')));
+const [customersArg, baselineArg, limitArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const JSON_OUTPUT = flags.has('--json');
+const MEASURE_BEFORE = flags.has('--before');
 const N = Number(customersArg ?? 100_000);
 const BASELINE_ROWS = Number(baselineArg ?? 20_000);
 const BASELINE_LIMIT_S = Number(limitArg ?? 300);
@@ -36,6 +45,21 @@ const TODAY = dayFromYmd(2024, 7, 1);
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One line of bench/run.ts's table: every field is display text. */
+interface Figure {
+  readonly figure: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly goal: string;
+}
+const figures: Figure[] = [];
+
+/** LibreOffice open + recalculate + CSV export of one workbook, wall-clock ms. */
+async function recalcMs(path: string, timeoutMs: number): Promise<number> {
+  return (await timed(() => recalcManyToCsv([path], { timeoutMs }))).ms;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
@@ -125,6 +149,20 @@ async function main(): Promise<void> {
       else if ((row[lifecycleIndex] ?? '') !== pick(LIFECYCLE_LABELS[c.lifecycle], 'en')) mismatches++;
     });
     console.log(`recalculated rows checked against the core (R, tier, lifecycle): ${rows.length - 1} rows, ${mismatches} mismatches`);
+    if (mismatches > 0) throw new Error(`LibreOffice's recalculation differs from the core on ${mismatches} rows`);
+    figures.push({
+      figure: `LibreOffice open + recalculate + CSV of ${N.toLocaleString('en')} customers (table formulas: ${DEFAULT_TABLE_FORMULA_FORM})`,
+      measured: `${seconds(recalc.ms)} (${seconds(recalc.ms - startup.ms)} over start-up)`,
+      baseline: `the same on a 1-customer workbook (start-up): ${seconds(startup.ms)}`,
+      ratio: `${(recalc.ms / startup.ms).toFixed(2)}x`,
+      goal: '<= 10 s (issue)',
+    });
+    if (MEASURE_BEFORE) {
+      const beforePath = join(dir, 'graded-per-cell.xlsx');
+      await writeFile(beforePath, await writeWorkbookXlsxStreaming(big.plan, { tableFormulas: 'per-cell' }));
+      const beforeMs = await recalcMs(beforePath, 900_000);
+      console.log(`before (one formula per cell): LibreOffice open + recalc + CSV of ${N} customers: ${seconds(beforeMs)}`);
+    }
 
     // 3. the per-row PERCENTRANK baseline
     const baseline = planFor(BASELINE_ROWS, 4);
@@ -135,16 +173,31 @@ async function main(): Promise<void> {
     await writeFile(oursPath, await writeWorkbookXlsx(ours.plan, { engine: 'streaming' }));
     const oursRun = await timed(() => recalcManyToCsv([oursPath], { timeoutMs: 600_000 }));
     console.log(`LibreOffice, breakpoint formulas, ${BASELINE_ROWS} rows: ${seconds(oursRun.ms)}`);
+    if (MEASURE_BEFORE) {
+      const beforePath = join(dir, 'breakpoints-per-cell.xlsx');
+      await writeFile(beforePath, await writeWorkbookXlsxStreaming(ours.plan, { tableFormulas: 'per-cell' }));
+      console.log(`before (one formula per cell): LibreOffice, breakpoint formulas, ${BASELINE_ROWS} rows: ${seconds(await recalcMs(beforePath, 600_000))}`);
+    }
+    const figure = `LibreOffice recalculation of ${BASELINE_ROWS.toLocaleString('en')} customers: breakpoints on the Settings sheet vs per-row PERCENTRANK.INC`;
     try {
       const run = await timed(() => recalcManyToCsv([baselinePath], { timeoutMs: BASELINE_LIMIT_S * 1000 }));
       console.log(`LibreOffice, per-row PERCENTRANK.INC baseline, ${BASELINE_ROWS} rows: ${seconds(run.ms)} (ratio ${(run.ms / oursRun.ms).toFixed(1)}x)`);
+      figures.push({ figure, measured: seconds(oursRun.ms), baseline: `PERCENTRANK.INC per row: ${seconds(run.ms)}`, ratio: `${(oursRun.ms / run.ms).toFixed(3)}x`, goal: 'finishes; the baseline does not in 300 s (issue)' });
     } catch (error) {
       if (error instanceof LibreOfficeError && error.code === 'soffice-timeout') {
         console.log(`LibreOffice, per-row PERCENTRANK.INC baseline, ${BASELINE_ROWS} rows: did not finish in ${BASELINE_LIMIT_S} s (> ${(BASELINE_LIMIT_S * 1000 / oursRun.ms).toFixed(0)}x)`);
+        figures.push({
+          figure,
+          measured: seconds(oursRun.ms),
+          baseline: `PERCENTRANK.INC per row: did not finish in ${BASELINE_LIMIT_S} s (killed)`,
+          ratio: `< ${(oursRun.ms / (BASELINE_LIMIT_S * 1000)).toFixed(3)}x`,
+          goal: 'finishes; the baseline does not in 300 s (issue)',
+        });
       } else {
         throw error;
       }
     }
+    if (JSON_OUTPUT) console.log(JSON.stringify(figures));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@
  * pageMargins, tableParts.
  */
 import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
-import { cellAddress, columnLetter, rangeAddress } from '../../plan/a1';
+import { cellAddress, columnLetter, rangeAddress, unescapeStructuredColumn } from '../../plan/a1';
 import { excelSerialFromDay } from '../../domain/dates';
 import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
 import { toFileFormula } from './formulaSyntax';
@@ -258,8 +258,47 @@ function dvXml(address: string, v: ValidationPlan): string {
 // ---------------------------------------------------------------------------
 // the workbook
 
+/**
+ * How the formulas of a table's calculated columns are written in the cells:
+ * - `per-cell`: every cell carries the full structured-reference formula
+ *   (what the exceljs writer does);
+ * - `shared-structured`: one shared formula per column (ECMA-376 Part 1,
+ *   18.3.1.40 `f`, `t="shared"`), structured references kept;
+ * - `shared-a1`: one shared formula per column whose this-row references are
+ *   A1 relative references (`K2`), whole-column references kept structured.
+ * The table part's `calculatedColumnFormula` is structured in every form.
+ */
+export type TableFormulaForm = 'per-cell' | 'shared-structured' | 'shared-a1';
+
+export interface StreamingWriteOptions {
+  /** @default DEFAULT_TABLE_FORMULA_FORM */
+  readonly tableFormulas?: TableFormulaForm;
+}
+
+/**
+ * Shared formulas with structured references are what ships. Why (measured
+ * with bench/xlsx-recalc.ts, LibreOffice headless recalculating every cell):
+ * the per-cell form makes LibreOffice compile each of the ~800k formula
+ * texts of a 100k-customer workbook; a shared formula is compiled once per
+ * column. The A1 form (`shared-a1`) is only ~10% faster again and is not
+ * used, because Excel flags table cells whose formula is A1 while the
+ * column's calculatedColumnFormula is structured as "inconsistent with the
+ * calculated column formula" (reported in EPPlus issue #1314:
+ * github.com/EPPlusSoftware/EPPlus/issues/1314).
+ * Validity: ECMA-376 Part 1 §18.3.1.40 (`f`, t="shared" with `ref`/`si` on
+ * the master cell, `si` alone on the others) puts no restriction on what
+ * the shared formula contains, and MS-OI29500 §2.1.859 says Office's only
+ * extra rules for structure references are their grammar (MS-OE376
+ * §3.2.3.1.1), which our `Table[[#This Row],[Col]]` text follows. Not
+ * verified in Excel itself (none on the build machine): Excel's own writers
+ * and XlsxWriter / rust_xlsxwriter / EPPlus write table column formulas per
+ * cell; `per-cell` stays available should Excel ever reject the shared form.
+ */
+export const DEFAULT_TABLE_FORMULA_FORM: TableFormulaForm = 'shared-structured';
+
 /** Writes the plan as an .xlsx package (fast path). */
-export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: StreamingWriteOptions = {}): Promise<Uint8Array> {
+  const tableFormulas = options.tableFormulas ?? DEFAULT_TABLE_FORMULA_FORM;
   const styles = new StyleBook();
   const zip = new ZipWriter();
   const sheetIndex = new Map(plan.sheets.map((s, i) => [s.key, i] as const));
@@ -292,7 +331,7 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan): Promise<Ui
           `<sheetPr>${sheet.tabColor !== null ? `<tabColor rgb="FF${hexColor(sheet.tabColor)}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>` +
           `<dimension ref="${dimension}"/>${sheetViewsXml(sheet, i === 0)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(widths)}<sheetData>`,
       );
-      await writeSheetData(sink, sheet, tables, styles);
+      await writeSheetData(sink, sheet, tables, styles, tableFormulas);
       write('</sheetData>');
       const cfXmls = cfs.map((x) => cfXml(x.address, x.cf, priority++, styles));
       write(cfXmls.join(''));
@@ -375,21 +414,36 @@ function tableXml(table: TablePlan, id: number): string {
 }
 
 /** Writes the sheet's rows in order: free cells and table rows merged by row number. */
-async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly TablePlan[], styles: StyleBook): Promise<void> {
+async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly TablePlan[], styles: StyleBook, form: TableFormulaForm): Promise<void> {
   const cellsByRow = new Map<number, PlanCell[]>();
   for (const cell of sheet.cells) cellsByRow.set(cell.row, [...(cellsByRow.get(cell.row) ?? []), cell]);
   // Per-table precomputation: styles and file formulas once per column, not per cell.
+  let sharedIndex = 0; // `si` of shared formulas: unique within the sheet
   const prepared = tables.map((table) => {
     const columnStyles = table.columns.map((c) => styles.xf(c.align ? { align: c.align } : {}, c.numberFormat));
+    const letters = table.columns.map((_, k) => columnLetter(table.column + k));
+    const firstBodyRow = table.row + 2; // 1-based row of the first body row
+    const lastBodyRow = table.row + 1 + bodyRowCount(table);
     return {
       table,
       headerStyle: styles.xf(TABLE_HEADER_STYLE, undefined),
       columnStyles,
-      // `"><f>formula</f>` after `<c r="K2` + style: the constant part of every computed cell
-      formulaTails: table.columns.map((c, k) =>
-        c.formula === null ? null : { s: ` s="${columnStyles[k] as number}"`, f: `<f>${escapeText(toFileFormula(c.formula, table.name))}</f>` },
-      ),
-      letters: table.columns.map((_, k) => columnLetter(table.column + k)),
+      // The `<f>` of a computed cell: `first` in the first body row (the
+      // shared formula's master cell), `rest` in every other row.
+      formulaTails: table.columns.map((c, k) => {
+        if (c.formula === null) return null;
+        const s = ` s="${columnStyles[k] as number}"`;
+        const structured = toFileFormula(c.formula, table.name);
+        if (form === 'per-cell') {
+          const f = `<f>${escapeText(structured)}</f>`;
+          return { s, first: f, rest: f };
+        }
+        const text = form === 'shared-a1' ? thisRowToA1(structured, table, firstBodyRow) : structured;
+        const si = sharedIndex++;
+        const ref = `${letters[k] as string}${firstBodyRow}:${letters[k] as string}${lastBodyRow}`;
+        return { s, first: `<f t="shared" ref="${ref}" si="${si}">${escapeText(text)}</f>`, rest: `<f t="shared" si="${si}"/>` };
+      }),
+      letters,
     };
   });
   const lastRow = Math.max(-1, ...sheet.cells.map((c) => c.row), ...tables.map((t) => t.row + bodyRowCount(t)));
@@ -425,7 +479,7 @@ async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly
             const result = values === undefined ? undefined : cached?.[k];
             const [open, close] = cachedParts(result);
             sink.text(`<c r="${p.letters[k]}${excelRow}"${tail.s}${open}>`);
-            sink.text(tail.f);
+            sink.text(r === 1 ? tail.first : tail.rest);
             sink.text(close);
           } else {
             sink.text(valueCell(`${p.letters[k]}${excelRow}`, p.columnStyles[k] as number, values?.[k] ?? null, undefined, table.name));
@@ -439,7 +493,7 @@ async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly
         const ref = `${p.letters[k]}${excelRow}`;
         const tail = p.formulaTails[k];
         const xml = tail
-          ? `<c r="${ref}"${cachedTail(tail.s, tail.f, values === undefined ? undefined : cached?.[k])}`
+          ? `<c r="${ref}"${cachedTail(tail.s, r === 1 ? tail.first : tail.rest, values === undefined ? undefined : cached?.[k])}`
           : valueCell(ref, p.columnStyles[k] as number, values?.[k] ?? null, undefined, table.name);
         pieces.push({ column: table.column + k, xml });
       }
@@ -464,4 +518,54 @@ function cachedParts(cached: CachedResult | undefined): [typeAttr: string, after
 function cachedTail(sAttr: string, fElement: string, cached: CachedResult | undefined): string {
   const [typeAttr, after] = cachedParts(cached);
   return `${sAttr}${typeAttr}>${fElement}${after}`;
+}
+
+/**
+ * Rewrites the this-row structured references of a file-syntax formula
+ * (`Customers[[#This Row],[Orders]]`) as A1 relative references to the cell
+ * of that column in `excelRow` (`F2`); whole-column references
+ * (`Customers[Orders]`) and string literals are left as they are.
+ */
+export function thisRowToA1(fileFormula: string, table: TablePlan, excelRow: number): string {
+  const marker = `${table.name}[[#This Row],[`;
+  let out = '';
+  let i = 0;
+  while (i < fileFormula.length) {
+    const c = fileFormula[i] as string;
+    if (c === '"') {
+      const close = stringLiteralEnd(fileFormula, i);
+      out += fileFormula.slice(i, close);
+      i = close;
+      continue;
+    }
+    const previous = out.charAt(out.length - 1);
+    if (fileFormula.startsWith(marker, i) && !/[A-Za-z0-9_.\\]/.test(previous)) {
+      // the column name runs to the first `]` not escaped by `'`
+      let j = i + marker.length;
+      while (j < fileFormula.length && fileFormula[j] !== ']') j += fileFormula[j] === "'" ? 2 : 1;
+      if (fileFormula.slice(j, j + 2) !== ']]') throw new XlsxWriteError('invalid-plan', `Malformed this-row reference in: ${fileFormula}`);
+      const header = unescapeStructuredColumn(fileFormula.slice(i + marker.length, j));
+      const index = table.columns.findIndex((col) => col.header === header);
+      if (index < 0) throw new XlsxWriteError('unknown-table-column', `Table ${table.name} has no column "${header}" (in: ${fileFormula})`);
+      out += `${columnLetter(table.column + index)}${excelRow}`;
+      i = j + 2;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Index after the closing quote of the string literal opening at `start` (`""` is an escaped quote). */
+function stringLiteralEnd(formula: string, start: number): number {
+  for (let j = start + 1; j < formula.length; j++) {
+    if (formula[j] !== '"') continue;
+    if (formula[j + 1] === '"') {
+      j++;
+      continue;
+    }
+    return j + 1;
+  }
+  throw new XlsxWriteError('invalid-plan', `Unclosed string in formula: ${formula}`);
 }

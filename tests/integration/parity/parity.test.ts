@@ -8,7 +8,7 @@
  * All workbooks are recalculated in one soffice run to keep the suite fast.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gradeCustomers } from '../../../src/domain/grading';
@@ -21,6 +21,7 @@ import type { PlanValue, TablePlan, WorkbookPlan } from '../../../src/plan/types
 import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
 import { parityDatasets, type ParityDataset } from '../../fixtures/parity/datasets';
 import { recalcManyToCsv } from '../../support/libreoffice';
+import { unzipText } from '../../unit/xlsx/unzip';
 
 interface Built {
   readonly dataset: ParityDataset;
@@ -196,6 +197,20 @@ describe('the datasets probe what they claim', () => {
     expect(rows.length).toBe(control.result.customers.length + 1);
     expect(rows.slice(1).some((row) => row.includes('stale'))).toBe(false);
     expect(rows.slice(1).map((row) => row.slice(-8))).toEqual(sheetRows(control, 'customers').slice(1).map((row) => row.slice(-8)));
+  });
+
+  // The streaming writer stores each calculated column as one shared formula
+  // (streamXlsx.ts), the exceljs writer one formula per cell: the tests
+  // above recalculate both forms, and the control above has both forms too.
+  test.each([
+    ['streaming', /<f t="shared" ref="[A-Z]+2:[A-Z]+\d+" si="0">/, true],
+    ['exceljs', /<f t="shared"/, false],
+  ] as const)('the %s workbooks carry the formula form they claim', async (engine, pattern, present) => {
+    for (const path of [(built.get(`random-1500 [${engine}]`) as Built).path, controlPaths[engine === 'exceljs' ? 0 : 1] as string]) {
+      const sheet = unzipText(await readFile(path)).get('xl/worksheets/sheet1.xml') ?? '';
+      expect(sheet).toContain('<sheetData>');
+      expect(pattern.test(sheet)).toBe(present);
+    }
   });
 
   // Guards against a fixture that stops exercising its rule (a parity test

@@ -113,7 +113,11 @@ describe('the two writers agree', () => {
         ws.eachRow({ includeEmpty: false }, (row, r) => {
           row.eachCell({ includeEmpty: false }, (cell, c) => {
             if (cell.value === null) return;
-            out.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ''}`);
+            // A shared formula (streaming writer) and a per-cell formula
+            // (exceljs writer) compare by the formula each cell computes:
+            // exceljs resolves a shared formula's dependents in `cell.formula`.
+            const value = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value;
+            out.push(`${ws.name}!${r},${c}=${JSON.stringify(value)}|${cell.numFmt ?? ''}`);
           });
         });
       });
