@@ -137,11 +137,18 @@ const COLORS = {
   atRiskFont: '#9C5700',
 } as const;
 
+/** Key of the user's Notes column when the source has notes of its own (then keyed `notes`). */
+export const USER_NOTES_KEY = 'userNotes';
+/** Header of the source's notes when the table also has the user's Notes column. */
+const SOURCE_NOTES_HEADER = { en: 'Notes (source)', zh: '备注（来源）' } as const;
+
 /** How a table column gets its value from a graded customer. */
 type ColumnSource =
   | { readonly kind: 'field'; readonly field: FieldKey }
   | { readonly kind: 'carried'; readonly header: string }
-  | { readonly kind: 'computed'; readonly key: ComputedKey };
+  | { readonly kind: 'computed'; readonly key: ComputedKey }
+  /** A column only people fill in the table: empty in every planned row. */
+  | { readonly kind: 'blank' };
 
 interface ColumnDraft {
   readonly plan: TableColumnPlan;
@@ -171,7 +178,10 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const usedHeaders = new Set<string>();
   const drafts: ColumnDraft[] = [];
   const addField = (field: FieldKey, role: TableColumnPlan['role'], numberFormat: string): void => {
-    const header = uniqueHeader(t(FIELD_HEADERS[field]), usedHeaders);
+    // Source notes are the source's: they are refreshed on every rebuild, so they get their own
+    // header and the table still gets the user's own Notes column, which a rebuild never writes.
+    const label = field === 'notes' && notesFromSource ? SOURCE_NOTES_HEADER : FIELD_HEADERS[field];
+    const header = uniqueHeader(t(label), usedHeaders);
     drafts.push({ plan: { key: field, header, role, formula: null, numberFormat, width: 0 }, source: { kind: 'field', field } });
   };
   addField('customerId', 'input', NUMBER_FORMATS.text);
@@ -189,7 +199,12 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     });
   }
   addField('tierOverride', 'userEntry', NUMBER_FORMATS.text);
-  if (!notesFromSource) addField('notes', 'userEntry', NUMBER_FORMATS.text);
+  if (notesFromSource) {
+    const header = uniqueHeader(t(FIELD_HEADERS.notes), usedHeaders);
+    drafts.push({ plan: { key: USER_NOTES_KEY, header, role: 'userEntry', formula: null, numberFormat: NUMBER_FORMATS.text, width: 0 }, source: { kind: 'blank' } });
+  } else {
+    addField('notes', 'userEntry', NUMBER_FORMATS.text);
+  }
   const computedHeaders = {} as Record<ComputedKey, string>;
   for (const key of COMPUTED_ORDER) computedHeaders[key] = uniqueHeader(t(COMPUTED_HEADERS[key]), usedHeaders);
 
@@ -248,6 +263,10 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
         case 'computed':
           row.push(null);
           cache.push(computedValue(customer, d.source.key, tierLabel, segmentLabel, locale));
+          break;
+        case 'blank':
+          row.push(null);
+          cache.push(null);
           break;
       }
     }
@@ -775,5 +794,5 @@ function columnWidth(column: TableColumnPlan, rows: readonly (readonly PlanValue
     }
     width = Math.max(width, w + 2);
   }
-  return Math.min(column.key === 'notes' ? 40 : 30, Math.max(8, width));
+  return Math.min(column.key === 'notes' || column.key === USER_NOTES_KEY ? 40 : 30, Math.max(8, width));
 }
