@@ -21,9 +21,9 @@
  * - Office.js: a string written through `range.values` that starts with `=`,
  *   `+` or `-` becomes a formula even in a text-formatted cell in some hosts,
  *   so the renderer (1) sets `numberFormat` `@` on the text columns BEFORE
- *   writing values, and (2) writes every string through
- *   {@link toOfficeTextValue}, which prefixes formula-like text with an
- *   apostrophe. Excel does not show that apostrophe (it is the "quote
+ *   writing values, and (2) writes every string through `officeTextInput`
+ *   (src/renderers/excel/cellValues.ts), which prefixes formula-like text
+ *   (and text that already starts with an apostrophe) with an apostrophe. Excel does not show that apostrophe (it is the "quote
  *   prefix"), so the cell still displays exactly what the user typed.
  *
  * Pure: no host library is imported here.
@@ -50,20 +50,6 @@ export function isFormulaLike(text: string): boolean {
   const head = text.slice(0, 8).normalize('NFKC');
   const first = head.charAt(0);
   return FORMULA_TRIGGERS.has(first);
-}
-
-/**
- * The value an Office.js renderer writes through `range.values` for a text
- * cell: formula-like text gets Excel's quote prefix (`'`), which Excel keeps
- * out of the displayed value, so the cell shows what the user typed and is
- * never evaluated. Other text is returned unchanged. The target cells must
- * already carry the number format `@` (set it before writing values).
- *
- * @example toOfficeTextValue('=1+1') === "'=1+1"
- * @example toOfficeTextValue('Acme') === 'Acme'
- */
-export function toOfficeTextValue(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
 }
 
 /** The number format of a cell that must hold text exactly as typed. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { isFormulaLike, toOfficeTextValue } from '../../../src/domain/safeText';
+import { isFormulaLike } from '../../../src/domain/safeText';
 
 describe('isFormulaLike', () => {
   test.each([
@@ -43,17 +43,5 @@ describe('isFormulaLike', () => {
         expect(isFormulaLike(text)).toBe(['=', '+', '-', '@', '\t', '\r', '\n'].includes(first));
       }),
     );
-  });
-});
-
-describe('toOfficeTextValue (the Office.js rule)', () => {
-  test.each([
-    ['=1+1', "'=1+1"],
-    ['＝1＋1', "'＝1＋1"],
-    ['-120.50', "'-120.50"],
-    ['Acme', 'Acme'],
-    ['', ''],
-  ])('%j -> %j', (text, expected) => {
-    expect(toOfficeTextValue(text)).toBe(expected);
   });
 });
