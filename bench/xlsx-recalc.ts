@@ -178,11 +178,14 @@ async function main(): Promise<void> {
       await writeFile(beforePath, await writeWorkbookXlsxStreaming(ours.plan, { tableFormulas: 'per-cell' }));
       console.log(`before (one formula per cell): LibreOffice, breakpoint formulas, ${BASELINE_ROWS} rows: ${seconds(await recalcMs(beforePath, 600_000))}`);
     }
+    // Both workbooks come from the same writer (shared formulas), so the ratio
+    // compares the formulas alone; the issue timed the per-cell file (> 300 s).
+    const BASELINE_GOAL = '< 1x (issue: the per-row PERCENTRANK file did not finish in 300 s)';
     const figure = `LibreOffice recalculation of ${BASELINE_ROWS.toLocaleString('en')} customers: breakpoints on the Settings sheet vs per-row PERCENTRANK.INC`;
     try {
       const run = await timed(() => recalcManyToCsv([baselinePath], { timeoutMs: BASELINE_LIMIT_S * 1000 }));
       console.log(`LibreOffice, per-row PERCENTRANK.INC baseline, ${BASELINE_ROWS} rows: ${seconds(run.ms)} (ratio ${(run.ms / oursRun.ms).toFixed(1)}x)`);
-      figures.push({ figure, measured: seconds(oursRun.ms), baseline: `PERCENTRANK.INC per row: ${seconds(run.ms)}`, ratio: `${(oursRun.ms / run.ms).toFixed(3)}x`, goal: 'finishes; the baseline does not in 300 s (issue)' });
+      figures.push({ figure, measured: seconds(oursRun.ms), baseline: `PERCENTRANK.INC per row: ${seconds(run.ms)}`, ratio: `${(oursRun.ms / run.ms).toFixed(3)}x`, goal: BASELINE_GOAL });
     } catch (error) {
       if (error instanceof LibreOfficeError && error.code === 'soffice-timeout') {
         console.log(`LibreOffice, per-row PERCENTRANK.INC baseline, ${BASELINE_ROWS} rows: did not finish in ${BASELINE_LIMIT_S} s (> ${(BASELINE_LIMIT_S * 1000 / oursRun.ms).toFixed(0)}x)`);
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
           measured: seconds(oursRun.ms),
           baseline: `PERCENTRANK.INC per row: did not finish in ${BASELINE_LIMIT_S} s (killed)`,
           ratio: `< ${(oursRun.ms / (BASELINE_LIMIT_S * 1000)).toFixed(3)}x`,
-          goal: 'finishes; the baseline does not in 300 s (issue)',
+          goal: BASELINE_GOAL,
         });
       } else {
         throw error;
