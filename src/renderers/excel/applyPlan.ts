@@ -4,7 +4,8 @@
  *
  * Round trips (each a `context.sync()`), in order:
  *   1. inspect   — which managed sheets, the table and the names exist (reads only);
- *   2. inspect   — protection of existing sheets, the existing table's headers and size (only on a rebuild);
+ *   2. inspect   — protection of existing sheets, the existing table's headers and size, or, when the
+ *                  managed sheet has lost its table, whether its area holds data (only on a rebuild);
  *   3. read      — one sync per block of existing rows (only on a rebuild);
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
@@ -369,6 +370,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     let headerRange: Excel.Range | null = null;
     let bodyRange: Excel.Range | null = null;
     let tableSheet: Excel.Worksheet | null = null;
+    // A managed table sheet without its table: what the table's area holds (cells with values only), to tell
+    // "never built / deleted" (empty: build it) from "converted to a range or renamed" (content: refuse).
+    const tableSheetProbe = tablePlan && !tableFound ? existingSheets.find((p) => p.plan.key === tablePlan.sheet) : undefined;
+    const usedProbe = tableSheetProbe ? tableSheetProbe.proxy.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']) : null;
     if (tableFound && tableProbe) {
       headerRange = tableProbe.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
       bodyRange = tableProbe.getDataBodyRange().load('rowCount');
@@ -380,6 +385,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       throw fail('sheetProtected', {
         en: `These sheets are protected: ${locked.join(', ')}. Unprotect them (Review > Unprotect Sheet), then build again.`,
         zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
+      });
+    }
+    if (usedProbe && tablePlan && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
+      const sheetLabel = sheetPlanOf(plan, tablePlan.sheet).name;
+      throw fail('tableMissing', {
+        en: `The ${tablePlan.name} table on sheet ${sheetLabel} is no longer a table (it was converted to a range or renamed), but its cells still hold data. Undo that (Ctrl+Z), or select the data and choose Insert > Table and name it ${tablePlan.name} (Table Design > Table Name), then build again.`,
+        zh: `工作表 ${sheetLabel} 上的 ${tablePlan.name} 表格已不再是表格（已转换为区域或被重命名），但其单元格中仍有数据。请撤消该操作（Ctrl+Z），或选中数据后选择"插入 > 表格"并将其命名为 ${tablePlan.name}（表设计 > 表名称），然后重新生成。`,
       });
     }
     if (headerRange && bodyRange && tableSheet && tablePlan) {
@@ -540,10 +552,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     const sheet = tableSheetProxy();
     const rows = Math.max(1, mergedRows.length);
     if (!creating.includes(sheetName)) {
-      // A managed sheet whose table is gone (deleted or converted to a range
-      // by the user, or a run that stopped before creating it): clear the
-      // table's columns from its header row down, so the new table neither
-      // mixes with leftovers nor runs into them when it grows.
+      // A managed sheet whose table is gone and whose table area holds no
+      // values (inspect refuses otherwise: a range converted from the table
+      // holds the user's notes): clear the area's contents from the header
+      // row down anyway, so the new table never runs into leftovers when it grows.
       sheet.getRangeByIndexes(tablePlan.row, tablePlan.column, SHEET_ROWS - tablePlan.row, headers.length).clear('Contents');
     }
     headers.forEach((_, m) => {
@@ -712,6 +724,19 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     },
     warnings,
   };
+}
+
+/**
+ * Whether the bounding box of a sheet's used cells meets the table's area
+ * (its columns, from its header row down). Exact for a table at row 0 (the
+ * plan's): any used cell in those columns is in the area. For a table lower
+ * down, cells above it can make the box meet the area; that errs on the side
+ * of refusing, never of clearing the user's data.
+ */
+function usedBoundsMeetTableArea(used: Excel.Range, table: TablePlan): boolean {
+  const lastRow = used.rowIndex + used.rowCount - 1;
+  const lastColumn = used.columnIndex + used.columnCount - 1;
+  return lastRow >= table.row && used.columnIndex <= table.column + table.columns.length - 1 && lastColumn >= table.column;
 }
 
 /** A header as a cell input: Excel would turn `=x` or `123` into a formula or number. */

@@ -40,6 +40,8 @@ export type BuildFailureReason =
   | 'sheetNameTaken'
   | 'sheetProtected'
   | 'tableElsewhere'
+  /** The managed table sheet has data where the table was, but no table (converted to a range or renamed). */
+  | 'tableMissing'
   | 'cannotMerge';
 
 export class BuildInterruptedError extends Error {

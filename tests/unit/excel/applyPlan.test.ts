@@ -444,12 +444,45 @@ describe('applyPlan: rebuilds are updates', () => {
     const m = userWorkbook();
     const fake = createFakeExcel({ model: m });
     await build(fake, makeSamplePlan({ customers: 50 }));
+    // Excel's Table.delete removes the table and its cells; the fake's keeps the cells (that is Convert to Range), so clear them.
     fake.context.workbook.tables.getItem('Customers').delete();
+    fake.context.workbook.worksheets.getItem(CUSTOMERS_SHEET).getRange('A:AZ').clear('Contents');
     await fake.context.sync();
     const result = await build(fake, makeSamplePlan({ customers: 20, version: 2 }));
     expect(result.table).toMatchObject({ created: true, appended: 20 });
     expect(m.table('Customers')?.bodyRows).toBe(20);
     expect(m.sheet(CUSTOMERS_SHEET)?.usedExtent().lastRow).toBe(20);
+  });
+
+  test.each([
+    ['converted to a range (the table object gone, its cells kept)', (fake: FakeExcel) => fake.context.workbook.tables.getItem('Customers').delete()],
+    [
+      'renamed',
+      (fake: FakeExcel) => {
+        fake.context.workbook.tables.getItem('Customers').name = 'MyCustomers';
+      },
+    ],
+  ])('regression: a rebuild after the Customers table was %s refuses and keeps every override and note', async (_, change) => {
+    const m = userWorkbook();
+    const fake = createFakeExcel({ model: m });
+    await build(fake, makeSamplePlan({ customers: 30 }));
+    const notes = await typeNotes(fake, [0, 7]);
+    change(fake);
+    await fake.context.sync();
+    const before = workbookSnapshot(m);
+    const error = await expectInterrupted(build(fake, makeSamplePlan({ customers: 30, version: 2 })));
+    expect(error.code).toBe('failed');
+    expect(error.reason).toBe('tableMissing');
+    expect(error.written.stepsDone).not.toContain('prepare');
+    expect(error.description.en).toContain('converted to a range or renamed');
+    expect(error.description.en).toContain('Insert > Table');
+    expect(error.description.en).toContain('Nothing was written to the workbook.');
+    expect(error.description.zh).toContain('已转换为区域或被重命名');
+    expect(error.description.zh).toContain('工作簿未作任何更改。');
+    expect(workbookSnapshot(m)).toBe(before);
+    const sheet = m.sheet(CUSTOMERS_SHEET);
+    expect(sheet?.formula(1 + 7, col('Notes'))).toBe(notes['C000007']);
+    expect(sheet?.formula(1 + 7, col('Tier override'))).toBe('A');
   });
 
   test('a rebuild in another language (headers renamed) refuses instead of duplicating every row', async () => {
