@@ -171,6 +171,24 @@ export const STRINGS = {
   doneHeading: { en: 'The grading table is ready', zh: '客户分级表已生成' },
   doneSummary: { en: '{customers} customers graded as of {date}.', zh: '已按 {date} 为 {customers} 位客户分级。' },
   doneWritten: { en: '{rows} rows written ({added} new, {updated} updated).', zh: '写入 {rows} 行（新增 {added} 行，更新 {updated} 行）。' },
+  doneNotInSourceOne: {
+    en: '1 customer is no longer in the source; it was kept with its last data: {ids}',
+    zh: '有 1 位客户已不在数据源中，已保留其最近一次的数据：{ids}',
+  },
+  doneNotInSource: {
+    en: '{count} customers are no longer in the source; they were kept with their last data: {ids}',
+    zh: '有 {count} 位客户已不在数据源中，已保留其最近一次的数据：{ids}',
+  },
+  doneNotInSourceMore: { en: '{shown} and {more} more', zh: '{shown}等（另有 {more} 位）' },
+  doneUnkeyedOne: {
+    en: '1 row in the table has no customer ID (or repeats one); it was left as it is.',
+    zh: '表中有 1 行没有客户编号（或编号重复），已原样保留。',
+  },
+  doneUnkeyed: {
+    en: '{count} rows in the table have no customer ID (or repeat one); they were left as they are.',
+    zh: '表中有 {count} 行没有客户编号（或编号重复），已原样保留。',
+  },
+  doneWarningsHeading: { en: 'Notes from Excel', zh: 'Excel 提示' },
   donePerTier: { en: 'Customers per tier', zh: '各等级客户数' },
   donePerSegment: { en: 'Customers per segment', zh: '各细分群体客户数' },
   doneProspectsNoSegment: { en: 'Prospects have no segment: {count}', zh: '潜在客户不参与细分：{count} 位' },

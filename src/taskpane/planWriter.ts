@@ -18,7 +18,20 @@ export type PlanWriteProgress =
   | { readonly kind: 'step'; readonly step: Localized; readonly fraction: number };
 
 export type PlanWriteResult =
-  | { readonly kind: 'written'; readonly rowsWritten: number; readonly rowsAdded: number; readonly rowsUpdated: number }
+  | {
+      readonly kind: 'written';
+      readonly rowsWritten: number;
+      readonly rowsAdded: number;
+      readonly rowsUpdated: number;
+      /** Customers in the table but no longer in the source: kept with their last data. */
+      readonly notInSource: number;
+      /** Their IDs, in table order. */
+      readonly notInSourceKeys: readonly string[];
+      /** Table rows without a customer ID (or repeating one), left untouched. */
+      readonly unkeyed: number;
+      /** What the renderer could not do as it would have liked (e.g. no ExcelApi 1.9), in both languages. */
+      readonly warnings: readonly Localized[];
+    }
   /** Cancelled midway: the workbook is consistent; `description` says what was and was not written. */
   | { readonly kind: 'cancelled'; readonly description: Localized };
 
@@ -67,6 +80,10 @@ export function createPlanWriter(run: ExcelRun, supports?: SupportsRequirement):
         rowsWritten: result.table.updated + result.table.appended,
         rowsAdded: result.table.appended,
         rowsUpdated: result.table.updated,
+        notInSource: result.table.notInSource,
+        notInSourceKeys: result.table.notInSourceKeys,
+        unkeyed: result.table.unkeyed,
+        warnings: result.warnings,
       };
     } catch (error) {
       if (error instanceof BuildInterruptedError && error.code === 'cancelled') return { kind: 'cancelled', description: error.description };

@@ -8,7 +8,7 @@ import { ISSUE_GROUP_LABELS } from '../../i18n/strings';
 import type { BuildSummary } from '../../worker/protocol';
 import { BarList } from '../components/BarList';
 import { useScreenStyles } from '../components/layout';
-import { useText } from '../i18n';
+import { useText, type PaneText } from '../i18n';
 import type { PlanWriteResult } from '../planWriter';
 
 export interface DoneScreenProps {
@@ -18,6 +18,16 @@ export interface DoneScreenProps {
   readonly onGoToTable: () => void;
   readonly onRebuild: () => void;
   readonly onChangeRules: () => void;
+}
+
+/** IDs of customers no longer in the source shown on the screen; the rest are counted. */
+export const NOT_IN_SOURCE_SHOWN = 5;
+
+function notInSourceText(text: PaneText, write: DoneScreenProps['write'], separator: string): string {
+  const shown = write.notInSourceKeys.slice(0, NOT_IN_SOURCE_SHOWN).join(separator);
+  const more = write.notInSource - Math.min(write.notInSource, NOT_IN_SOURCE_SHOWN, write.notInSourceKeys.length);
+  const ids = more > 0 ? text.t('doneNotInSourceMore', { shown, more: text.number(more) }) : shown;
+  return write.notInSource === 1 ? text.t('doneNotInSourceOne', { ids }) : text.t('doneNotInSource', { count: text.number(write.notInSource), ids });
 }
 
 export function DoneScreen(props: DoneScreenProps): JSX.Element {
@@ -45,6 +55,31 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
           })}
         </MessageBarBody>
       </MessageBar>
+
+      {write.notInSource > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="done-not-in-source">
+          <MessageBarBody>{notInSourceText(text, write, separator)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {write.unkeyed > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="done-unkeyed">
+          <MessageBarBody>
+            {write.unkeyed === 1 ? text.t('doneUnkeyedOne') : text.t('doneUnkeyed', { count: text.number(write.unkeyed) })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {write.warnings.length > 0 ? (
+        <MessageBar intent="info" layout="multiline" data-testid="done-warnings">
+          <MessageBarBody>
+            <strong>{text.t('doneWarningsHeading')}</strong>
+            <ul className={styles.list}>
+              {write.warnings.map((warning, i) => (
+                <li key={i}>{text.l(warning)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       <section className={styles.section} aria-labelledby="per-tier-heading">
         <h2 id="per-tier-heading" className={styles.subheading}>
