@@ -27,7 +27,7 @@ import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
-import { isManagedSheetName, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
+import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 
 export interface AppHost {
   readonly gateway: WorkbookGateway;
@@ -106,8 +106,8 @@ interface BuildView {
 }
 
 function initialSource(overview: WorkbookOverview): SourceRef {
-  if (!isManagedSheetName(overview.activeSheet)) return { kind: 'active' };
-  const other = overview.sheetNames.find((name) => !isManagedSheetName(name));
+  if (!isManagedSheet(overview, overview.activeSheet)) return { kind: 'active' };
+  const other = overview.sheetNames.find((name) => !isManagedSheet(overview, name));
   return other ? { kind: 'sheet', name: other } : { kind: 'active' };
 }
 

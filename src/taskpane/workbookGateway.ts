@@ -10,7 +10,7 @@
  * and within Microsoft's 5k-20k-row guidance (DESIGN.md §4).
  */
 import type { RawCell, RawGrid } from '../domain/types';
-import { SHEET_NAMES } from '../plan/strings';
+import { MANAGED_SHEETS_NAME, managedSheetsInRegistry } from '../renderers/excel/applyPlan';
 
 /** `Excel.run`'s shape: runs a batch against a fresh request context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -24,7 +24,7 @@ export type SourceRef =
 export interface WorkbookOverview {
   readonly sheetNames: readonly string[];
   readonly activeSheet: string;
-  /** Names of sheets Tierwise manages (Customers, Settings, in either language). */
+  /** Sheets Tierwise manages: those listed in the renderer's hidden registry name (MANAGED_SHEETS_NAME), in workbook order. */
   readonly managedSheets: readonly string[];
 }
 
@@ -71,12 +71,10 @@ export const READ_BLOCK_MAX_ROWS = 20_000;
 /** Excel on the web fails reads over 5,000,000 cells; we refuse before asking. */
 export const MAX_READ_CELLS = 5_000_000;
 
-const MANAGED_SHEET_NAMES: ReadonlySet<string> = new Set(
-  Object.values(SHEET_NAMES).flatMap((name) => [name.en, name.zh]),
-);
-
-export function isManagedSheetName(name: string): boolean {
-  return MANAGED_SHEET_NAMES.has(name);
+/** Whether `name` is one of the overview's managed sheets (registered by the renderer), case-insensitively as Excel compares sheet names. */
+export function isManagedSheet(overview: Pick<WorkbookOverview, 'managedSheets'>, name: string): boolean {
+  const lower = name.toLowerCase();
+  return overview.managedSheets.some((managed) => managed.toLowerCase() === lower);
 }
 
 /** Rows per read block for a range `columnCount` wide. */
@@ -108,9 +106,14 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
       sheets.load('items/name');
       const active = context.workbook.worksheets.getActiveWorksheet();
       active.load('name');
+      // The renderer's registry, not the sheet names, says which sheets are Tierwise's: a user's own sheet
+      // called "Customers" is data to read, never a sheet to rebuild.
+      const registry = context.workbook.names.getItemOrNullObject(MANAGED_SHEETS_NAME);
+      registry.load('formula');
       await context.sync();
       const sheetNames = sheets.items.map((s) => s.name);
-      return { sheetNames, activeSheet: active.name, managedSheets: sheetNames.filter(isManagedSheetName) };
+      const registered = new Set(registry.isNullObject ? [] : managedSheetsInRegistry(registry.formula).map((name) => name.toLowerCase()));
+      return { sheetNames, activeSheet: active.name, managedSheets: sheetNames.filter((name) => registered.has(name.toLowerCase())) };
     });
   }
 

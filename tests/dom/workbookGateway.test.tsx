@@ -2,12 +2,15 @@
  * The workbook gateway over the typed fake Excel (through the preview's
  * round-trip layer; the fake models the active sheet and the used range): reads come back exactly,
  * from row 1 so issue rows are sheet rows, in a bounded number of syncs
- * (one to size, one per block), and managed sheets are recognised.
+ * (one to size, one per block), and managed sheets are recognised by the
+ * renderer's registry, not by their names.
  */
 import { describe, expect, it } from '@jest/globals';
 import { createFakeExcel } from '../../src/fake-excel';
 import { withHostUi } from '../../src/preview/hostUi';
-import { createWorkbookGateway, readBlockRows, addressOf, columnLetters } from '../../src/taskpane/workbookGateway';
+import { applyPlan } from '../../src/renderers/excel/applyPlan';
+import { createWorkbookGateway, isManagedSheet, readBlockRows, addressOf, columnLetters } from '../../src/taskpane/workbookGateway';
+import { CUSTOMERS_SHEET, makeSamplePlan, SETTINGS_SHEET } from '../unit/excel/samplePlan';
 
 async function workbookWith(rows: number, columns: number) {
   const fake = createFakeExcel();
@@ -49,12 +52,47 @@ describe('workbook gateway', () => {
     expect(fake.stats().maxResponseBytes).toBeLessThan(5_000_000);
   }, 60_000);
 
-  it('lists sheets, the active one and the managed ones', async () => {
+  it('lists sheets and the active one; a sheet merely named like a managed one is not managed', async () => {
     const { run } = await workbookWith(3, 2);
     const overview = await createWorkbookGateway(run).overview();
     expect(overview.sheetNames).toEqual(['Data', '客户档案']);
     expect(overview.activeSheet).toBe('Data');
-    expect(overview.managedSheets).toEqual(['客户档案']);
+    expect(overview.managedSheets).toEqual([]);
+  });
+
+  it('regression: a user sheet named Customers is a data sheet until a build registers the managed sheets', async () => {
+    const fake = createFakeExcel();
+    const run = withHostUi(fake);
+    await run(async (context) => {
+      context.workbook.worksheets.add('Customers').getRange('A1:B2').values = [
+        ['ID', 'Spend'],
+        ['K1', 10],
+      ];
+      context.workbook.worksheets.add('Settings');
+      await context.sync();
+    });
+    const gateway = createWorkbookGateway(run);
+    const before = await gateway.overview();
+    expect(before.managedSheets).toEqual([]);
+    expect(isManagedSheet(before, 'Customers')).toBe(false);
+    const snapshot = await gateway.read({ kind: 'sheet', name: 'Customers' });
+    expect(snapshot.values).toEqual([
+      ['ID', 'Spend'],
+      ['K1', 10],
+    ]);
+
+    // After a build into another workbook holding only the user's data, the registered sheets are recognised, in either case.
+    const built = createFakeExcel();
+    const builtRun = withHostUi(built);
+    await builtRun(async (context) => {
+      context.workbook.worksheets.add('Data');
+      await context.sync();
+      await applyPlan(context, makeSamplePlan({ customers: 3 }));
+    });
+    const after = await createWorkbookGateway(builtRun).overview();
+    expect(after.managedSheets).toEqual([CUSTOMERS_SHEET, SETTINGS_SHEET]);
+    expect(isManagedSheet(after, CUSTOMERS_SHEET.toUpperCase())).toBe(true);
+    expect(isManagedSheet(after, 'Data')).toBe(false);
   });
 
   it('an empty sheet reads as no values; a missing sheet is a typed error', async () => {

@@ -71,6 +71,20 @@ const SHEET_ROWS = 1_048_576;
 /** Hidden workbook name listing the sheets Tierwise manages (`="Customers|Settings"`). */
 export const MANAGED_SHEETS_NAME = 'Tierwise_ManagedSheets';
 
+/**
+ * The sheet names listed in the {@link MANAGED_SHEETS_NAME} registry's
+ * formula (`="Customers|Settings"`, quotes doubled), as written there; none
+ * for anything else. The pane uses it too, so both agree on what is Tierwise's.
+ */
+export function managedSheetsInRegistry(formula: unknown): string[] {
+  if (typeof formula !== 'string') return [];
+  const m = /^="(.*)"$/s.exec(formula);
+  return (m?.[1] ?? '')
+    .replace(/""/g, '"')
+    .split('|')
+    .filter((name) => name !== '');
+}
+
 export interface ApplyProgress {
   readonly step: BuildStep;
   /** Syncs done and the total expected (the total is final once the rows are read). */
@@ -342,11 +356,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   tableProbe?.load('name');
   await sync();
 
-  const managed = new Set<string>();
-  if (!registry.isNullObject && typeof registry.formula === 'string') {
-    const m = /^="(.*)"$/s.exec(registry.formula);
-    for (const name of (m?.[1] ?? '').replace(/""/g, '"').split('|')) if (name !== '') managed.add(name.toLowerCase());
-  }
+  const managed = new Set<string>(registry.isNullObject ? [] : managedSheetsInRegistry(registry.formula).map((name) => name.toLowerCase()));
   const existingSheets = sheetProbes.filter((p) => !p.proxy.isNullObject);
   const foreign = existingSheets.filter((p) => !managed.has(p.plan.name.toLowerCase()));
   if (foreign.length > 0) {
@@ -391,7 +401,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       const sheetLabel = sheetPlanOf(plan, tablePlan.sheet).name;
       throw fail('tableMissing', {
         en: `The ${tablePlan.name} table on sheet ${sheetLabel} is no longer a table (it was converted to a range or renamed), but its cells still hold data. Undo that (Ctrl+Z), or select the data and choose Insert > Table and name it ${tablePlan.name} (Table Design > Table Name), then build again.`,
-        zh: `工作表 ${sheetLabel} 上的 ${tablePlan.name} 表格已不再是表格（已转换为区域或被重命名），但其单元格中仍有数据。请撤消该操作（Ctrl+Z），或选中数据后选择"插入 > 表格"并将其命名为 ${tablePlan.name}（表设计 > 表名称），然后重新生成。`,
+        zh: `工作表 ${sheetLabel} 上的 ${tablePlan.name} 表格已不再是表格（已转换为区域或被重命名），但其单元格中仍有数据。请撤消该操作（Ctrl+Z），或选中数据后选择“插入 > 表格”并将其命名为 ${tablePlan.name}（表设计 > 表名称），然后重新生成。`,
       });
     }
     if (headerRange && bodyRange && tableSheet && tablePlan) {

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import type { PaneError } from '../errors';
 import { useText } from '../i18n';
 import type { ReadProgress, SourceSnapshot, WorkbookOverview } from '../workbookGateway';
-import { isManagedSheetName } from '../workbookGateway';
+import { isManagedSheet } from '../workbookGateway';
 
 export type StartStatus = 'reading' | 'analyzing' | 'ready' | 'empty' | 'failed';
 
@@ -35,7 +35,7 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
   const { status, overview, snapshot, analysis, summary } = props;
   const existing = overview?.managedSheets ?? [];
   const tableSheet = existing[0] ?? null;
-  const pickable = (overview?.sheetNames ?? []).filter((name) => !isManagedSheetName(name));
+  const pickable = (overview?.sheetNames ?? []).filter((name) => !isManagedSheet({ managedSheets: existing }, name));
   const ready = status === 'ready' && analysis !== null && summary !== null && snapshot !== null;
 
   const foundParts: string[] = [];
