@@ -222,6 +222,14 @@ export const STRINGS = {
   errorEditingDo: { en: 'Press Enter or Esc in the sheet to finish editing, then try again.', zh: '请在工作表中按 Enter 或 Esc 结束编辑，然后重试。' },
   errorWorkerWhat: { en: 'The grading stopped unexpectedly.', zh: '分级意外中止。' },
   errorWorkerDo: { en: 'Try again. If it happens again, reload the pane.', zh: '请重试。如果再次出现，请重新加载此窗格。' },
+  errorTableMissingWhat: {
+    en: 'The customer table is no longer an Excel table (it was converted to a range or renamed).',
+    zh: '客户表已不再是 Excel 表格（已转换为区域或被重命名）。',
+  },
+  errorTableMissingDo: {
+    en: 'Undo that (Ctrl+Z), or select the data, choose Insert > Table and give the table the name below, then build again. Nothing was written, so your notes and overrides are safe.',
+    zh: '请撤消该操作（Ctrl+Z），或选中数据后选择“插入 > 表格”，并按下方说明为表格命名，然后重新生成。工作簿未作任何更改，您的备注和手动调整都完好无损。',
+  },
   errorWriteWhat: { en: 'Writing to the workbook failed.', zh: '写入工作簿失败。' },
   errorWriteDo: {
     en: 'The workbook was left consistent. Close any dialog in Excel and build again; re-running never duplicates rows.',

@@ -7,6 +7,8 @@ import { describe, expect, test } from '@jest/globals';
 import { createFakeExcel, FakeWorkbookModel, hasStructuredReference, type FakeExcel, type FakeSheet } from '../../../src/fake-excel';
 import { applyPlan, MANAGED_SHEETS_NAME, widthToPoints, type ApplyOptions } from '../../../src/renderers/excel/applyPlan';
 import { BuildInterruptedError } from '../../../src/renderers/excel/errors';
+import { STRINGS } from '../../../src/i18n/strings';
+import { describeError } from '../../../src/taskpane/errors';
 import { gradeGrid } from '../../../src/pipeline/gradeGrid';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { dayFromYmd } from '../../../src/domain/dates';
@@ -480,6 +482,8 @@ describe('applyPlan: rebuilds are updates', () => {
     expect(error.description.zh).toContain('已转换为区域或被重命名');
     expect(error.description.zh).toContain('工作簿未作任何更改。');
     expect(workbookSnapshot(m)).toBe(before);
+    // The pane explains it as a missing table, not as a failed write to retry.
+    expect(describeError(error)).toMatchObject({ what: STRINGS.errorTableMissingWhat, todo: STRINGS.errorTableMissingDo, note: error.description });
     const sheet = m.sheet(CUSTOMERS_SHEET);
     expect(sheet?.formula(1 + 7, col('Notes'))).toBe(notes['C000007']);
     expect(sheet?.formula(1 + 7, col('Tier override'))).toBe('A');
