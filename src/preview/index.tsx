@@ -159,7 +159,8 @@ async function start(): Promise<void> {
 
   const host: Omit<AppHost, 'onBuilt'> = {
     gateway: createWorkbookGateway(run),
-    writer: createPlanWriter(run),
+    // The fake implements every call the renderer makes, including ExcelApi 1.9's screen-updating switch.
+    writer: createPlanWriter(run, () => true),
     createWorkerPort: () => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { name: 'grade-worker' }) as unknown as WorkerPort,
     initialLocale: locale,
     theme: webLightTheme,
