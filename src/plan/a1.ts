@@ -2,20 +2,14 @@
  * A1 addresses and structured references, as the plan writes them.
  * Pure helpers shared by the plan builder and the renderers.
  */
+import { columnLetters } from '../domain/import/text';
 
 /** Excel's column letters of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index > 16_383) {
     throw new RangeError(`Column index out of Excel's range 0..16383: ${index}`);
   }
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return columnLetters(index);
 }
 
 /** A1 address of a 0-based cell; `absolute` adds `$` to both parts. */

@@ -11,7 +11,8 @@ import { ymdFromDay, dayFromExcelSerial } from '../domain/dates';
 import type { Locale } from '../i18n/locale';
 import { text } from '../i18n/strings';
 import type { CachedResult, PlanValue, TablePlan, WorkbookPlan } from '../plan/types';
-import { columnLetters, type ExcelRun } from '../taskpane/workbookGateway';
+import type { ExcelRun } from '../taskpane/workbookGateway';
+import { columnLetter } from '../plan/a1';
 
 /** Rows shown per sheet: a preview, not a spreadsheet engine. */
 export const MAX_ROWS_SHOWN = 200;
@@ -231,7 +232,7 @@ export function WorkbookView({ run, locale, plan, version }: WorkbookViewProps):
                 <th className={styles.corner} />
                 {Array.from({ length: width }, (_v, c) => (
                   <th key={c} className={styles.colHead} scope="col">
-                    {columnLetters(c)}
+                    {columnLetter(c)}
                   </th>
                 ))}
               </tr>

@@ -11,6 +11,7 @@
  */
 import type { RawCell, RawGrid } from '../domain/types';
 import { MANAGED_SHEETS_NAME, managedSheetsInRegistry } from '../renderers/excel/applyPlan';
+import { columnLetter } from '../plan/a1';
 
 /** `Excel.run`'s shape: runs a batch against a fresh request context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -192,21 +193,10 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
   return { overview, read, showSheet, run };
 }
 
-/** Column letters of a 0-based index: 0 -> A, 26 -> AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A1 address of a block given 0-based top-left and its size. */
 export function addressOf(top: number, left: number, rows: number, columns: number): string {
-  const from = `${columnLetters(left)}${top + 1}`;
-  const to = `${columnLetters(left + columns - 1)}${top + rows}`;
+  const from = `${columnLetter(left)}${top + 1}`;
+  const to = `${columnLetter(left + columns - 1)}${top + rows}`;
   return from === to ? from : `${from}:${to}`;
 }

@@ -9,7 +9,8 @@ import { describe, expect, it } from '@jest/globals';
 import { createFakeExcel } from '../../src/fake-excel';
 import { withHostUi } from '../../src/preview/hostUi';
 import { applyPlan } from '../../src/renderers/excel/applyPlan';
-import { createWorkbookGateway, isManagedSheet, readBlockRows, addressOf, columnLetters } from '../../src/taskpane/workbookGateway';
+import { createWorkbookGateway, isManagedSheet, readBlockRows, addressOf } from '../../src/taskpane/workbookGateway';
+import { columnLetter } from '../../src/plan/a1';
 import { CUSTOMERS_SHEET, makeSamplePlan, SETTINGS_SHEET } from '../unit/excel/samplePlan';
 
 async function workbookWith(rows: number, columns: number) {
@@ -44,7 +45,7 @@ describe('workbook gateway', () => {
     const blocks = Math.ceil((rows + 2) / readBlockRows(columns + 1));
     expect(syncs).toBe(2 + blocks);
     expect(snapshot.firstRow).toBe(1);
-    expect(snapshot.address).toBe(`A1:${columnLetters(columns)}${rows + 2}`);
+    expect(snapshot.address).toBe(`A1:${columnLetter(columns)}${rows + 2}`);
     expect(snapshot.values[0]).toEqual([null, null, null, null, null, null]);
     expect(snapshot.values[2]).toEqual([null, ...values[0]!]);
     expect(snapshot.values[rows + 1]).toEqual([null, ...values[rows - 1]!]);

@@ -30,7 +30,7 @@ import { ISSUE_GROUP_LABELS, type StringKey } from '../../i18n/strings';
 import type { ImportSummary, IssueGroup } from '../../worker/protocol';
 import { useScreenStyles } from '../components/layout';
 import { useText } from '../i18n';
-import { columnLetters } from '../workbookGateway';
+import { columnLetter } from '../../plan/a1';
 
 const useStyles = makeStyles({
   fieldRow: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: '8px', alignItems: 'end' },
@@ -94,7 +94,7 @@ function FieldMapping(props: {
   const mapping = analysis.mapping.find((m) => m.field === field);
   const label = text.l(fieldLabel(field));
   const notUsed = text.t('columnsNotUsed');
-  const optionText = (index: number, header: string): string => `${columnLetters(index)} · ${header}`;
+  const optionText = (index: number, header: string): string => `${columnLetter(index)} · ${header}`;
   const selectedText = mapping ? optionText(mapping.sourceIndex, mapping.header) : notUsed;
   const confidenceKey = mapping ? CONFIDENCE_TEXT[mapping.confidence] : undefined;
   return (
