@@ -19,10 +19,21 @@
  * applied), as the host refuses the payload before running it. An operation
  * that fails while the batch runs stops the batch: operations before it stay
  * applied, later ones are dropped — Excel runs a batch's commands in order
- * and does not roll back. Fault injection (`failAtSync: n`) models a lost
- * request (network or host failure): the n-th sync throws `GeneralException`
- * having applied NOTHING of its batch, which is the harshest case for
- * consistency that still leaves earlier syncs in place.
+ * and does not roll back.
+ *
+ * Fault injection, two kinds:
+ * - `failAtSync: n` models a request lost before the host ran it (network
+ *   failure): the n-th sync throws `GeneralException` having applied nothing
+ *   of its batch. Every sync boundary is a point the renderer already knows
+ *   about, so this is the mildest failure to survive.
+ * - `failAtOperation: n` models the host failing while it runs a batch: the
+ *   n-th operation (1-based, counted over every operation the session's syncs
+ *   have run, in the order they were queued) throws `GeneralException`; the
+ *   operations of that batch before it stay applied and the rest are dropped,
+ *   as with any operation that fails in Excel. This leaves the workbook
+ *   half-way through a batch, the harsher case. The failing sync's record has
+ *   `failed: 'GeneralException'` and `failedAtOperation` = the failing
+ *   operation's 1-based position in its batch.
  */
 import { FakeExcelError } from './errors';
 import type { FakeWorkbookModel } from './model';
@@ -36,6 +47,12 @@ export const OPERATION_OVERHEAD_BYTES = 64;
 export interface FakeExcelOptions {
   /** The n-th `sync()` (1-based) throws `GeneralException` and applies nothing of its batch. */
   readonly failAtSync?: number;
+  /**
+   * The n-th operation (1-based, counted across all syncs of this fake, in
+   * queue order) throws `GeneralException`: earlier operations of its batch
+   * stay applied, it and later ones are not applied.
+   */
+  readonly failAtOperation?: number;
   readonly requestLimitBytes?: number;
   readonly responseLimitBytes?: number;
   readonly readCellLimit?: number;
@@ -55,6 +72,8 @@ export interface FakeRequestRecord {
   screenUpdatingSuspended: boolean;
   /** The error code when this sync failed. */
   failed: string | null;
+  /** 1-based position in this batch of the operation that failed; null when none failed (or the batch was rejected whole). */
+  failedAtOperation: number | null;
 }
 
 export interface FakeExcelStats {
@@ -63,6 +82,8 @@ export interface FakeExcelStats {
   readonly maxRequestBytes: number;
   readonly maxResponseBytes: number;
   readonly totalCellsWritten: number;
+  /** Operations the host has run or tried to run, over all syncs (the count `failAtOperation` uses). */
+  readonly operationsRun: number;
 }
 
 interface QueuedOperation {
@@ -74,6 +95,8 @@ interface QueuedOperation {
 
 export class FakeContextCore {
   private queue: QueuedOperation[] = [];
+  /** Operations run (or tried) so far over all syncs; `failAtOperation` counts these. */
+  private operationsRun = 0;
   readonly requests: FakeRequestRecord[] = [];
 
   constructor(
@@ -107,6 +130,7 @@ export class FakeContextCore {
       calculationSuspended: false,
       screenUpdatingSuspended: false,
       failed: null,
+      failedAtOperation: null,
     };
     this.requests.push(record);
     // Let other tasks run, as a real round trip would.
@@ -123,11 +147,21 @@ export class FakeContextCore {
         `The request payload size has exceeded the limit: ${record.requestBytes} bytes > ${requestLimit}.`,
       );
     }
-    for (const op of batch) {
+    for (const [position, op] of batch.entries()) {
+      this.operationsRun += 1;
+      if (this.options.failAtOperation === this.operationsRun) {
+        record.failed = 'GeneralException';
+        record.failedAtOperation = position + 1;
+        throw new FakeExcelError(
+          'GeneralException',
+          `Injected failure at operation ${this.operationsRun} (operation ${position + 1} of ${batch.length} in sync ${record.index}): the ${position} before it were applied.`,
+        );
+      }
       try {
         op.apply(record);
       } catch (error) {
         record.failed = error instanceof FakeExcelError ? error.code : 'GeneralException';
+        record.failedAtOperation = position + 1;
         throw error;
       }
     }
@@ -153,6 +187,7 @@ export class FakeContextCore {
       maxRequestBytes: requests.reduce((m, r) => Math.max(m, r.requestBytes), 0),
       maxResponseBytes: requests.reduce((m, r) => Math.max(m, r.responseBytes), 0),
       totalCellsWritten: requests.reduce((s, r) => s + r.cellsWritten, 0),
+      operationsRun: this.operationsRun,
     };
   }
 }

@@ -3,7 +3,7 @@
  * uses — for unit tests and for the browser preview (no `node:` imports).
  *
  * ```ts
- * const fake = createFakeExcel({ failAtSync: 3 });
+ * const fake = createFakeExcel({ failAtSync: 3 });    // or { failAtOperation: 12 }: see context.ts
  * await fake.run(async (context) => { ... });   // like Excel.run
  * fake.model.sheet('Customers')?.value(1, 0);  // inspect the workbook
  * fake.stats().syncs;                           // count round trips

@@ -282,6 +282,30 @@ describe('fake Excel: batches, stats and fault injection', () => {
     expect([fake.model.sheet('Data')?.value(0, 0), fake.model.sheet('Data')?.value(1, 0)]).toEqual(['first', '']);
   });
 
+  test('failAtOperation: the n-th operation of the session throws; its batch keeps the operations before it, drops it and the rest', async () => {
+    const fake = createFakeExcel({ failAtOperation: 4 });
+    fake.model.addSheet('Data');
+    const sheet = fake.context.workbook.worksheets.getItem('Data');
+    sheet.getRange('A1').values = [['op 1']];
+    sheet.getRange('A2').values = [['op 2']];
+    await fake.context.sync();
+    sheet.getRange('A3').values = [['op 3']];
+    sheet.getRange('A4').values = [['op 4']];
+    sheet.getRange('A5').values = [['op 5']];
+    await expectCode(fake.context.sync(), 'GeneralException');
+    expect([0, 1, 2, 3, 4].map((r) => fake.model.sheet('Data')?.value(r, 0))).toEqual(['op 1', 'op 2', 'op 3', '', '']);
+    const stats = fake.stats();
+    expect(stats.operationsRun).toBe(4);
+    expect(stats.requests.map((r) => [r.failed, r.failedAtOperation])).toEqual([
+      [null, null],
+      ['GeneralException', 2],
+    ]);
+    // Only the n-th operation fails: the session goes on afterwards.
+    sheet.getRange('A4').values = [['again']];
+    await fake.context.sync();
+    expect(fake.model.sheet('Data')?.value(3, 0)).toBe('again');
+  });
+
   test('an operation that fails stops the batch: earlier operations stay applied, later ones are dropped (no rollback)', async () => {
     const fake = withSheet();
     const sheet = fake.context.workbook.worksheets.getItem('Data');
