@@ -6,6 +6,9 @@
  *   1. inspect   — which managed sheets, the table and the names exist (reads only);
  *   2. inspect   — protection of existing sheets, the existing table's headers and size, or, when the
  *                  managed sheet has lost its table, whether its area holds data (only on a rebuild);
+ *                  if it does ("Convert to Range", or a first build stopped before `tables.add`), one
+ *                  sync reads its header row and, when that names the key column, one more makes the
+ *                  area a table again, which is then rebuilt as an existing table (else: refused);
  *   3. read      — one sync per block of existing rows (only on a rebuild);
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
@@ -306,6 +309,18 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   });
   const fail = (reason: BuildFailureReason, detail: Localized, cause?: unknown): BuildInterruptedError =>
     new BuildInterruptedError('failed', summary(null), reason, detail, { cause });
+  /** A managed table sheet whose area holds data Tierwise cannot rebuild on (no key header, or a renamed table over it). */
+  const tableMissing = (table: TablePlan, cause?: unknown): BuildInterruptedError => {
+    const sheetLabel = sheetPlanOf(plan, table.sheet).name;
+    return fail(
+      'tableMissing',
+      {
+        en: `The ${table.name} table on sheet ${sheetLabel} is no longer a table (it was converted to a range or renamed), but its cells still hold data. Undo that (Ctrl+Z), or select the data and choose Insert > Table and name it ${table.name} (Table Design > Table Name), then build again.`,
+        zh: `工作表 ${sheetLabel} 上的 ${table.name} 表格已不再是表格（已转换为区域或被重命名），但其单元格中仍有数据。请撤消该操作（Ctrl+Z），或选中数据后选择“插入 > 表格”并将其命名为 ${table.name}（表设计 > 表名称），然后重新生成。`,
+      },
+      cause,
+    );
+  };
   const checkCancelled = (): void => {
     if (options.signal?.aborted) throw new BuildInterruptedError('cancelled', summary(null), null, null);
   };
@@ -370,6 +385,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   /* 2. inspect: protection and the existing table ------------------ */
   let existing: ExistingTableInfo | null = null;
+  /** The table made again over a managed area that had lost it (see below); then treated as the existing table. */
+  let recreatedTable: Excel.Table | null = null;
   if (existingSheets.length > 0 || tableFound) {
     checkCancelled();
     const protections = existingSheets.map((p) => {
@@ -383,6 +400,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     // A managed table sheet without its table: what the table's area holds (cells with values only), to tell
     // "never built / deleted" (empty: build it) from "converted to a range or renamed" (content: refuse).
     const tableSheetProbe = tablePlan && !tableFound ? existingSheets.find((p) => p.plan.key === tablePlan.sheet) : undefined;
+    let recoveredArea: ExistingTableInfo | null = null;
     const usedProbe = tableSheetProbe ? tableSheetProbe.proxy.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']) : null;
     if (tableFound && tableProbe) {
       headerRange = tableProbe.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
@@ -397,12 +415,48 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
       });
     }
-    if (usedProbe && tablePlan && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
-      const sheetLabel = sheetPlanOf(plan, tablePlan.sheet).name;
-      throw fail('tableMissing', {
-        en: `The ${tablePlan.name} table on sheet ${sheetLabel} is no longer a table (it was converted to a range or renamed), but its cells still hold data. Undo that (Ctrl+Z), or select the data and choose Insert > Table and name it ${tablePlan.name} (Table Design > Table Name), then build again.`,
-        zh: `工作表 ${sheetLabel} 上的 ${tablePlan.name} 表格已不再是表格（已转换为区域或被重命名），但其单元格中仍有数据。请撤消该操作（Ctrl+Z），或选中数据后选择“插入 > 表格”并将其命名为 ${tablePlan.name}（表设计 > 表名称），然后重新生成。`,
-      });
+    if (usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
+      // The area holds values without a table: a "Convert to Range", or a first build stopped between writing
+      // the cells and `tables.add`. If its header row names the key column, it is the previous table's data:
+      // read its header row (one more sync, only on this path) and rebuild on it as on an existing table.
+      const lastRow = usedProbe.rowIndex + usedProbe.rowCount - 1;
+      const width = usedProbe.columnIndex + usedProbe.columnCount - tablePlan.column;
+      const headerCells = tableSheetProbe.proxy.getRangeByIndexes(tablePlan.row, tablePlan.column, 1, width).load('values');
+      await sync();
+      const headerValues = headerCells.values[0] ?? [];
+      const blankAt = headerValues.findIndex((v) => v === '' || v === null);
+      const areaHeaders = headerValues.slice(0, blankAt < 0 ? headerValues.length : blankAt).map((v) => String(v));
+      const keyPlanColumn = tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn);
+      const lowerHeaders = areaHeaders.map((h) => h.toLowerCase());
+      const hasKey = keyPlanColumn !== undefined && lowerHeaders.includes(keyPlanColumn.header.toLowerCase());
+      const bodyRows = Math.max(0, lastRow - tablePlan.row);
+      if (hasKey && new Set(lowerHeaders).size === lowerHeaders.length && bodyRows > 0) {
+        recoveredArea = { headers: areaHeaders, headerRow: tablePlan.row, firstColumn: tablePlan.column, bodyRows };
+      } else if (!hasKey || new Set(lowerHeaders).size !== lowerHeaders.length) {
+        throw tableMissing(tablePlan);
+      }
+      // A header row naming the key over no body rows holds nothing of the user's: built afresh below.
+    }
+    if (recoveredArea && tablePlan) {
+      // Make the area a table again, alone in its sync, before anything else is written: if a table (the old one
+      // renamed) still covers the area, `tables.add` fails here and the build stops with nothing written.
+      step = 'prepare';
+      const area = recoveredArea;
+      const address = `${columnLetter(area.firstColumn)}${area.headerRow + 1}:${columnLetter(area.firstColumn + area.headers.length - 1)}${area.headerRow + area.bodyRows + 1}`;
+      const recreated = workbook.worksheets.getItem(sheetPlanOf(plan, tablePlan.sheet).name).tables.add(address, true);
+      recreated.name = tablePlan.name;
+      recreated.style = tablePlan.style;
+      try {
+        await sync();
+      } catch (error) {
+        const code = (error as BuildInterruptedError).cause as { code?: unknown } | undefined;
+        if (code?.code === 'InvalidOperation' || code?.code === 'InvalidArgument') throw tableMissing(tablePlan, error);
+        throw error;
+      }
+      step = 'inspect';
+      recreatedTable = recreated;
+      tableExists = true;
+      existing = recoveredArea;
     }
     if (headerRange && bodyRange && tableSheet && tablePlan) {
       const planSheet = sheetPlanOf(plan, tablePlan.sheet);
@@ -445,7 +499,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       const readRows = Math.max(1, Math.min(maxRows, Math.floor(REQUEST_BUDGET_BYTES / Math.max(64, plannedBytes))));
       const runs = runsOf(readColumns);
       const expectedReads = runs.length === 0 ? 0 : Math.ceil(existing.bodyRows / readRows);
-      expectedSyncs = 2 + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
+      expectedSyncs = syncs + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
       const table = existing;
       for (let start = 0; runs.length > 0 && start < table.bodyRows; start += readRows) {
         checkCancelled();
@@ -548,7 +602,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       proxy.comment = n.comment;
     }
   }
-  let tableProxy: Excel.Table | null = tableFound && tableProbe ? tableProbe : null;
+  let tableProxy: Excel.Table | null = recreatedTable ?? (tableFound && tableProbe ? tableProbe : null);
   if (tablePlan && merge && existing && tableProxy) {
     const table = tableProxy;
     for (const header of merge.addedHeaders) table.columns.add(undefined, undefined, header);
@@ -565,8 +619,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     const rows = Math.max(1, mergedRows.length);
     if (!creating.includes(sheetName)) {
       // A managed sheet whose table is gone and whose table area holds no
-      // values (inspect refuses otherwise: a range converted from the table
-      // holds the user's notes): clear the area's contents from the header
+      // values, or only a header row (an area with rows is made a table again
+      // in inspect, or refused): clear the area's contents from the header
       // row down anyway, so the new table never runs into leftovers when it grows.
       sheet.getRangeByIndexes(tablePlan.row, tablePlan.column, SHEET_ROWS - tablePlan.row, headers.length).clear('Contents');
     }
@@ -725,7 +779,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     sheetsCreated,
     table: {
       name: tablePlan?.name ?? '',
-      created: tablePlan !== undefined && existing === null,
+      created: tablePlan !== undefined && (existing === null || recreatedTable !== null),
       updated: merge?.counts.updated ?? 0,
       appended: merge?.counts.appended ?? 0,
       notInSource: merge?.counts.notInSource ?? 0,

@@ -376,19 +376,29 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
   /**
    * The 1-based session-wide operation numbers of a clean run's syncs, except
    * those of write syncs (found by failing each sync whole and reading
-   * `stoppedIn`). Write syncs are left out on purpose: a stop inside them is a
-   * known renderer bug, not yet fixed — a first build stopped after the
-   * block's cell values and before `tables.add` leaves cells without a table
-   * that the rerun refuses as "converted to a range", and a stop after
-   * `tables.add` / `rows.add` but before the block's computed-column writes
-   * leaves rows in the table that `written.rowsAppended` (and so the message)
-   * does not count.
+   * `stoppedIn`); with `withFirstWriteSync`, the first write sync's are kept
+   * (on a first build, the one that writes the first block and creates the table).
+   * A stop inside a write sync still meets known renderer bugs, not yet fixed:
+   * (2) a stop after `tables.add` / `rows.add` but before the block's
+   * computed-column writes leaves rows in the table that
+   * `written.rowsAppended` (and so the message) does not count; (3) a stop
+   * right after `tables.add`, before the table is named, leaves a table under
+   * Excel's default name that the rerun refuses as renamed. The former bug (1),
+   * a stop after the block's cell values and before `tables.add`, is fixed:
+   * the rerun makes the table again over those cells.
    */
-  const operationsOutsideWriteSyncs = async (operationsPerSync: readonly number[], stoppedInAt: (sync: number) => Promise<string | null>): Promise<number[]> => {
+  const operationsOutsideWriteSyncs = async (
+    operationsPerSync: readonly number[],
+    stoppedInAt: (sync: number) => Promise<string | null>,
+    withFirstWriteSync = false,
+  ): Promise<number[]> => {
     const out: number[] = [];
     let first = 1;
+    let writeSyncsSeen = 0;
     for (const [i, count] of operationsPerSync.entries()) {
-      if ((await stoppedInAt(i + 1)) !== 'write') for (let op = first; op < first + count; op += 1) out.push(op);
+      const isWrite = (await stoppedInAt(i + 1)) === 'write';
+      if (isWrite) writeSyncsSeen += 1;
+      if (!isWrite || (withFirstWriteSync && writeSyncsSeen === 1)) for (let op = first; op < first + count; op += 1) out.push(op);
       first += count;
     }
     return out;
@@ -407,7 +417,7 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
     if (stoppedIn === 'format' || stoppedIn === 'validate') expect(error.written.stepsDone).toContain('write');
   };
 
-  test('first build failing at every operation outside write syncs in turn (partial batches): consistent, says what was written, a rerun gives the clean result', async () => {
+  test('first build failing at every operation outside write syncs and inside the table-creating sync in turn (partial batches): consistent, says what was written, a rerun gives the clean result', async () => {
     const clean = createFakeExcel({ model: userWorkbook() });
     await build(clean, makeSamplePlan({ customers: 100 }), options);
     const total = clean.stats().operationsRun;
@@ -416,8 +426,10 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
     const failAts = await operationsOutsideWriteSyncs(
       clean.stats().requests.map((r) => r.operations),
       async (sync) => (await expectInterrupted(build(createFakeExcel({ model: userWorkbook(), failAtSync: sync }), makeSamplePlan({ customers: 100 }), options))).written.stoppedIn,
+      true,
     );
     expect(failAts.length).toBeGreaterThan(total / 2);
+    const stoppedUnnamed: number[] = [];
     for (const failAt of failAts) {
       const model_ = userWorkbook();
       const before = { data: sheetSnapshot(model_.sheet('Data')), mine: sheetSnapshot(model_.sheet('My notes')) };
@@ -426,10 +438,22 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
       expect([failAt, error.code, error.reason]).toEqual([failAt, 'failed', 'excel']);
       expect(failing.stats().requests.at(-1)?.failedAtOperation).not.toBeNull();
       expectConsistent(model_, before, {}, [1]);
-      expectSaysWhatWasWritten(error, model_, 0);
+      // Known bug (2) below: inside the write sync the message may not count rows already in the table.
+      if (error.written.stoppedIn !== 'write') expectSaysWhatWasWritten(error, model_, 0);
+      if (model_.tables.some((t) => t.name !== 'Customers')) {
+        // Known bug (3) below: stopped between `tables.add` and naming it, the table keeps Excel's default
+        // name; the rerun cannot tell it from a table the user renamed, so it refuses and writes nothing.
+        stoppedUnnamed.push(failAt);
+        const snapshot = workbookSnapshot(model_);
+        expect((await expectInterrupted(build(createFakeExcel({ model: model_ }), makeSamplePlan({ customers: 100 }), options))).reason).toBe('tableMissing');
+        expect(workbookSnapshot(model_)).toBe(snapshot);
+        continue;
+      }
       await build(createFakeExcel({ model: model_ }), makeSamplePlan({ customers: 100 }), options);
       expect([failAt, firstDifference(workbookSnapshot(model_), cleanSnapshot)]).toEqual([failAt, null]);
     }
+    // Only the one operation right after `tables.add` (the name) is hit by known bug (3).
+    expect(stoppedUnnamed).toHaveLength(1);
   }, 60_000);
 
   test('rebuild failing at every operation outside write syncs in turn (partial batches): user notes intact, no duplicates, rerun completes', async () => {
@@ -565,8 +589,46 @@ describe('applyPlan: rebuilds are updates', () => {
     expect(m.sheet(CUSTOMERS_SHEET)?.usedExtent().lastRow).toBe(20);
   });
 
+  /** A 30-customer build with an override and notes typed (rows 0 and 7), as a user leaves it. */
+  const builtWithNotes = async (): Promise<{ m: FakeWorkbookModel; fake: FakeExcel; notes: Record<string, string> }> => {
+    const m = userWorkbook();
+    const fake = createFakeExcel({ model: m });
+    await build(fake, makeSamplePlan({ customers: 30 }));
+    const notes = await typeNotes(fake, [0, 7]);
+    return { m, fake, notes };
+  };
+
+  test('regression: a rebuild after Convert to Range (table object gone, cells kept) makes the table again over them, keeping overrides and notes, as a rebuild of the intact table would', async () => {
+    const intact = await builtWithNotes();
+    await build(intact.fake, makeSamplePlan({ customers: 40, version: 2 }));
+    const { m, fake, notes } = await builtWithNotes();
+    const before = { data: sheetSnapshot(m.sheet('Data')), mine: sheetSnapshot(m.sheet('My notes')) };
+    // The fake's Table.delete keeps the cells: that is Excel's "Convert to Range".
+    fake.context.workbook.tables.getItem('Customers').delete();
+    await fake.context.sync();
+    expect(m.table('Customers')).toBeUndefined();
+    const result = await build(fake, makeSamplePlan({ customers: 40, version: 2 }));
+    expect(result.table).toMatchObject({ created: true, updated: 30, appended: 10, unkeyed: 0 });
+    expect(m.table('Customers')?.bodyRows).toBe(40);
+    expectConsistent(m, before, notes, [2]);
+    expect(tableRecords(m)[7]?.['Tier override']).toBe('A');
+    expect(m.sheet(CUSTOMERS_SHEET)?.usedExtent().lastRow).toBe(40);
+    expect(workbookSnapshot(m)).toBe(workbookSnapshot(intact.m));
+  });
+
+  test('a managed area without a table whose header row lacks the key column still refuses, cells byte-identical', async () => {
+    const { m, fake } = await builtWithNotes();
+    fake.context.workbook.tables.getItem('Customers').delete();
+    fake.context.workbook.worksheets.getItem(CUSTOMERS_SHEET).getRangeByIndexes(0, col('Customer ID'), 1, 1).values = [['Client']];
+    await fake.context.sync();
+    const before = workbookSnapshot(m);
+    const error = await expectInterrupted(build(fake, makeSamplePlan({ customers: 30, version: 2 })));
+    expect(error.reason).toBe('tableMissing');
+    expect(error.description.en).toContain('Nothing was written to the workbook.');
+    expect(workbookSnapshot(m)).toBe(before);
+  });
+
   test.each([
-    ['converted to a range (the table object gone, its cells kept)', (fake: FakeExcel) => fake.context.workbook.tables.getItem('Customers').delete()],
     [
       'renamed',
       (fake: FakeExcel) => {
