@@ -18,7 +18,7 @@
  * - `.xlsx` (exceljs): write the string as a string cell (a shared string),
  *   which no spreadsheet reads as a formula, and give text columns the number
  *   format `@`. exceljs never turns a string value into a formula.
- * - Office.js: a string written through `range.values` that starts with `=`,
+ * - The Office JavaScript API: a string written through `range.values` that starts with `=`,
  *   `+` or `-` becomes a formula even in a text-formatted cell in some hosts,
  *   so the renderer (1) sets `numberFormat` `@` on the text columns BEFORE
  *   writing values, and (2) writes every string through `officeTextInput`
