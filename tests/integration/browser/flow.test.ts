@@ -6,11 +6,10 @@
  * grid, and that a Chinese screen shows no English text that has a
  * translation. Screenshots go to test-results/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { todayLocal } from '../../../src/domain/dates';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import type { RawCell, RawGrid } from '../../../src/domain/types';
@@ -18,7 +17,7 @@ import type { Locale } from '../../../src/i18n/locale';
 import { text } from '../../../src/i18n/strings';
 import { gradeGrid } from '../../../src/pipeline/gradeGrid';
 import { SAMPLE_SHEET_NAMES, sheetFromCsv } from '../../../src/preview/sampleData';
-import { assertDistBuilt, englishPhrases, launchChromium, ROOT, SCREENSHOTS, serveDist } from './harness';
+import { englishPhrases, ROOT, SCREENSHOTS, useBrowserSession } from './harness';
 
 const STEP_TIMEOUT_MS = 30_000;
 
@@ -30,21 +29,7 @@ function sampleGrid(): RawGrid {
   return sheet.values.map((row) => Array.from({ length: width }, (_v, c): RawCell => (row[c] === undefined || row[c] === '' ? null : (row[c] as RawCell))));
 }
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertDistBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+const session = useBrowserSession();
 
 async function shoot(pane: Locator, name: string): Promise<void> {
   await pane.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
@@ -108,11 +93,11 @@ const CASES: readonly (readonly [Locale, number])[] = [
 
 describe('task pane in Chromium against the preview workbook', () => {
   it.each(CASES)('main flow in %s at %i px', async (locale, paneWidth) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1500 }, locale });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     try {
-      await page.goto(`${origin}/preview.html?lang=${locale}&paneWidth=${paneWidth}&sample=customers`);
+      await page.goto(`${session.origin}/preview.html?lang=${locale}&paneWidth=${paneWidth}&sample=customers`);
       const pane = page.getByTestId('preview-pane');
       const tag = `${locale}-${paneWidth}`;
 
@@ -188,11 +173,11 @@ describe('task pane in Chromium against the preview workbook', () => {
 
   it('a threshold typed in the Settings sheet after a build is what Rebuild grades with and the Rules screen shows', async () => {
     const locale: Locale = 'en';
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1500 }, locale });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     try {
-      await page.goto(`${origin}/preview.html?lang=${locale}&paneWidth=380&sample=customers`);
+      await page.goto(`${session.origin}/preview.html?lang=${locale}&paneWidth=380&sample=customers`);
       const pane = page.getByTestId('preview-pane');
       await pane.getByTestId('found-summary').waitFor({ timeout: STEP_TIMEOUT_MS });
       await pane.getByRole('button', { name: text('startUseThisData', locale) }).click();

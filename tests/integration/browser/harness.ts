@@ -2,7 +2,8 @@
  * Shared pieces of the browser tests: a tiny static server for dist/, the
  * Chromium launch, and the English strings a Chinese screen must not show.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -85,4 +86,41 @@ export function englishPhrases(): string[] {
     }
   }
   return [...phrases];
+}
+
+/** The served dist/ and the browser of one test file. */
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** `http://127.0.0.1:<port>` of the dist/ server. */
+  readonly origin: string;
+}
+
+/**
+ * Serves dist/ and launches Chromium for the calling test file (registers its
+ * beforeAll/afterAll); the returned accessors are valid inside tests.
+ */
+export function useBrowserSession(): BrowserSession {
+  let server: Server | undefined;
+  let origin: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    assertDistBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ({ server, origin } = await serveDist());
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('The browser session is used outside a test (before beforeAll ran).');
+      return browser;
+    },
+    get origin(): string {
+      if (origin === undefined) throw new Error('The browser session is used outside a test (before beforeAll ran).');
+      return origin;
+    },
+  };
 }

@@ -22,13 +22,11 @@
  * build cancelled while writing leaves a consistent table, says what was
  * written, and building again completes it without duplicating a row.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { text } from '../../../src/i18n/strings';
-import { assertDistBuilt, launchChromium, SCREENSHOTS, serveDist } from './harness';
+import { SCREENSHOTS, useBrowserSession } from './harness';
 
 const ROWS = 100_000;
 /**
@@ -44,21 +42,7 @@ const CPU_SAMPLE_MS = 50;
 /** Latency the preview adds to each sync (a real round trip to Excel), so Cancel can land while rows are written. */
 const SYNC_DELAY_MS = 300;
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertDistBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+const session = useBrowserSession();
 
 /** Customer IDs in the Customers table: how many, how many distinct, and how many the plan has. */
 function readKeys(page: Page): Promise<{ ids: number; distinct: number; planned: number }> {
@@ -108,9 +92,9 @@ function gapsOf(frames: readonly number[]): [start: number, end: number][] {
 
 describe('responsiveness with 100,000 customers', () => {
   it('keeps painting frames and moving the progress bar while the worker grades', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
-      await page.goto(`${origin}/preview.html?lang=en&paneWidth=380&sample=synthetic&rows=${ROWS}&syncDelayMs=${SYNC_DELAY_MS}`);
+      await page.goto(`${session.origin}/preview.html?lang=en&paneWidth=380&sample=synthetic&rows=${ROWS}&syncDelayMs=${SYNC_DELAY_MS}`);
       const pane = page.getByTestId('preview-pane');
       await pane.getByTestId('found-summary').waitFor({ timeout: 90_000 });
       expect(await pane.getByTestId('found-summary').innerText()).toContain(text('startFoundRows', 'en', { rows: '100,000' }));

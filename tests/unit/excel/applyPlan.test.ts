@@ -336,13 +336,7 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
   }, 60_000);
 
   test('rebuild failing at every sync in turn: user notes and columns intact, no duplicates, rerun completes', async () => {
-    const prepare = async (): Promise<{ model: FakeWorkbookModel; notes: Record<string, string> }> => {
-      const m = userWorkbook();
-      const fake = createFakeExcel({ model: m });
-      await build(fake, makeSamplePlan({ customers: 100 }), options);
-      const notes = await typeNotes(fake, [3, 41, 99]);
-      return { model: m, notes };
-    };
+    const prepare = () => builtWithNotes(options);
     const plan = makeSamplePlan({ customers: 130, version: 2 });
     const reference = await prepare();
     const referenceFake = createFakeExcel({ model: reference.model });
@@ -457,13 +451,7 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
   }, 60_000);
 
   test('rebuild failing at every operation outside write syncs in turn (partial batches): user notes intact, no duplicates, rerun completes', async () => {
-    const prepare = async (): Promise<{ model: FakeWorkbookModel; notes: Record<string, string> }> => {
-      const m = userWorkbook();
-      const fake = createFakeExcel({ model: m });
-      await build(fake, makeSamplePlan({ customers: 100 }), options);
-      const notes = await typeNotes(fake, [3, 41, 99]);
-      return { model: m, notes };
-    };
+    const prepare = () => builtWithNotes(options);
     const plan = makeSamplePlan({ customers: 130, version: 2 });
     const reference = await prepare();
     const referenceFake = createFakeExcel({ model: reference.model });
@@ -521,6 +509,15 @@ describe('applyPlan: failures and cancellation leave the workbook consistent', (
 });
 
 /** Types notes and a tier override into the table as a user would (through the API), returning the notes by customer ID. */
+/** The user's workbook after a first build of 100 customers, with notes typed on customers 3, 41 and 99. */
+async function builtWithNotes(options: ApplyOptions): Promise<{ model: FakeWorkbookModel; notes: Record<string, string> }> {
+  const model = userWorkbook();
+  const fake = createFakeExcel({ model });
+  await build(fake, makeSamplePlan({ customers: 100 }), options);
+  const notes = await typeNotes(fake, [3, 41, 99]);
+  return { model, notes };
+}
+
 async function typeNotes(fake: FakeExcel, indexes: readonly number[]): Promise<Record<string, string>> {
   const sheet = fake.context.workbook.worksheets.getItem(CUSTOMERS_SHEET);
   const notes: Record<string, string> = {};
