@@ -84,12 +84,12 @@ export interface SummaryLayout {
   /** The segment block again, sorted by customers descending (live formulas), for the sorted bar chart. */
   readonly bySegmentSorted: { readonly rows: number; readonly labels: string; readonly customers: string };
   readonly byLifecycle: SummaryBlockRefs;
-  /** Owner x tier: one row per owner listed at build time, then the "other / 其他" row. */
+  /** Owner x tier: one row per owner listed at build time, then the "other / 其他" row; null when the data has no owner column. */
   readonly ownerByTier: {
     readonly rows: number;
     readonly labels: string;
     /** One column of counts per tier, in tier-list order; `header` is the cell holding the tier's label. */
     readonly tiers: readonly { readonly tierKey: string; readonly header: string; readonly customers: string }[];
     readonly revenue: string;
-  };
+  } | null;
 }
