@@ -51,42 +51,33 @@ import {
   type MergedRow,
   type TableMerge,
 } from '../../plan/merge';
-import type {
-  ConditionalFormatPlan,
-  PlanCell,
-  PlanTarget,
-  SheetKey,
-  SheetPlan,
-  TablePlan,
-  ValidationPlan,
-  WorkbookPlan,
-} from '../../plan/types';
-import { TEXT_NUMBER_FORMAT } from '../../domain/safeText';
+import type { PlanTarget, TablePlan, WorkbookPlan } from '../../plan/types';
 import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
 import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
+import { MANAGED_SHEETS_NAME, managedSheetsInRegistry } from './parts/names';
+import { sheetPlanOf, widthToPoints, writePlanCell } from './parts/sheets';
+import {
+  cutBlocks,
+  estimatePlannedRowBytes,
+  officeTextHeader,
+  runsOf,
+  setUniform,
+  SHEET_ROWS,
+  usedBoundsMeetTableArea,
+  writeComputed,
+  type Block,
+  type ExistingTableInfo,
+} from './parts/table';
+import { validationRule } from './parts/validations';
+import { addConditionalFormat } from './parts/formats';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Microsoft's guidance: blocks of 5,000-20,000 rows. */
 export const DEFAULT_BLOCK_ROWS = 20_000;
-/** Rows in a worksheet. */
-const SHEET_ROWS = 1_048_576;
-/** Hidden workbook name listing the sheets Tierwise manages (`="Customers|Settings"`). */
-export const MANAGED_SHEETS_NAME = 'Tierwise_ManagedSheets';
 
-/**
- * The sheet names listed in the {@link MANAGED_SHEETS_NAME} registry's
- * formula (`="Customers|Settings"`, quotes doubled), as written there; none
- * for anything else. The pane uses it too, so both agree on what is Tierwise's.
- */
-export function managedSheetsInRegistry(formula: unknown): string[] {
-  if (typeof formula !== 'string') return [];
-  const m = /^="(.*)"$/s.exec(formula);
-  return (m?.[1] ?? '')
-    .replace(/""/g, '"')
-    .split('|')
-    .filter((name) => name !== '');
-}
+// The parts' public names, exported here as before the split (tests, the pane and the xlsx renderer import them from here).
+export { MANAGED_SHEETS_NAME, managedSheetsInRegistry, widthToPoints, cutBlocks };
 
 export interface ApplyProgress {
   readonly step: BuildStep;
@@ -143,121 +134,9 @@ export interface ApplyResult {
   readonly warnings: readonly Localized[];
 }
 
-/* ------------------------------------------------------------------ helpers */
 
-/**
- * Sets one value on every cell of a range. Excel documents this broadcast
- * for `values`, `formulas` and `numberFormat` ("If the argument is a single
- * value, it will be applied to all cells in the range",
- * OfficeDev/office-js-docs-reference#578; OfficeDev/office-js-docs-pr#2013
- * confirms it works) but @types/office-js types only the 2D form, hence this
- * one cast. It keeps a whole-column format or formula to a few bytes.
- */
-function setUniform(range: Excel.Range, property: 'formulas' | 'numberFormat', value: string): void {
-  (range as unknown as Record<'formulas' | 'numberFormat', unknown>)[property] = value;
-}
-
-/**
- * Writes a computed column's formula into `range`. A formula entered into a
- * cell formatted as text (`@`) is stored as text, not run, so the cells are
- * set to General first, and the column's own format (possibly `@` for a text
- * result) is applied after the formula.
- */
-function writeComputed(range: Excel.Range, formula: string, numberFormat: string): void {
-  setUniform(range, 'numberFormat', 'General');
-  setUniform(range, 'formulas', formula);
-  if (numberFormat !== 'General') setUniform(range, 'numberFormat', numberFormat);
-}
-
-/** Width in characters of the default font -> points (7 px per character + 5 px padding, 0.75 pt per px). */
-export function widthToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly bytes: number;
-}
-
-/** Cuts rows into blocks of at most `maxRows` rows and `budget` estimated bytes (a single huge row still gets its own block). */
-export function cutBlocks(rowCount: number, rowBytes: (row: number) => number, maxRows: number, budget: number): Block[] {
-  const blocks: Block[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let row = 0; row < rowCount; row += 1) {
-    const b = rowBytes(row);
-    if (row > start && (row - start >= maxRows || bytes + b > budget)) {
-      blocks.push({ start, end: row, bytes });
-      start = row;
-      bytes = 0;
-    }
-    bytes += b;
-  }
-  if (rowCount > start) blocks.push({ start, end: rowCount, bytes });
-  return blocks;
-}
-
-/** Maximal runs of adjacent indexes: [1,2,3,5] -> [[1,3],[5,5]]. */
-function runsOf(indexes: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const i of [...indexes].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === i - 1) last[1] = i;
-    else runs.push([i, i]);
-  }
-  return runs;
-}
-
-function sheetPlanOf(plan: WorkbookPlan, key: SheetKey): SheetPlan {
-  const sheet = plan.sheets.find((s) => s.key === key);
-  if (!sheet) throw new RangeError(`The plan has no sheet "${key}" for its table or target.`);
-  return sheet;
-}
-
-const STYLE_FORMATS: Record<NonNullable<PlanCell['style']>, { bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string }> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 12 },
-  header: { bold: true, fill: '#D9E1F2' },
-  label: { bold: true },
-  input: { fill: '#FFF2CC' },
-  note: { italic: true, color: '#595959' },
-  computed: { fill: '#F2F2F2' },
-};
-
-const ICON_STYLES: Record<Extract<ConditionalFormatPlan, { kind: 'iconSet' }>['style'], Excel.IconSet> = {
-  threeArrows: 'ThreeArrows' as Excel.IconSet,
-  threeTrafficLights: 'ThreeTrafficLights1' as Excel.IconSet,
-  threeSymbols: 'ThreeSymbols' as Excel.IconSet,
-};
-
-function validationRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
-  switch (rule.kind) {
-    case 'list':
-      return { list: { inCellDropDown: true, source: rule.source } };
-    case 'wholeNumber':
-    case 'decimal': {
-      const basic: Excel.BasicDataValidation =
-        rule.max === null
-          ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-          : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
-      return rule.kind === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
-    }
-    case 'date':
-      return { date: { formula1: '=DATE(1900,1,1)', formula2: rule.notAfterFormula, operator: 'Between' } };
-    case 'textLength':
-      return { textLength: { formula1: 0, formula2: rule.max, operator: 'Between' } };
-  }
-}
 
 /* ------------------------------------------------------------------ the build */
-
-interface ExistingTableInfo {
-  readonly headers: string[];
-  readonly headerRow: number;
-  readonly firstColumn: number;
-  readonly bodyRows: number;
-}
 
 /**
  * Applies `plan` to the workbook behind `context`. Re-running is an update
@@ -792,85 +671,3 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   };
 }
 
-/**
- * Whether the bounding box of a sheet's used cells meets the table's area
- * (its columns, from its header row down). Exact for a table at row 0 (the
- * plan's): any used cell in those columns is in the area. For a table lower
- * down, cells above it can make the box meet the area; that errs on the side
- * of refusing, never of clearing the user's data.
- */
-function usedBoundsMeetTableArea(used: Excel.Range, table: TablePlan): boolean {
-  const lastRow = used.rowIndex + used.rowCount - 1;
-  const lastColumn = used.columnIndex + used.columnCount - 1;
-  return lastRow >= table.row && used.columnIndex <= table.column + table.columns.length - 1 && lastColumn >= table.column;
-}
-
-/** A header as a cell input: Excel would turn `=x` or `123` into a formula or number. */
-function officeTextHeader(header: string): string {
-  return officeCellInput({ kind: 'text', text: header }, TEXT_NUMBER_FORMAT) as string;
-}
-
-function estimatePlannedRowBytes(table: TablePlan): number {
-  const sample = table.rows.slice(0, 200);
-  let total = 0;
-  for (const row of sample) {
-    row.forEach((v, i) => {
-      const column = table.columns[i];
-      if (column && column.role !== 'computed') total += inputBytes(officeCellInput(v, column.numberFormat));
-    });
-  }
-  return Math.ceil(total / Math.max(1, sample.length)) + 2;
-}
-
-function writePlanCell(sheet: Excel.Worksheet, cell: PlanCell): void {
-  const range = sheet.getCell(cell.row, cell.column);
-  const value = cell.value;
-  const numberFormat = cell.numberFormat ?? (value?.kind === 'date' ? 'yyyy-mm-dd' : undefined);
-  if (numberFormat !== undefined) range.numberFormat = [[numberFormat]];
-  if (value?.kind === 'formula') range.formulas = [[value.formula]];
-  else range.values = [[officeCellInput(value, numberFormat ?? 'General')]];
-  const style = cell.style ? STYLE_FORMATS[cell.style] : undefined;
-  if (style?.bold !== undefined) range.format.font.bold = style.bold;
-  if (style?.italic !== undefined) range.format.font.italic = style.italic;
-  if (style?.size !== undefined) range.format.font.size = style.size;
-  if (style?.color !== undefined) range.format.font.color = style.color;
-  const fill = cell.fill ?? style?.fill;
-  if (fill !== undefined) range.format.fill.color = fill;
-}
-
-function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): void {
-  switch (cf.kind) {
-    case 'expression': {
-      const format = range.conditionalFormats.add('Custom');
-      format.custom.rule.formula = cf.formula;
-      format.custom.format.fill.color = cf.fill;
-      if (cf.fontColor !== null) format.custom.format.font.color = cf.fontColor;
-      return;
-    }
-    case 'iconSet': {
-      const format = range.conditionalFormats.add('IconSet');
-      format.iconSet.style = ICON_STYLES[cf.style];
-      // The first criterion's type, operator and formula are ignored by Excel (d.ts: IconSetConditionalFormat.criteria).
-      format.iconSet.criteria = [
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=0' },
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.lowAtLeast}` },
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.highAtLeast}` },
-      ];
-      return;
-    }
-    case 'colorScale': {
-      const format = range.conditionalFormats.add('ColorScale');
-      format.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: cf.minColor },
-        midpoint: { type: 'Percentile', formula: '50', color: cf.midColor },
-        maximum: { type: 'HighestValue', color: cf.maxColor },
-      };
-      return;
-    }
-    case 'dataBar': {
-      const format = range.conditionalFormats.add('DataBar');
-      format.dataBar.positiveFormat.fillColor = cf.color;
-      return;
-    }
-  }
-}
