@@ -9,9 +9,22 @@ import type { TierDefinition } from '../../domain/settings';
 import { LIFECYCLE_LABELS } from '../../domain/settings';
 import type { CarriedValue, FieldKey, GradedCustomer } from '../../domain/types';
 import type { DayNumber } from '../../domain/dates';
-import type { CachedResult, PlanValue, TableColumnPlan } from '../types';
-import { CONSENT_VALUES, type ComputedKey } from '../strings';
-import { NUMBER_FORMATS, checkCellText, displayWidth } from './common';
+import type { CachedResult, PlanValue, SheetPlan, TableColumnPlan, TablePlan } from '../types';
+import { COMPUTED_HEADERS, CONSENT_VALUES, FIELD_HEADERS, SHEET_NAMES, type ComputedKey } from '../strings';
+import {
+  LIFECYCLE_ORDER,
+  fScoreFormula,
+  lifecycleFormula,
+  mScoreFormula,
+  rScoreFormula,
+  recencyFormula,
+  rfmCodeFormula,
+  segmentFormula,
+  tierFormula,
+  type FormulaHeaders,
+} from '../formulas';
+import type { PlanInput } from '../buildPlan';
+import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText, displayWidth, maxDisplayWidth } from './common';
 
 /** Fields the grading reads: placed after the profile columns, in a fixed order. */
 export const GRADING_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
@@ -201,4 +214,157 @@ export function columnWidth(column: TableColumnPlan, rows: readonly (readonly Pl
     width = Math.max(width, w + 2);
   }
   return Math.min(column.key === 'notes' || column.key === USER_NOTES_KEY ? 40 : 30, Math.max(8, width));
+}
+
+/**
+ * The Customers table: the grading fields after the profile columns, carried
+ * source columns, the user's entry columns, then the computed formulas; one
+ * row per graded customer with the core's results cached beside the formulas.
+ * `fh` names the headers the formulas (and the Settings sheet's breakpoints) read.
+ */
+export function buildCustomersTable(input: PlanInput, t: (text: Localized) => string): { table: TablePlan; fh: FormulaHeaders } {
+  const { result, settings, locale } = input;
+  const hasFirstPurchase =
+    input.profileFields.includes('firstPurchase') || result.customers.some((c) => c.record.firstPurchase !== null);
+  const profile = dedupe(
+    input.profileFields.filter((f) => !GRADING_FIELDS.has(f) && !LOG_ONLY_FIELDS.has(f)),
+  );
+  const notesFromSource = profile.includes('notes');
+  const usedHeaders = new Set<string>();
+  const drafts: ColumnDraft[] = [];
+  const addField = (field: FieldKey, role: TableColumnPlan['role'], numberFormat: string): void => {
+    // Source notes are the source's: they are refreshed on every rebuild, so they get their own
+    // header and the table still gets the user's own Notes column, which a rebuild never writes.
+    const label = field === 'notes' && notesFromSource ? SOURCE_NOTES_HEADER : FIELD_HEADERS[field];
+    const header = uniqueHeader(t(label), usedHeaders);
+    drafts.push({ plan: { key: field, header, role, formula: null, numberFormat, width: 0 }, source: { kind: 'field', field } });
+  };
+  addField('customerId', 'input', NUMBER_FORMATS.text);
+  for (const field of profile) addField(field, 'input', fieldNumberFormat(field));
+  addField('lastPurchase', 'input', NUMBER_FORMATS.date);
+  if (hasFirstPurchase) addField('firstPurchase', 'input', NUMBER_FORMATS.date);
+  addField('orderCount', 'input', NUMBER_FORMATS.count);
+  addField('totalSpend', 'input', NUMBER_FORMATS.money);
+  for (const sourceHeader of input.carriedHeaders) {
+    const header = uniqueHeader(cleanHeader(sourceHeader), usedHeaders);
+    const numberFormat = carriedNumberFormat(result.customers, sourceHeader);
+    drafts.push({
+      plan: { key: `carried:${sourceHeader}`, header, role: 'carried', formula: null, numberFormat, width: 0 },
+      source: { kind: 'carried', header: sourceHeader },
+    });
+  }
+  addField('tierOverride', 'userEntry', NUMBER_FORMATS.text);
+  if (notesFromSource) {
+    const header = uniqueHeader(t(FIELD_HEADERS.notes), usedHeaders);
+    drafts.push({ plan: { key: USER_NOTES_KEY, header, role: 'userEntry', formula: null, numberFormat: NUMBER_FORMATS.text, width: 0 }, source: { kind: 'blank' } });
+  } else {
+    addField('notes', 'userEntry', NUMBER_FORMATS.text);
+  }
+  const computedHeaders = {} as Record<ComputedKey, string>;
+  for (const key of COMPUTED_ORDER) computedHeaders[key] = uniqueHeader(t(COMPUTED_HEADERS[key]), usedHeaders);
+
+  const headerOf = (field: FieldKey): string => {
+    const d = drafts.find((x) => x.source.kind === 'field' && x.source.field === field);
+    if (!d) throw new Error(`internal: no column for ${field}`);
+    return d.plan.header;
+  };
+  const fh: FormulaHeaders = {
+    frequency: headerOf('orderCount'),
+    monetary: headerOf('totalSpend'),
+    lastPurchase: headerOf('lastPurchase'),
+    firstPurchase: hasFirstPurchase ? headerOf('firstPurchase') : null,
+    tierOverride: headerOf('tierOverride'),
+    recencyDays: computedHeaders.recencyDays,
+    r: computedHeaders.r,
+    f: computedHeaders.f,
+    m: computedHeaders.m,
+  };
+  const computedFormulas: Record<ComputedKey, string> = {
+    recencyDays: recencyFormula(fh),
+    r: rScoreFormula(fh),
+    f: fScoreFormula(fh),
+    m: mScoreFormula(fh),
+    rfmCode: rfmCodeFormula(fh),
+    segment: segmentFormula(fh),
+    tier: tierFormula(fh, settings.tiers),
+    lifecycle: lifecycleFormula(fh),
+  };
+  for (const key of COMPUTED_ORDER) {
+    const numberFormat = key === 'recencyDays' || key === 'r' || key === 'f' || key === 'm' ? NUMBER_FORMATS.count : NUMBER_FORMATS.text;
+    drafts.push({
+      plan: { key, header: computedHeaders[key], role: 'computed', formula: computedFormulas[key], numberFormat, width: 0 },
+      source: { kind: 'computed', key },
+    });
+  }
+
+  // ---- rows and cached results ---------------------------------------------
+  const tierLabel = tierLabeller(settings.tiers, locale);
+  const segmentLabel = new Map(settings.segments.map((s) => [s.key, t(s.label)] as const));
+  const rows: PlanValue[][] = [];
+  const cached: CachedResult[][] = [];
+  for (const customer of result.customers) {
+    const row: PlanValue[] = [];
+    const cache: CachedResult[] = [];
+    for (const d of drafts) {
+      switch (d.source.kind) {
+        case 'field':
+          row.push(fieldValue(customer, d.source.field, locale, d.plan.header));
+          cache.push(null);
+          break;
+        case 'carried':
+          row.push(carriedValue(customer.record.carried[d.source.header] ?? null, customer, d.plan.header));
+          cache.push(null);
+          break;
+        case 'computed':
+          row.push(null);
+          cache.push(computedValue(customer, d.source.key, tierLabel, segmentLabel, locale));
+          break;
+        case 'blank':
+          row.push(null);
+          cache.push(null);
+          break;
+      }
+    }
+    rows.push(row);
+    cached.push(cache);
+  }
+
+  // Scores and the RFM code centred: with icons on the left of R/F/M, right-aligned scores
+  // run into the next column's text ("5 245").
+  const centred = new Set(['r', 'f', 'm', 'rfmCode']);
+  // Label columns as wide as their longest label ("Important to win back"), capped.
+  const labelWidths: Record<string, number> = {
+    segment: maxDisplayWidth(settings.segments.map((x) => t(x.label))),
+    tier: maxDisplayWidth(settings.tiers.map((x) => t(x.label))),
+    lifecycle: maxDisplayWidth(LIFECYCLE_ORDER.map((k) => t(LIFECYCLE_LABELS[k]))),
+  };
+  const columns: TableColumnPlan[] = drafts.map((d, i) => ({
+    ...d.plan,
+    width: Math.max(columnWidth(d.plan, rows, i), Math.min(40, (labelWidths[d.plan.key] ?? 0) + 2)),
+    ...(centred.has(d.plan.key) ? { align: 'center' as const } : {}),
+  }));
+  const table: TablePlan = {
+    name: CUSTOMERS_TABLE,
+    sheet: 'customers',
+    row: 0,
+    column: 0,
+    style: 'TableStyleMedium2',
+    columns,
+    rows,
+    keyColumn: columns[0]?.header ?? '',
+    cachedResults: cached,
+  };
+  return { table, fh };
+}
+
+/** The Customers sheet: tab colour and frozen header row and ID column; its cells are the table's. */
+export function customersSheetPlan(t: (text: Localized) => string): SheetPlan {
+  return {
+    key: 'customers',
+    name: t(SHEET_NAMES.customers),
+    tabColor: COLORS.customersTab,
+    freeze: { rows: 1, columns: 1 },
+    columnWidths: [],
+    cells: [],
+  };
 }

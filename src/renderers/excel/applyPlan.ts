@@ -54,8 +54,8 @@ import {
 import type { PlanTarget, TablePlan, WorkbookPlan } from '../../plan/types';
 import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
 import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
-import { MANAGED_SHEETS_NAME, managedSheetsInRegistry } from './parts/names';
-import { sheetPlanOf, widthToPoints, writePlanCell } from './parts/sheets';
+import { MANAGED_SHEETS_NAME, managedSheetsInRegistry, queueDefinedNames, queueManagedSheetsRegistry } from './parts/names';
+import { queueSheetFormat, sheetPlanOf, widthToPoints } from './parts/sheets';
 import {
   cutBlocks,
   estimatePlannedRowBytes,
@@ -68,8 +68,8 @@ import {
   type Block,
   type ExistingTableInfo,
 } from './parts/table';
-import { validationRule } from './parts/validations';
-import { addConditionalFormat } from './parts/formats';
+import { queueValidation } from './parts/validations';
+import { queueConditionalFormats } from './parts/formats';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -459,28 +459,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'prepare';
   checkCancelled();
   suspend();
-  const managedNames = plan.sheets.map((s) => s.name);
-  for (const name of managed) if (!managedNames.some((n) => n.toLowerCase() === name)) managedNames.push(name);
-  const registryFormula = `="${managedNames.join('|').replace(/"/g, '""')}"`;
-  if (registry.isNullObject) {
-    const item = workbook.names.add(MANAGED_SHEETS_NAME, registryFormula, 'Sheets Tierwise manages; do not edit.');
-    item.visible = false;
-  } else {
-    registry.formula = registryFormula;
-    // Re-assert: a build stopped inside this batch, after the add and before the hide, left the registry visible.
-    registry.visible = false;
-  }
+  queueManagedSheetsRegistry(workbook, registry, plan.sheets.map((s) => s.name), managed);
   const creating = sheetProbes.filter((p) => p.proxy.isNullObject).map((p) => p.plan.name);
   for (const name of creating) workbook.worksheets.add(name);
-  for (const { plan: n, proxy } of nameProbes) {
-    const formula = `='${sheetPlanOf(plan, n.sheet).name.replace(/'/g, "''")}'!${n.address}`;
-    if (proxy.isNullObject) {
-      workbook.names.add(n.name, formula, n.comment);
-    } else {
-      proxy.formula = formula;
-      proxy.comment = n.comment;
-    }
-  }
+  queueDefinedNames(workbook, plan, nameProbes);
   let tableProxy: Excel.Table | null = recreatedTable ?? (tableFound && tableProbe ? tableProbe : null);
   if (tablePlan && merge && existing && tableProxy) {
     const table = tableProxy;
@@ -586,18 +568,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'format';
   checkCancelled();
   suspend();
-  for (const sheetPlan of plan.sheets) {
-    const sheet = workbook.worksheets.getItem(sheetPlan.name);
-    if (sheetPlan.tabColor !== null) sheet.tabColor = sheetPlan.tabColor;
-    if (sheetPlan.freeze) {
-      if (sheetPlan.freeze.rows > 0 && sheetPlan.freeze.columns > 0) {
-        sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, sheetPlan.freeze.rows, sheetPlan.freeze.columns));
-      } else if (sheetPlan.freeze.rows > 0) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
-      else if (sheetPlan.freeze.columns > 0) sheet.freezePanes.freezeColumns(sheetPlan.freeze.columns);
-    }
-    for (const { column, width } of sheetPlan.columnWidths) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthToPoints(width);
-    for (const cell of sheetPlan.cells) writePlanCell(sheet, cell);
-  }
+  for (const sheetPlan of plan.sheets) queueSheetFormat(workbook.worksheets.getItem(sheetPlan.name), sheetPlan);
   if (tablePlan && merge && tableProxy) {
     const table = tableProxy;
     const firstColumn = existing?.firstColumn ?? tablePlan.column;
@@ -626,24 +597,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     if (target.kind === 'range') return workbook.worksheets.getItem(sheetPlanOf(plan, target.sheet).name).getRange(target.address);
     return workbook.tables.getItem(target.table).columns.getItem(target.column).getDataBodyRange();
   };
-  for (const v of plan.validations) {
-    const range = targetRange(v.target);
-    range.dataValidation.clear();
-    range.dataValidation.rule = validationRule(v.rule);
-    range.dataValidation.ignoreBlanks = v.allowBlank;
-    range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.errorMessage };
-    range.dataValidation.prompt = v.prompt === null ? { showPrompt: false, title: '', message: '' } : { showPrompt: true, title: '', message: v.prompt };
-  }
-  const cleared = new Set<string>();
-  for (const cf of plan.conditionalFormats) {
-    const key = JSON.stringify(cf.target);
-    const range = targetRange(cf.target);
-    if (!cleared.has(key)) {
-      range.conditionalFormats.clearAll();
-      cleared.add(key);
-    }
-    addConditionalFormat(range, cf);
-  }
+  for (const v of plan.validations) queueValidation(targetRange(v.target), v);
+  queueConditionalFormats(plan.conditionalFormats, targetRange);
   workbook.application.calculate('Full');
   await sync();
   validationsApplied = true;

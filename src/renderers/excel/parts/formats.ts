@@ -1,7 +1,7 @@
 /**
  * Part of the Office.js renderer (see ../applyPlan.ts): conditional formats.
  */
-import type { ConditionalFormatPlan } from '../../../plan/types';
+import type { ConditionalFormatPlan, PlanTarget } from '../../../plan/types';
 
 export const ICON_STYLES: Record<Extract<ConditionalFormatPlan, { kind: 'iconSet' }>['style'], Excel.IconSet> = {
   threeArrows: 'ThreeArrows' as Excel.IconSet,
@@ -43,5 +43,23 @@ export function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPl
       format.dataBar.positiveFormat.fillColor = cf.color;
       return;
     }
+  }
+}
+
+/**
+ * Queues the conditional formats: each target's existing formats are cleared
+ * once (so a rebuild replaces, never stacks, them: new tier colours included),
+ * then the plan's are added in order.
+ */
+export function queueConditionalFormats(formats: readonly ConditionalFormatPlan[], targetRange: (target: PlanTarget) => Excel.Range): void {
+  const cleared = new Set<string>();
+  for (const cf of formats) {
+    const key = JSON.stringify(cf.target);
+    const range = targetRange(cf.target);
+    if (!cleared.has(key)) {
+      range.conditionalFormats.clearAll();
+      cleared.add(key);
+    }
+    addConditionalFormat(range, cf);
   }
 }

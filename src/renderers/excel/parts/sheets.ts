@@ -41,3 +41,16 @@ export function writePlanCell(sheet: Excel.Worksheet, cell: PlanCell): void {
   const fill = cell.fill ?? style?.fill;
   if (fill !== undefined) range.format.fill.color = fill;
 }
+
+/** Queues a sheet's tab colour, frozen panes, column widths and cells. */
+export function queueSheetFormat(sheet: Excel.Worksheet, sheetPlan: SheetPlan): void {
+  if (sheetPlan.tabColor !== null) sheet.tabColor = sheetPlan.tabColor;
+  if (sheetPlan.freeze) {
+    if (sheetPlan.freeze.rows > 0 && sheetPlan.freeze.columns > 0) {
+      sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, sheetPlan.freeze.rows, sheetPlan.freeze.columns));
+    } else if (sheetPlan.freeze.rows > 0) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
+    else if (sheetPlan.freeze.columns > 0) sheet.freezePanes.freezeColumns(sheetPlan.freeze.columns);
+  }
+  for (const { column, width } of sheetPlan.columnWidths) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthToPoints(width);
+  for (const cell of sheetPlan.cells) writePlanCell(sheet, cell);
+}

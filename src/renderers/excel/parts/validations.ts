@@ -21,3 +21,12 @@ export function validationRule(rule: ValidationPlan['rule']): Excel.DataValidati
       return { textLength: { formula1: 0, formula2: rule.max, operator: 'Between' } };
   }
 }
+
+/** Queues one validation on `range`, replacing whatever validation it had. */
+export function queueValidation(range: Excel.Range, v: ValidationPlan): void {
+  range.dataValidation.clear();
+  range.dataValidation.rule = validationRule(v.rule);
+  range.dataValidation.ignoreBlanks = v.allowBlank;
+  range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.errorMessage };
+  range.dataValidation.prompt = v.prompt === null ? { showPrompt: false, title: '', message: '' } : { showPrompt: true, title: '', message: v.prompt };
+}
