@@ -6,9 +6,13 @@
  *   1. inspect   — which managed sheets, the table and the names exist (reads only);
  *   2. inspect   — protection of existing sheets, the existing table's headers and size, or, when the
  *                  managed sheet has lost its table, whether its area holds data (only on a rebuild);
- *                  if it does ("Convert to Range", or a first build stopped before `tables.add`), one
- *                  sync reads its header row and, when that names the key column, one more makes the
- *                  area a table again, which is then rebuilt as an existing table (else: refused);
+ *                  if it does, one or two syncs list the sheet's tables (parts/table.ts tablesOnSheet):
+ *                  Tierwise's own table left under Excel's default name by a build stopped between
+ *                  `tables.add` and naming it (the PENDING_TABLE_NAME marker points at it) is named, in
+ *                  its own sync, and rebuilt as the existing table; any other table over the area is
+ *                  refused (renamed by the user, or theirs); with no table ("Convert to Range", or a
+ *                  first build stopped before `tables.add`), one sync reads the header row and, when
+ *                  that names the key column, one more makes the area a table again (else: refused);
  *   3. read      — one sync per block of existing rows (only on a rebuild);
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
@@ -34,7 +38,14 @@
  * queued, so nothing half-queued is ever sent. Real Excel runs a batch's
  * commands in order without rollback, so a batch that fails in the middle
  * could leave one block with some column runs updated and others not; the
- * rows are still whole customers and the next run rewrites them.
+ * rows are still whole customers and the next run rewrites them. When a sync
+ * that may have run `rows.add` or `tables.add` fails, the rows the table
+ * then holds are counted (one or two more syncs, on that path only), so the
+ * message's counts are exact; if Excel cannot answer that either, the message
+ * says how many more rows may be there. Office.js cannot add and name a table
+ * in one operation, so the batch that adds it first sets a hidden marker name
+ * at its header cell and deletes it right after naming it: a stop between
+ * the two leaves a table the next build can tell from one the user renamed.
  *
  * Safety: sheets are created or written only if they are managed: listed in
  * the hidden workbook name {@link MANAGED_SHEETS_NAME} (written before any
@@ -65,9 +76,16 @@ import {
   SHEET_ROWS,
   usedBoundsMeetTableArea,
   writeComputed,
+  PENDING_TABLE_NAME,
+  pendingTableFormula,
+  queuePendingTableMarker,
+  tableMeetsArea,
+  tablesOnSheet,
   type Block,
   type ExistingTableInfo,
+  type SheetTable,
 } from './parts/table';
+import { sheetOfAddress } from './readSettings';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
 
@@ -167,6 +185,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const sheetsCreated: string[] = [];
   let namesWritten = false;
   let tableExists = false;
+  let tableRestored = false;
   let rowsUpdated = 0;
   let rowsToUpdate = 0;
   let rowsAppended = 0;
@@ -179,6 +198,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     sheetsCreated: [...sheetsCreated],
     namesWritten,
     tableExists,
+    tableRestored,
     rowsUpdated,
     rowsToUpdate,
     rowsAppended,
@@ -199,6 +219,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       },
       cause,
     );
+  };
+  /**
+   * A sync that may have run `tables.add` failed part-way (making or naming the table on a rebuild): whether a
+   * table now starts at the plan table's header cell, whatever its name, is what the message must say. One or
+   * two more syncs, on this path only; if Excel cannot answer, the original error stands with both causes.
+   */
+  const withTableRecounted = async (error: unknown): Promise<unknown> => {
+    if (!(error instanceof BuildInterruptedError) || !tablePlan) return error;
+    try {
+      const sheet = workbook.worksheets.getItem(sheetPlanOf(plan, tablePlan.sheet).name);
+      if ((await tablesOnSheet(sheet, () => context.sync())).some((t) => t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column)) tableExists = true;
+    } catch (recountError) {
+      return new BuildInterruptedError('failed', error.written, error.reason, error.detail, {
+        cause: new AggregateError([error.cause, recountError], 'The sync failed and so did looking for the table after it.'),
+      });
+    }
+    return new BuildInterruptedError('failed', summary(error.written.stoppedIn), error.reason, error.detail, { cause: error.cause });
   };
   const checkCancelled = (): void => {
     if (options.signal?.aborted) throw new BuildInterruptedError('cancelled', summary(null), null, null);
@@ -248,7 +285,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   });
   const tableProbe = tablePlan ? workbook.tables.getItemOrNullObject(tablePlan.name) : null;
   tableProbe?.load('name');
+  // The marker a build stopped between `tables.add` and naming the table leaves (see PENDING_TABLE_NAME).
+  const pendingProbe = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).load('name') : null;
+  const pendingRange = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).getRangeOrNullObject().load(['address', 'rowIndex', 'columnIndex']) : null;
   await sync();
+  /** Whether the marker name exists now (so the next batch that sets it updates rather than adds it). */
+  let pendingMarker = pendingProbe !== null && !pendingProbe.isNullObject;
 
   const managed = new Set<string>(registry.isNullObject ? [] : managedSheetsInRegistry(registry.formula).map((name) => name.toLowerCase()));
   const existingSheets = sheetProbes.filter((p) => !p.proxy.isNullObject);
@@ -294,7 +336,45 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
       });
     }
+    const keyPlanColumn = tablePlan ? (tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn)) : undefined;
+    /** Headers a table over the area may have to be rebuilt on: they name the key column, none twice. */
+    const rebuildableHeaders = (headers: readonly string[]): boolean => {
+      const lower = headers.map((h) => h.toLowerCase());
+      return keyPlanColumn !== undefined && lower.includes(keyPlanColumn.header.toLowerCase()) && new Set(lower).size === lower.length;
+    };
+    let areaTables: SheetTable[] = [];
     if (usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
+      // The area holds values but no table of Tierwise's name: list the sheet's tables (one or two more syncs,
+      // only on this path) to see what is over the area.
+      areaTables = (await tablesOnSheet(tableSheetProbe.proxy, sync)).filter((t) => tableMeetsArea(t, tablePlan));
+      const markerAt =
+        pendingRange && !pendingRange.isNullObject && sheetOfAddress(pendingRange.address)?.toLowerCase() === tableSheetProbe.plan.name.toLowerCase()
+          ? { row: pendingRange.rowIndex, column: pendingRange.columnIndex }
+          : null;
+      const left = areaTables.find((t) => markerAt && t.headerRow === markerAt.row && t.firstColumn === markerAt.column && t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column);
+      if (left && rebuildableHeaders(left.headers)) {
+        // Tierwise's own table, left under Excel's default name by a build stopped between `tables.add` and naming
+        // it (the marker says so): name it, alone in its sync, and rebuild on it as on an existing table.
+        step = 'prepare';
+        left.table.name = tablePlan.name;
+        workbook.names.getItem(PENDING_TABLE_NAME).delete();
+        try {
+          await sync();
+        } catch (error) {
+          throw await withTableRecounted(error);
+        }
+        pendingMarker = false;
+        step = 'inspect';
+        recreatedTable = left.table;
+        tableExists = true;
+        tableRestored = true;
+        existing = { headers: left.headers, headerRow: left.headerRow, firstColumn: left.firstColumn, bodyRows: left.bodyRows };
+      } else if (areaTables.length > 0) {
+        // Another table over the area: Tierwise's renamed by the user, or one of theirs. Never taken: refused, nothing written.
+        throw tableMissing(tablePlan);
+      }
+    }
+    if (!existing && usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
       // The area holds values without a table: a "Convert to Range", or a first build stopped between writing
       // the cells and `tables.add`. If its header row names the key column, it is the previous table's data:
       // read its header row (one more sync, only on this path) and rebuild on it as on an existing table.
@@ -305,36 +385,38 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       const headerValues = headerCells.values[0] ?? [];
       const blankAt = headerValues.findIndex((v) => v === '' || v === null);
       const areaHeaders = headerValues.slice(0, blankAt < 0 ? headerValues.length : blankAt).map((v) => String(v));
-      const keyPlanColumn = tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn);
-      const lowerHeaders = areaHeaders.map((h) => h.toLowerCase());
-      const hasKey = keyPlanColumn !== undefined && lowerHeaders.includes(keyPlanColumn.header.toLowerCase());
       const bodyRows = Math.max(0, lastRow - tablePlan.row);
-      if (hasKey && new Set(lowerHeaders).size === lowerHeaders.length && bodyRows > 0) {
+      if (rebuildableHeaders(areaHeaders) && bodyRows > 0) {
         recoveredArea = { headers: areaHeaders, headerRow: tablePlan.row, firstColumn: tablePlan.column, bodyRows };
-      } else if (!hasKey || new Set(lowerHeaders).size !== lowerHeaders.length) {
+      } else if (!rebuildableHeaders(areaHeaders)) {
         throw tableMissing(tablePlan);
       }
       // A header row naming the key over no body rows holds nothing of the user's: built afresh below.
     }
     if (recoveredArea && tablePlan) {
-      // Make the area a table again, alone in its sync, before anything else is written: if a table (the old one
-      // renamed) still covers the area, `tables.add` fails here and the build stops with nothing written.
+      // Make the area a table again, alone in its sync, before anything else is written (no table is over the
+      // area: checked above; were one there, `tables.add` would fail here and the build stop with nothing written).
       step = 'prepare';
       const area = recoveredArea;
       const address = `${columnLetter(area.firstColumn)}${area.headerRow + 1}:${columnLetter(area.firstColumn + area.headers.length - 1)}${area.headerRow + area.bodyRows + 1}`;
-      const recreated = workbook.worksheets.getItem(sheetPlanOf(plan, tablePlan.sheet).name).tables.add(address, true);
+      const areaSheetName = sheetPlanOf(plan, tablePlan.sheet).name;
+      queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(areaSheetName, area.headerRow, area.firstColumn));
+      const recreated = workbook.worksheets.getItem(areaSheetName).tables.add(address, true);
       recreated.name = tablePlan.name;
+      workbook.names.getItem(PENDING_TABLE_NAME).delete();
       recreated.style = tablePlan.style;
       try {
         await sync();
       } catch (error) {
         const code = (error as BuildInterruptedError).cause as { code?: unknown } | undefined;
         if (code?.code === 'InvalidOperation' || code?.code === 'InvalidArgument') throw tableMissing(tablePlan, error);
-        throw error;
+        throw await withTableRecounted(error);
       }
+      pendingMarker = false;
       step = 'inspect';
       recreatedTable = recreated;
       tableExists = true;
+      tableRestored = true;
       existing = recoveredArea;
     }
     if (headerRange && bodyRange && tableSheet && tablePlan) {
@@ -464,6 +546,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   for (const name of creating) workbook.worksheets.add(name);
   queueDefinedNames(workbook, plan, nameProbes);
   let tableProxy: Excel.Table | null = recreatedTable ?? (tableFound && tableProbe ? tableProbe : null);
+  // A marker left by a build stopped after naming its table, before deleting the marker: the table is there, so it is stale.
+  const staleMarker = pendingMarker && tableProxy !== null;
+  if (staleMarker) workbook.names.getItem(PENDING_TABLE_NAME).delete();
   if (tablePlan && merge && existing && tableProxy) {
     const table = tableProxy;
     for (const header of merge.addedHeaders) table.columns.add(undefined, undefined, header);
@@ -491,9 +576,32 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     });
   }
   await sync();
+  if (staleMarker) pendingMarker = false;
   sheetsCreated.push(...creating);
   namesWritten = true;
   finishStep('prepare');
+
+  /**
+   * A write sync that appends rows failed part-way: `rows.add` (or `tables.add`) may have run before the
+   * failing operation. Counts the table's rows as they now are (one or two syncs, on this path only) so the
+   * message says exactly what was added; if Excel cannot answer either, says that up to `blockRows` more may be there.
+   */
+  const recountAfterFailedBlock = async (error: unknown, headerRow: number, firstColumn: number, blockRows: number): Promise<unknown> => {
+    if (!(error instanceof BuildInterruptedError) || !tablePlan) return error;
+    try {
+      const found = (await tablesOnSheet(tableSheetProxy(), () => context.sync())).find((t) => t.headerRow === headerRow && t.firstColumn === firstColumn);
+      if (found) {
+        tableExists = true;
+        // A table made over no rows has one blank body row.
+        rowsAppended = mergedRows.length === existingCount ? 0 : found.bodyRows - existingCount;
+      }
+    } catch (recountError) {
+      return new BuildInterruptedError('failed', { ...summary('write'), rowsMaybeAppended: blockRows }, error.reason, error.detail, {
+        cause: new AggregateError([error.cause, recountError], 'The write failed and so did counting the rows after it.'),
+      });
+    }
+    return new BuildInterruptedError('failed', summary('write'), error.reason, error.detail, { cause: error.cause });
+  };
 
   /* 5. write blocks --------------------------------------------------- */
   step = 'write';
@@ -546,8 +654,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         if (matrix.length > 0) sheet.getRangeByIndexes(bodyTop, firstColumn, matrix.length, headers.length).values = matrix;
         const lastRow = headerRow + Math.max(1, matrix.length);
         const address = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + headers.length - 1)}${lastRow + 1}`;
+        queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(sheetName, headerRow, firstColumn));
         tableProxy = sheet.tables.add(address, true);
         tableProxy.name = tablePlan.name;
+        workbook.names.getItem(PENDING_TABLE_NAME).delete();
         tableProxy.style = tablePlan.style;
         for (const m of computedColumns) writeComputed(tableProxy.columns.getItem(headers[m] ?? '').getDataBodyRange(), formulaOf(m), formatOf(m));
       } else {
@@ -557,7 +667,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         }
       }
       noteBlock(block);
-      await sync({ start: block.start, end: block.end, total: mergedRows.length });
+      try {
+        await sync({ start: block.start, end: block.end, total: mergedRows.length });
+      } catch (error) {
+        throw await recountAfterFailedBlock(error, headerRow, firstColumn, block.end - block.start);
+      }
+      pendingMarker = false;
       tableExists = true;
       rowsAppended += block.end - block.start;
     }

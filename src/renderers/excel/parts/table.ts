@@ -5,6 +5,7 @@
  */
 import type { TablePlan } from '../../../plan/types';
 import { TEXT_NUMBER_FORMAT } from '../../../domain/safeText';
+import { columnLetter } from '../../../plan/a1';
 import { inputBytes, officeCellInput } from '../cellValues';
 
 /** Rows in a worksheet. */
@@ -104,4 +105,76 @@ export function estimatePlannedRowBytes(table: TablePlan): number {
     });
   }
   return Math.ceil(total / Math.max(1, sample.length)) + 2;
+}
+
+/**
+ * Hidden workbook name Tierwise sets, in the same batch and just before
+ * `tables.add`, to the top-left cell of the table it is creating; deleted in
+ * that batch right after the table is named. Office.js cannot add and name a
+ * table in one operation (`TableCollection.add(address, hasHeaders)` takes no
+ * name), so a build stopped between the two leaves a table under Excel's
+ * default name ("Table1"); this marker is how the next build tells that table,
+ * which is Tierwise's, from one the user renamed, which it must not take.
+ */
+export const PENDING_TABLE_NAME = 'Tierwise_PendingTable';
+
+/** The marker's formula for a table whose header row starts at (row, column) of `sheetName` (0-based): `='Customers'!$A$1`. */
+export function pendingTableFormula(sheetName: string, row: number, column: number): string {
+  return `='${sheetName.replace(/'/g, "''")}'!$${columnLetter(column)}$${row + 1}`;
+}
+
+/** Queues the marker (see {@link PENDING_TABLE_NAME}): its formula updated when it exists (a stopped build left it), else added hidden. */
+export function queuePendingTableMarker(workbook: Excel.Workbook, exists: boolean, formula: string): void {
+  if (exists) {
+    workbook.names.getItem(PENDING_TABLE_NAME).formula = formula;
+  } else {
+    const item = workbook.names.add(PENDING_TABLE_NAME, formula, 'Tierwise is creating a table here; deleted once it is named.');
+    item.visible = false;
+  }
+}
+
+/** A table of a sheet as {@link tablesOnSheet} reads it (0-based rows and columns). */
+export interface SheetTable {
+  readonly table: Excel.Table;
+  readonly name: string;
+  readonly headers: string[];
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly bodyRows: number;
+}
+
+/**
+ * The tables of `sheet`, whatever their names: lists them
+ * (`worksheet.tables`, ExcelApi 1.1) in one sync and, when there are any,
+ * reads their header rows, extents and body sizes in a second.
+ */
+export async function tablesOnSheet(sheet: Excel.Worksheet, sync: () => Promise<void>): Promise<SheetTable[]> {
+  const tables = sheet.tables.load('items/name');
+  await sync();
+  if (tables.items.length === 0) return [];
+  const probes = tables.items.map((table) => ({
+    table,
+    name: table.name,
+    header: table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']),
+    whole: table.getRange().load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
+    body: table.getDataBodyRange().load('rowCount'),
+  }));
+  await sync();
+  return probes.map((p) => ({
+    table: p.table,
+    name: p.name,
+    headers: (p.header.values[0] ?? []).map((h) => String(h)),
+    headerRow: p.header.rowIndex,
+    firstColumn: p.header.columnIndex,
+    lastRow: p.whole.rowIndex + p.whole.rowCount - 1,
+    lastColumn: p.whole.columnIndex + p.whole.columnCount - 1,
+    bodyRows: p.body.rowCount,
+  }));
+}
+
+/** Whether a sheet table meets the plan table's area (its columns, from its header row down). */
+export function tableMeetsArea(t: SheetTable, table: TablePlan): boolean {
+  return t.lastRow >= table.row && t.firstColumn <= table.column + table.columns.length - 1 && t.lastColumn >= table.column;
 }
