@@ -269,7 +269,8 @@ export function buildSummarySheet(input: SummarySheetInput): SummarySheetPart {
   put(segmentTitleRow + 1, C.sortedCustomers, text(t(SUMMARY_TEXT.headerCustomers)), 'header');
   summary.bySegment.forEach((g, i) => {
     const row = segmentFirst + i;
-    computed(row, C.sortKey, `=${ref(row, C.customers)}+${n - i}/${n + 1}`, g.customers + (n - i) / (n + 1), SUMMARY_FORMATS.hidden);
+    // No style: an unboxed, invisible helper between the two blocks.
+    put(row, C.sortKey, formula(`=${ref(row, C.customers)}+${n - i}/${n + 1}`), undefined, { numberFormat: SUMMARY_FORMATS.hidden, cachedResult: g.customers + (n - i) / (n + 1) });
   });
   sortedOrder.forEach(({ g }, j) => {
     const row = segmentFirst + j;
@@ -311,15 +312,18 @@ export function buildSummarySheet(input: SummarySheetInput): SummarySheetPart {
   const topTierIndex = summary.byTier.findIndex((g) => settings.tiers[tierIndex.get(g.key) ?? -1]?.rule.kind === 'score');
   if (topTierIndex >= 0) {
     kpi('topTierRevenueShare', `=IF(${totalRevenue}=0,"",${ref(tierFirst + topTierIndex, C.revenue)}/${totalRevenue})`, nullable(k.topTierRevenueShare), SUMMARY_FORMATS.percent);
+    // Which tier that is, by name, live from the by-tier block.
+    const topTier = summary.byTier[topTierIndex] as GroupSummary;
+    put(kpiRow('topTierRevenueShare'), 2, formula(`=${ref(tierFirst + topTierIndex, C.label)}`), 'note', { cachedResult: tierLabel(topTier.key) });
   } else {
     kpi('topTierRevenueShare', null, null, SUMMARY_FORMATS.percent, SUMMARY_TEXT.noScoreTier);
   }
-  kpi('repeatRate', `=IF(${scoredCell}=0,"",COUNTIFS(${ordersCol},">=2")/${scoredCell})`, nullable(k.repeatRate), SUMMARY_FORMATS.percent);
+  kpi('repeatRate', `=IF(${scoredCell}=0,"",COUNTIFS(${ordersCol},">=2")/${scoredCell})`, nullable(k.repeatRate), SUMMARY_FORMATS.percent, SUMMARY_TEXT.repeatRateNote);
   const churned = lifecycleRow('churned');
   const atRisk = lifecycleRow('at-risk');
   kpi('atRiskCustomers', `=${ref(atRisk, C.customers)}+${ref(churned, C.customers)}`, k.atRiskCustomers, SUMMARY_FORMATS.count);
   kpi('atRiskRevenue', `=${ref(atRisk, C.revenue)}+${ref(churned, C.revenue)}`, k.atRiskRevenue, SUMMARY_FORMATS.money);
-  kpi('churnedShare', `=IF(${scoredCell}=0,"",${ref(churned, C.customers)}/${scoredCell})`, nullable(k.churnedShare), SUMMARY_FORMATS.percent);
+  kpi('churnedShare', `=IF(${scoredCell}=0,"",${ref(churned, C.customers)}/${scoredCell})`, nullable(k.churnedShare), SUMMARY_FORMATS.percent, SUMMARY_TEXT.churnedShareNote);
   if (satisfactionHeader !== null) {
     const s = columnRef(table.name, satisfactionHeader);
     kpi('avgSatisfaction', `=IFERROR(AVERAGEIFS(${s},${s},">=1",${s},"<=5"),"")`, nullable(k.avgSatisfaction), SUMMARY_FORMATS.satisfaction);
@@ -419,7 +423,11 @@ export function buildSummarySheet(input: SummarySheetInput): SummarySheetPart {
   ];
   const columnWidths = [
     { column: C.label, width: widest(labelTexts) },
-    ...[C.customers, C.customerShare, C.revenue, C.revenueShare, C.avgSpend, C.avgRecency, C.cumulative].map((column) => ({ column, width: 14 })),
+    // Each figure column as wide as its widest header (the owner block's tier names included), 12 to 26.
+    ...[C.customers, C.customerShare, C.revenue, C.revenueShare, C.avgSpend, C.avgRecency, C.cumulative].map((column) => {
+      const headers = cells.filter((cell) => cell.column === column && cell.style === 'header').map((cell) => (cell.value?.kind === 'text' ? cell.value.text : String(cell.cachedResult ?? '')));
+      return { column, width: Math.min(26, Math.max(12, ...headers.map((h) => displayWidth(h) + 1))) };
+    }),
     { column: C.sortKey, width: 3 },
     { column: C.sortedLabel, width: widest([t(SUMMARY_TEXT.bySegmentSorted), ...summary.bySegment.map((g) => segmentLabel(g.key))]) },
     { column: C.sortedCustomers, width: 12 },
