@@ -434,7 +434,7 @@ export function buildSummarySheet(input: SummarySheetInput): SummarySheetPart {
   ];
 
   return {
-    sheet: { key: 'summary', name: t(SUMMARY_SHEET_NAME), tabColor: TAB_COLOR, freeze: null, columnWidths, cells },
+    sheet: { key: 'summary', name: t(SUMMARY_SHEET_NAME), tabColor: TAB_COLOR, freeze: null, columnWidths, cells, replaceAllCells: true },
     layout: {
       sheet: 'summary',
       byTier,

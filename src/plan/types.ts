@@ -167,6 +167,12 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column index (tables carry their own). */
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly cells: readonly PlanCell[];
+  /**
+   * Every cell of the sheet is the plan's (nobody types into it: the Summary):
+   * a renderer updating an existing sheet clears it first, so no cell of an
+   * older, longer layout stays behind. Absent = false.
+   */
+  readonly replaceAllCells?: boolean;
 }
 
 export interface WorkbookPlan {
