@@ -4,10 +4,11 @@
  * `summarise` computes, cell for cell — every block the charts bind to
  * (SummaryLayout), the KPIs, and every formula cell's cached result.
  *
- * One workbook is edited as a user would before it is recalculated: a tier
+ * Two workbooks are edited as a user would before they are recalculated: a tier
  * override typed in, a spend changed and a new owner typed over an old one;
  * the Summary must then equal `summarise` of the customers graded again with
- * those edits (and the new owner falls into "Other").
+ * those edits (and the new owner falls into "Other"); and a tier renamed on
+ * the Settings sheet renames it on the Summary, counts unchanged.
  *
  * All workbooks are recalculated in one soffice run.
  */
@@ -48,8 +49,6 @@ interface Case {
   /** The owners listed on the sheet at build time, in order (null is the "(no owner)" row). */
   readonly listedOwners: readonly (string | null)[] | null;
   readonly path: string;
-  /** Whether every formula cell's cached result must equal LibreOffice's value (false once the file was edited). */
-  readonly cachedIsCurrent: boolean;
 }
 
 const SUMMARY_DATASETS = new Set(['ties', 'prospects-refunds', 'no-first-purchase', 'overrides-en', 'random-1500']);
@@ -102,7 +101,7 @@ beforeAll(async () => {
     for (const engine of ENGINES) {
       const path = join(workDir, `${dataset.name}-${engine}.xlsx`);
       await writeFile(path, await writeWorkbookXlsx(plan, { engine }));
-      cases.set(`${dataset.name} [${engine}]`, { name: dataset.name, settings: dataset.settings, locale: dataset.locale, plan, expected: summary, listedOwners: listedOwnersOf(plan, summary), path, cachedIsCurrent: true });
+      cases.set(`${dataset.name} [${engine}]`, { name: dataset.name, settings: dataset.settings, locale: dataset.locale, plan, expected: summary, listedOwners: listedOwnersOf(plan, summary), path });
     }
   }
 
@@ -134,7 +133,36 @@ beforeAll(async () => {
       expected: regraded,
       listedOwners: listedOwnersOf(original.plan, original.summary),
       path,
-      cachedIsCurrent: false,
+    });
+  }
+  // A tier renamed on the Settings sheet before recalculation (to a name COUNTIFS would read as a wildcard):
+  // the Summary's labels follow and its counts stay.
+  const goldName = 'Gold*';
+  const tierNames = original.plan.names.find((n) => n.name === 'TierNames')?.address ?? '';
+  const goldRow = Number(/^\$B\$(\d+):/.exec(tierNames)?.[1]) + ties.settings.tiers.findIndex((x) => x.key === 'gold');
+  for (const engine of ENGINES) {
+    const files = unzipText(await writeWorkbookXlsx(original.plan, { engine }));
+    const zip = new ZipWriter();
+    for (const [name, content] of files) {
+      if (name !== 'xl/worksheets/sheet2.xml') {
+        zip.add(name, content);
+        continue;
+      }
+      const pattern = new RegExp(`<c r="B${goldRow}" s="(\\d+)" t="(?:s|inlineStr)">(?:<v>[^<]*</v>|<is><t>[^<]*</t></is>)</c>`);
+      if (!pattern.test(content)) throw new Error(`no Gold label cell B${goldRow} on the Settings sheet`);
+      zip.add(name, content.replace(pattern, `<c r="B${goldRow}" s="$1" t="inlineStr"><is><t>${goldName}</t></is></c>`));
+    }
+    const path = join(workDir, `renamed-in-settings-${engine}.xlsx`);
+    await writeFile(path, zip.finish());
+    const renamed: GradingSettings = { ...ties.settings, tiers: ties.settings.tiers.map((x) => (x.key === 'gold' ? { ...x, label: { en: goldName, zh: goldName } } : x)) };
+    cases.set(`tier renamed in Settings before recalculation [${engine}]`, {
+      name: 'renamed-in-settings',
+      settings: renamed,
+      locale: ties.locale,
+      plan: original.plan,
+      expected: original.summary,
+      listedOwners: listedOwnersOf(original.plan, original.summary),
+      path,
     });
   }
   sheetsByPath = await recalcManyToCsv([...cases.values()].map((c) => c.path), { timeoutMs: 170_000 });
@@ -267,7 +295,7 @@ function mismatches(c: Case, expected: ReadonlyMap<string, CachedResult>): strin
   return found;
 }
 
-const names = [...summaryParityDatasets().map((d) => d.name), ...SUMMARY_DATASETS, 'edited before recalculation'].flatMap((n) => ENGINES.map((engine: Engine) => `${n} [${engine}]`));
+const names = [...summaryParityDatasets().map((d) => d.name), ...SUMMARY_DATASETS, 'edited before recalculation', 'tier renamed in Settings before recalculation'].flatMap((n) => ENGINES.map((engine: Engine) => `${n} [${engine}]`));
 
 describe('the Summary sheet recalculated by LibreOffice equals summarise', () => {
   test.each(names)('%s: every block, the KPIs and the owner x tier table', (name) => {
@@ -277,7 +305,8 @@ describe('the Summary sheet recalculated by LibreOffice equals summarise', () =>
     expect(mismatches(c, expected)).toEqual([]);
   });
 
-  test.each(names.filter((n) => !n.startsWith('edited')))('%s: every formula cell shows its cached result (the core\'s value)', (name) => {
+  // Edited files: their cached results are the build's, not what the edits give.
+  test.each(names.filter((n) => !n.startsWith('edited') && !n.startsWith('tier renamed')))('%s: every formula cell shows its cached result (the core\'s value)', (name) => {
     const c = cases.get(name) as Case;
     const sheet = c.plan.sheets.find((s) => s.key === 'summary');
     const cached = new Map<string, CachedResult>();
@@ -300,6 +329,17 @@ describe('the summary datasets probe what they claim', () => {
     expect(c.expected.byOwner.some((o) => o.owner === 'Zhao')).toBe(true);
     const other = cellsOf(c.plan.summaryLayout?.ownerByTier?.customers ?? '').at(-1) as { row: number; column: number };
     expect(summaryRows(c)[other.row]?.[other.column]).toBe('1');
+  });
+
+  test('a tier renamed in Settings: the recalculated Summary shows the new name, and gold customers are still counted', () => {
+    const c = cases.get('tier renamed in Settings before recalculation [exceljs]') as Case;
+    const layout = c.plan.summaryLayout as SummaryLayout;
+    const gold = c.settings.tiers.findIndex((x) => x.key === 'gold');
+    const label = cellsOf(layout.byTier.labels)[gold] as { row: number; column: number };
+    const count = cellsOf(layout.byTier.customers)[gold] as { row: number; column: number };
+    expect(summaryRows(c)[label.row]?.[label.column]).toBe('Gold*');
+    expect(Number(summaryRows(c)[count.row]?.[count.column])).toBe(c.expected.byTier[gold]?.customers);
+    expect(c.expected.byTier[gold]?.customers).toBeGreaterThan(0);
   });
 
   test('renamed tiers: labels COUNTIFS would read as operators or wildcards, case-twin and number-like owners, blank owners', () => {
