@@ -169,6 +169,13 @@ async function main(): Promise<void> {
       const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Row[];
       rows.push(...figures);
     }
+    // 6. What the Summary sheet adds to that recalculation (bench/summary-recalc.ts).
+    if (withLibreOffice && existsSync('bench/summary-recalc.ts')) {
+      log('LibreOffice recalculation with and without the Summary sheet…');
+      const run = spawnSync(process.execPath, ['bin/run-ts.cjs', 'bench/summary-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
+      if (run.status !== 0) throw new Error(`bench/summary-recalc.ts failed:\n${run.stderr}`);
+      rows.push(...(JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Row[]));
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -258,6 +258,19 @@ export const STRINGS = {
   previewSheetTabs: { en: 'Sheets', zh: '工作表' },
   previewEmptySheet: { en: 'This sheet is empty.', zh: '此工作表为空。' },
   previewPane: { en: 'Task pane', zh: '任务窗格' },
+
+  // Summary KPIs on the Done screen (issue 6 §1; the same figures as the Summary sheet)
+  doneKpisHeading: { en: 'Key figures', zh: '关键指标' },
+  doneKpiRevenue: { en: 'Revenue', zh: '消费总额' },
+  doneKpiBuyers: { en: 'Customers with a purchase', zh: '有购买的客户' },
+  doneKpiTopTierShare: { en: "Top tier's share of revenue", zh: '最高等级的消费占比' },
+  doneKpiRepeatRate: { en: 'Repeat purchase rate', zh: '复购率' },
+  doneKpiAtRisk: { en: 'At risk or churned', zh: '流失预警及已流失' },
+  doneKpiAtRiskValue: { en: '{count} (revenue {revenue})', zh: '{count} 位（消费额 {revenue}）' },
+  doneKpiChurnedShare: { en: 'Churned (of customers with a purchase)', zh: '已流失（占有购买客户）' },
+  doneKpiSatisfaction: { en: 'Average satisfaction (1-5)', zh: '平均满意度（1-5）' },
+  doneKpiNone: { en: 'n/a', zh: '无' },
+  doneKpisSheet: { en: 'The Summary sheet holds these figures as live formulas, by tier, segment, stage and owner.', zh: '“汇总”工作表以实时公式列出这些数字，并按等级、分类、阶段和负责人细分。' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

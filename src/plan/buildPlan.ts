@@ -9,6 +9,8 @@ import { pick } from '../i18n/locale';
 import type { GradingSettings } from '../domain/settings';
 import type { FieldKey, GradingResult } from '../domain/types';
 import type { WorkbookPlan } from './types';
+import { summarise } from '../domain/summary';
+import { buildSummarySheet } from './summarySheet';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -61,12 +63,16 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const validations = buildValidations(table.columns, owners, t);
   const conditionalFormats = buildConditionalFormats(table, settings.tiers, settings.highScoreCut);
 
+  // ---- summary sheet (GRADING.md §9, live formulas; its layout is what the charts bind to) ----
+  const summaryPart = buildSummarySheet({ summary: summarise(result, settings), settings, locale, table });
+
   return {
     locale,
-    sheets: [customersSheet, settingsSheet.sheet],
+    sheets: [customersSheet, settingsSheet.sheet, summaryPart.sheet],
     tables: [table],
     names: settingsSheet.names,
     validations,
     conditionalFormats,
+    summaryLayout: summaryPart.layout,
   };
 }

@@ -18,6 +18,7 @@
  */
 import type { Locale } from '../i18n/locale';
 import type { DayNumber } from '../domain/dates';
+import type { SummaryLayout } from './chartTypes';
 
 /** A cell value in a plan. `text` is always stored as text, never run as a formula. */
 export type PlanValue =
@@ -166,6 +167,12 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column index (tables carry their own). */
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly cells: readonly PlanCell[];
+  /**
+   * Every cell of the sheet is the plan's (nobody types into it: the Summary):
+   * a renderer updating an existing sheet clears it first, so no cell of an
+   * older, longer layout stays behind. Absent = false.
+   */
+  readonly replaceAllCells?: boolean;
 }
 
 export interface WorkbookPlan {
@@ -175,4 +182,6 @@ export interface WorkbookPlan {
   readonly names: readonly DefinedNamePlan[];
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Where each block of the Summary sheet sits (the charts bind to it); absent when the plan has no Summary sheet. */
+  readonly summaryLayout?: SummaryLayout;
 }

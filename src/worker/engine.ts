@@ -226,6 +226,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         counts: countGrades(output.grading, request.settings),
         issueGroups: groups,
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
+        customerSummary: output.report.summary,
       },
     });
   }

@@ -10,6 +10,7 @@
 import type { DayNumber } from '../domain/dates';
 import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import type { GradingSettings } from '../domain/settings';
+import type { CustomerSummary } from '../domain/summary';
 import type { InputKind, IssueCode, IssueSeverity, RawCell } from '../domain/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
@@ -84,6 +85,8 @@ export interface BuildSummary {
   readonly counts: GradeCounts;
   readonly issueGroups: readonly IssueGroup[];
   readonly issueCount: number;
+  /** GRADING.md §9 of the build (the report's `summary`): the Done screen's key figures. */
+  readonly customerSummary: CustomerSummary;
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */

@@ -15,12 +15,15 @@ import { TextProvider } from '../../src/taskpane/i18n';
 import { createPlanWriter, type PlanWriteResult } from '../../src/taskpane/planWriter';
 import { DoneScreen } from '../../src/taskpane/screens/DoneScreen';
 import type { BuildSummary } from '../../src/worker/protocol';
+import { summarise } from '../../src/domain/summary';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { makeSamplePlan } from '../unit/excel/samplePlan';
 
 const SUMMARY: BuildSummary = {
   counts: { total: 1234, asOf: 20_000 as DayNumber, tiers: [], segments: [], withoutSegment: 0 },
   issueGroups: [],
   issueCount: 0,
+  customerSummary: summarise({ asOf: 20_000 as DayNumber, breakpoints: null, customers: [], issues: [] }, DEFAULT_SETTINGS),
 };
 
 type Written = Extract<PlanWriteResult, { kind: 'written' }>;

@@ -1,12 +1,14 @@
 /**
  * Done (完成): customers per tier and per segment in the tier colours,
- * problems left in the data, Go to table and Rebuild. Summary, charts,
- * deck and protection come in later versions and have no buttons here.
+ * the key figures of the summary (GRADING.md §9), problems left in the
+ * data, Go to table and Rebuild. Charts, deck and protection come in later
+ * versions and have no buttons here.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { ISSUE_GROUP_LABELS } from '../../i18n/strings';
 import type { BuildSummary } from '../../worker/protocol';
 import { BarList } from '../components/BarList';
+import { SummaryKpis } from './SummaryKpis';
 import { useScreenStyles } from '../components/layout';
 import { useText, type PaneText } from '../i18n';
 import type { PlanWriteResult } from '../planWriter';
@@ -80,6 +82,8 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+
+      <SummaryKpis summary={summary.customerSummary} />
 
       <section className={styles.section} aria-labelledby="per-tier-heading">
         <h2 id="per-tier-heading" className={styles.subheading}>

@@ -52,5 +52,6 @@ export function queueSheetFormat(sheet: Excel.Worksheet, sheetPlan: SheetPlan): 
     else if (sheetPlan.freeze.columns > 0) sheet.freezePanes.freezeColumns(sheetPlan.freeze.columns);
   }
   for (const { column, width } of sheetPlan.columnWidths) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthToPoints(width);
+  if (sheetPlan.replaceAllCells === true) sheet.getRange().clear('All');
   for (const cell of sheetPlan.cells) writePlanCell(sheet, cell);
 }
