@@ -377,6 +377,8 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     names: settingsSheet.names,
     validations,
     conditionalFormats,
+    // Issue 6 §2: src/plan/charts.ts adds the Charts sheet and its charts once the Summary part publishes its SummaryLayout.
+    charts: [],
   };
 }
 

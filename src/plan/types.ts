@@ -18,6 +18,7 @@
  */
 import type { Locale } from '../i18n/locale';
 import type { DayNumber } from '../domain/dates';
+import type { ChartPlan } from './chartTypes';
 
 /** A cell value in a plan. `text` is always stored as text, never run as a formula. */
 export type PlanValue =
@@ -175,4 +176,6 @@ export interface WorkbookPlan {
   readonly names: readonly DefinedNamePlan[];
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Native charts (issue 6 §2), bound to the Summary sheet; each renderer replaces Tierwise's own (named `Tierwise_*`) and no other. */
+  readonly charts: readonly ChartPlan[];
 }
