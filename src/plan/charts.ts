@@ -9,13 +9,14 @@
  * overlap and each pastes onto a slide at an exact size:
  *
  * ```
- * slide 1 |  tier customers   |  revenue Pareto    |   quarters
+ * slide 1 |  tier customers   |  revenue Pareto    |   quarters (480 x 270)
  *         |  lifecycle stages |  avg spend by tier |
- * slide 2 |  segments (sorted)|  owner x tier      |   halves (portrait)
+ * slide 2 |  segments, sorted (a whole slide: 8 long labels)  |
+ * slide 3 |  owner x tier (a whole slide: narrow stacked segments need the width) |
  * ```
  *
  * The owner chart is left out when the data has no owner column
- * (`layout.ownerByTier` null); its cell of the grid stays empty.
+ * (`layout.ownerByTier` null); its slide of the grid stays empty.
  */
 import type { Locale, Localized } from '../i18n/locale';
 import { pick } from '../i18n/locale';
@@ -59,6 +60,8 @@ const NUMBER_FORMATS = {
   countHideZero: '#,##0;-#,##0;',
   money: '#,##0',
   share: '0%',
+  /** The Pareto line's labels: a leading 0 % (prospects have no revenue) says nothing. */
+  shareHideZero: '0%;-0%;',
 } as const;
 
 const COLORS = {
@@ -79,22 +82,22 @@ const LIFECYCLE_COLORS: Readonly<Record<LifecycleKey, string>> = {
   churned: '#C00000',
 };
 
-/** Grid cells (slide, column 0/1, row 0/1 of a quarter) and the size each chart takes. */
-const PLACES: Readonly<Record<ChartKey, { slide: number; column: 0 | 1; row: 0 | 1; size: 'quarter' | 'half' }>> = {
+/** Grid cells (slide; column 0/1 and row 0/1 of a quarter) and the size each chart takes. */
+const PLACES: Readonly<Record<ChartKey, { slide: number; column: 0 | 1; row: 0 | 1; size: 'quarter' | 'slide' }>> = {
   tierCustomers: { slide: 0, column: 0, row: 0, size: 'quarter' },
   tierRevenuePareto: { slide: 0, column: 1, row: 0, size: 'quarter' },
   lifecycleCustomers: { slide: 0, column: 0, row: 1, size: 'quarter' },
   tierAverageSpend: { slide: 0, column: 1, row: 1, size: 'quarter' },
-  segmentCustomers: { slide: 1, column: 0, row: 0, size: 'half' },
-  ownerTiers: { slide: 1, column: 1, row: 0, size: 'half' },
+  segmentCustomers: { slide: 1, column: 0, row: 0, size: 'slide' },
+  ownerTiers: { slide: 2, column: 0, row: 0, size: 'slide' },
 };
 
 function place(key: ChartKey): Pick<ChartPlan, 'left' | 'top' | 'width' | 'height'> {
   const p = PLACES[key];
-  const width = SLIDE.width / 2;
+  const width = p.size === 'quarter' ? SLIDE.width / 2 : SLIDE.width;
   const height = p.size === 'quarter' ? SLIDE.height / 2 : SLIDE.height;
   return {
-    left: CHART_GRID_LEFT + p.column * width,
+    left: CHART_GRID_LEFT + p.column * (SLIDE.width / 2),
     top: CHART_GRID_TOP + p.slide * SLIDE.height + p.row * (SLIDE.height / 2),
     width,
     height,
@@ -194,6 +197,8 @@ export function buildCharts(
           color: COLORS.revenue,
           pointColors: tierColors,
           outline: COLORS.outline,
+          // Labels on the line only: a small tier's column label and its cumulative point sit at the same spot.
+          dataLabels: false,
           numberFormat: NUMBER_FORMATS.money,
         }),
         series({
@@ -203,11 +208,12 @@ export function buildCharts(
           kind: 'line',
           axis: 'secondary',
           color: COLORS.line,
-          numberFormat: NUMBER_FORMATS.share,
+          numberFormat: NUMBER_FORMATS.shareHideZero,
         }),
       ],
+      // No legend: the bars are in tier colours (a legend key would show one colour), and the axis titles name both series.
       axisTitles: { category: null, value: t(CHART_AXIS_TITLES.revenue), secondaryValue: t(CHART_AXIS_TITLES.cumulativeShare) },
-      legend: 'bottom',
+      legend: 'none',
       secondaryAxis: { min: 0, max: 1, numberFormat: NUMBER_FORMATS.share },
     }),
   );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { describe, expect, it } from '@jest/globals';
 import { buildCharts, chartName, CHART_GRID_TOP, ChartPlanError, isTierwiseChartName, SLIDE, withCharts } from '../../../src/plan/charts';
 import type { ChartPlan } from '../../../src/plan/chartTypes';
 import { DEFAULT_SETTINGS, type GradingSettings, type TierDefinition } from '../../../src/domain/settings';
