@@ -51,6 +51,9 @@ function highestPart(zip: JSZip, folder: string, prefix: string): number {
   return max;
 }
 
+/** No folder entries: exceljs writes none, and an OPC package has no use for them. */
+const FILE_OPTIONS = { createFolders: false } as const;
+
 export async function addChartsToXlsx(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
   if (plan.charts.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
@@ -60,14 +63,14 @@ export async function addChartsToXlsx(bytes: Uint8Array, plan: WorkbookPlan): Pr
     const sheetName = plan.sheets.find((s) => s.key === entry.sheet)?.name ?? '';
     const sheetPath = paths.get(sheetName);
     if (!sheetPath) throw new XlsxWriteError('unknown-sheet', `exceljs wrote no worksheet named "${sheetName}" for its charts.`);
-    zip.file(sheetPath, withDrawingElement(await text(zip, sheetPath), entry.relId));
+    zip.file(sheetPath, withDrawingElement(await text(zip, sheetPath), entry.relId), FILE_OPTIONS);
     const slash = sheetPath.lastIndexOf('/');
     const relsPath = `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`;
     const relationship = sheetDrawingRelationship(entry.relId, entry.drawingFile);
     const existing = zip.file(relsPath);
-    zip.file(relsPath, existing ? withRelationships(await existing.async('string'), [relationship]) : relsPartXml([relationship]));
+    zip.file(relsPath, existing ? withRelationships(await existing.async('string'), [relationship]) : relsPartXml([relationship]), FILE_OPTIONS);
   }
-  for (const part of pkg.parts) zip.file(part.path, part.xml);
-  zip.file('[Content_Types].xml', withChartContentTypes(await text(zip, '[Content_Types].xml'), pkg.partNames));
+  for (const part of pkg.parts) zip.file(part.path, part.xml, FILE_OPTIONS);
+  zip.file('[Content_Types].xml', withChartContentTypes(await text(zip, '[Content_Types].xml'), pkg.partNames), FILE_OPTIONS);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
