@@ -64,6 +64,7 @@ import type {
 import { TEXT_NUMBER_FORMAT } from '../../domain/safeText';
 import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
 import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
+import { applyCharts, type ApplyChartsResult } from './charts';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -140,6 +141,8 @@ export interface ApplyResult {
     /** Columns the user added to the table: kept, never written. */
     readonly userColumns: readonly string[];
   };
+  /** The charts applied (null for a plan without charts). */
+  readonly charts: ApplyChartsResult | null;
   readonly warnings: readonly Localized[];
 }
 
@@ -770,6 +773,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   validationsApplied = true;
   finishStep('validate');
 
+  /* 8. charts (issue 6 §2, charts.ts): Tierwise's charts replaced, the user's kept; a constant 2 syncs */
+  checkCancelled();
+  const charts = plan.charts.length > 0 ? await applyCharts(context, plan, { supports, sync: () => sync() }) : null;
+  warnings.push(...(charts?.warnings ?? []));
+
   return {
     syncs,
     readBlocks,
@@ -788,6 +796,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       addedColumns: existing ? (merge?.addedHeaders ?? []) : [],
       userColumns: merge?.userHeaders ?? [],
     },
+    charts,
     warnings,
   };
 }
