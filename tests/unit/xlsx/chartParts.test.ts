@@ -17,6 +17,9 @@ import { drawingXml } from '../../../src/renderers/xlsx/charts/drawing';
 import { drawingRelsXml, relsPartXml, sheetDrawingRelationship, withDrawingElement, withRelationships } from '../../../src/renderers/xlsx/charts/relationships';
 import { chartContentTypeOverrides, withChartContentTypes } from '../../../src/renderers/xlsx/charts/contentTypes';
 import { chartPackage } from '../../../src/renderers/xlsx/charts/package';
+import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
+import { chartsOnlyPlan } from '../../fixtures/charts/summaryFixture';
+import { unzipText } from './unzip';
 
 const GOLDEN = join(__dirname, '../../fixtures/charts/golden');
 
@@ -202,5 +205,24 @@ describe('chart parts merged into another writer’s package', () => {
   it('refuses a chart on a sheet the plan does not define', () => {
     const plan: WorkbookPlan = { locale: 'en', sheets: [], tables: [], names: [], validations: [], conditionalFormats: [], charts: [PARETO] };
     expect(() => chartPackage(plan)).toThrow(/does not define/);
+  });
+});
+
+describe('both writers carry the same charts', () => {
+  it('exceljs (post-processed) and streaming packages hold the same chart and drawing parts, wired to the Charts sheet', async () => {
+    const plan = chartsOnlyPlan('zh-CN');
+    const packages = await Promise.all((['exceljs', 'streaming'] as const).map(async (engine) => unzipText(await writeWorkbookXlsx(plan, { engine }))));
+    const [viaExceljs, viaStreaming] = packages as [Map<string, string>, Map<string, string>];
+    const chartPaths = (files: Map<string, string>): string[] => [...files.keys()].filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort();
+    expect(chartPaths(viaExceljs)).toEqual(chartPaths(viaStreaming));
+    expect(chartPaths(viaExceljs)).toHaveLength(plan.charts.length + 2);
+    for (const path of chartPaths(viaExceljs)) expect({ path, xml: viaExceljs.get(path) }).toEqual({ path, xml: viaStreaming.get(path) });
+    for (const files of packages) {
+      // The Charts sheet is the second sheet in both writers.
+      expect(files.get('xl/worksheets/sheet2.xml')).toContain('<drawing r:id="rIdTierwiseDrawing"/>');
+      expect(files.get('xl/worksheets/_rels/sheet2.xml.rels')).toContain('Target="../drawings/drawing1.xml"');
+      expect(files.get('[Content_Types].xml')?.match(/drawingml\.chart\+xml/g)).toHaveLength(plan.charts.length);
+      expect(files.get('xl/worksheets/sheet1.xml')).not.toContain('<drawing');
+    }
   });
 });
