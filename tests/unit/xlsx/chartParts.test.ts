@@ -226,3 +226,13 @@ describe('both writers carry the same charts', () => {
     }
   });
 });
+
+describe('chartSpaceXml refuses what it cannot draw', () => {
+  it.each([
+    ['a doughnut chart', { ...PARETO, kind: 'doughnut' as const }],
+    ['columns on the secondary axis', { ...PARETO, series: PARETO.series.map((s) => ({ ...s, kind: 'column' as const })) }],
+    ['a value that is not a finite number', { ...PARETO, series: [{ ...(PARETO.series[0] as ChartPlan['series'][number]), cachedValues: [Number.NaN, 1, 2] }] }],
+  ])('%s', (_, chart) => {
+    expect(() => chartSpaceXml(chart, { locale: 'en', sheetName })).toThrow(expect.objectContaining({ code: 'invalid-plan' }));
+  });
+});

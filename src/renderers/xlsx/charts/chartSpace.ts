@@ -28,6 +28,7 @@
 import type { Locale } from '../../../i18n/locale';
 import type { CachedResult, SheetKey } from '../../../plan/types';
 import type { ChartPlan, ChartSeriesPlan, PlanRangeRef } from '../../../plan/chartTypes';
+import { XlsxWriteError } from '../planGeometry';
 import { attr, NS, rgb, runText, sheetRef, XML_HEAD, xstring } from './xml';
 
 export interface ChartXmlContext {
@@ -84,7 +85,7 @@ function title(text: string, locale: Locale, size: number, rotated = false): str
 }
 
 function numText(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`A chart value is not a finite number: ${value}`);
+  if (!Number.isFinite(value)) throw new XlsxWriteError('invalid-plan', `A chart value is not a finite number: ${value}`);
   return String(value);
 }
 
@@ -184,7 +185,7 @@ const LEGEND_POS = { bottom: 'b', right: 'r', top: 't' } as const;
 /** The chart part's XML for one ChartPlan. */
 export function chartSpaceXml(chart: ChartPlan, ctx: ChartXmlContext): string {
   if (chart.kind === 'line' || chart.kind === 'doughnut') {
-    throw new RangeError(`The .xlsx renderer draws column and bar charts (with line series); ${chart.kind} chart ${chart.name} is not supported.`);
+    throw new XlsxWriteError('invalid-plan', `The .xlsx renderer draws column and bar charts (with line series); ${chart.kind} chart ${chart.name} is not supported.`);
   }
   const horizontal = chart.kind === 'bar' || chart.kind === 'stackedBar';
   const stacked = chart.kind === 'stackedBar' || chart.kind === 'stackedColumn';
@@ -192,10 +193,10 @@ export function chartSpaceXml(chart: ChartPlan, ctx: ChartXmlContext): string {
   const bars = indexed.filter((x) => x.series.kind !== 'line');
   const lines = indexed.filter((x) => x.series.kind === 'line');
   if (lines.some((x) => x.series.axis === 'primary') && bars.length > 0 && horizontal) {
-    throw new RangeError(`Chart ${chart.name}: a line series cannot share the primary axes of horizontal bars.`);
+    throw new XlsxWriteError('invalid-plan', `Chart ${chart.name}: a line series cannot share the primary axes of horizontal bars.`);
   }
   const secondary = indexed.filter((x) => x.series.axis === 'secondary');
-  if (secondary.some((x) => x.series.kind !== 'line')) throw new RangeError(`Chart ${chart.name}: only line series go on the secondary axis.`);
+  if (secondary.some((x) => x.series.kind !== 'line')) throw new XlsxWriteError('invalid-plan', `Chart ${chart.name}: only line series go on the secondary axis.`);
   const primaryFormat = chart.series.find((s) => s.axis === 'primary')?.numberFormat ?? 'General';
 
   let plot = '<c:plotArea><c:layout/>';
