@@ -367,3 +367,12 @@ export function withCharts(plan: WorkbookPlan, layout: SummaryLayout, summary: C
   sheets.splice(after < 0 ? sheets.length : after + 1, 0, sheet);
   return { ...plan, sheets, charts };
 }
+
+/**
+ * The tick-label format of a value axis whose series labels use `labelFormat`:
+ * only its first section, so a label format that hides zeros (`#,##0;-#,##0;`)
+ * still lets the axis show its 0.
+ */
+export function axisNumberFormat(labelFormat: string): string {
+  return labelFormat.split(';')[0] || 'General';
+}

@@ -23,7 +23,7 @@
 import type { Localized } from '../../i18n/locale';
 import type { ChartPlan, ChartSeriesPlan, PlanRangeRef } from '../../plan/chartTypes';
 import type { SheetKey, WorkbookPlan } from '../../plan/types';
-import { isTierwiseChartName } from '../../plan/charts';
+import { axisNumberFormat, isTierwiseChartName } from '../../plan/charts';
 
 /** Syncs applyCharts makes: constant. */
 export const CHART_SYNCS = 2;
@@ -234,7 +234,7 @@ function addChart(sheet: Excel.Worksheet, plan: ChartPlan, range: (ref: PlanRang
   if (horizontal) categoryAxis.reversePlotOrder = true;
   // No chart junk: every bar carries its value.
   valueAxis.majorGridlines.visible = false;
-  valueAxis.numberFormat = first.numberFormat;
+  valueAxis.numberFormat = axisNumberFormat(first.numberFormat);
   if (plan.series.some((s) => s.axis === 'secondary')) {
     const secondary = chart.axes.getItem('Value' as Excel.ChartAxisType, 'Secondary' as Excel.ChartAxisGroup);
     if (plan.axisTitles.secondaryValue !== null) secondary.title.text = plan.axisTitles.secondaryValue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
-import { buildCharts, chartName, CHART_GRID_TOP, ChartPlanError, isTierwiseChartName, SLIDE, withCharts } from '../../../src/plan/charts';
+import { axisNumberFormat, buildCharts, chartName, CHART_GRID_TOP, ChartPlanError, isTierwiseChartName, SLIDE, withCharts } from '../../../src/plan/charts';
 import type { ChartPlan } from '../../../src/plan/chartTypes';
 import { DEFAULT_SETTINGS, type GradingSettings, type TierDefinition } from '../../../src/domain/settings';
 import type { Locale } from '../../../src/i18n/locale';
@@ -175,5 +175,13 @@ describe('buildCharts', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it.each([
+    ['#,##0;-#,##0;', '#,##0'],
+    ['0%', '0%'],
+    ['', 'General'],
+  ])('axisNumberFormat(%j) = %j: the axis keeps its zero', (label, axis) => {
+    expect(axisNumberFormat(label)).toBe(axis);
   });
 });

@@ -28,6 +28,7 @@
 import type { Locale } from '../../../i18n/locale';
 import type { CachedResult, SheetKey } from '../../../plan/types';
 import type { ChartPlan, ChartSeriesPlan, PlanRangeRef } from '../../../plan/chartTypes';
+import { axisNumberFormat } from '../../../plan/charts';
 import { XlsxWriteError } from '../planGeometry';
 import { attr, NS, rgb, runText, sheetRef, XML_HEAD, xstring } from './xml';
 
@@ -197,7 +198,7 @@ export function chartSpaceXml(chart: ChartPlan, ctx: ChartXmlContext): string {
   }
   const secondary = indexed.filter((x) => x.series.axis === 'secondary');
   if (secondary.some((x) => x.series.kind !== 'line')) throw new XlsxWriteError('invalid-plan', `Chart ${chart.name}: only line series go on the secondary axis.`);
-  const primaryFormat = chart.series.find((s) => s.axis === 'primary')?.numberFormat ?? 'General';
+  const primaryFormat = axisNumberFormat(chart.series.find((s) => s.axis === 'primary')?.numberFormat ?? 'General');
 
   let plot = '<c:plotArea><c:layout/>';
   if (bars.length > 0) {
@@ -224,7 +225,7 @@ export function chartSpaceXml(chart: ChartPlan, ctx: ChartXmlContext): string {
     ctx,
   );
   if (secondaryLines.length > 0) {
-    const format = chart.secondaryAxis?.numberFormat ?? secondaryLines[0]?.series.numberFormat ?? 'General';
+    const format = chart.secondaryAxis?.numberFormat ?? axisNumberFormat(secondaryLines[0]?.series.numberFormat ?? 'General');
     plot += categoryAxis({ id: AXIS.cat2, crossAx: AXIS.val2, position: 'b', title: null, deleted: true }, false, ctx);
     plot += valueAxis(
       { id: AXIS.val2, crossAx: AXIS.cat2, position: 'r', title: chart.axisTitles.secondaryValue, deleted: false },
