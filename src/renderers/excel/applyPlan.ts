@@ -13,7 +13,8 @@
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
  *   6. format    — Settings / Summary cells, widths, freeze panes, tab colours, computed-column formulas;
- *   7. validate  — data validations, conditional formats, recalculation.
+ *   7. validate  — data validations, conditional formats, recalculation;
+ *   8. charts    — when the plan has charts: 2 syncs (charts.ts), whatever the number of customers.
  * So a build is a constant number of syncs (4 or 5) plus one per block.
  *
  * Performance rules (DESIGN.md §5): no sync in a row loop, no proxy object
