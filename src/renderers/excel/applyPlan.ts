@@ -14,7 +14,7 @@
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
  *   6. format    — Settings / Summary cells, widths, freeze panes, tab colours, computed-column formulas;
  *   7. validate  — data validations, conditional formats, recalculation;
- *   8. charts    — when the plan has charts: 2 syncs (charts.ts), whatever the number of customers.
+ *   8. charts    — when the plan has charts: 3 syncs (charts.ts), whatever the number of customers.
  * So a build is a constant number of syncs (4 or 5) plus one per block.
  *
  * Performance rules (DESIGN.md §5): no sync in a row loop, no proxy object
@@ -774,7 +774,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   validationsApplied = true;
   finishStep('validate');
 
-  /* 8. charts (issue 6 §2, charts.ts): Tierwise's charts replaced, the user's kept; a constant 2 syncs */
+  /* 8. charts (issue 6 §2, charts.ts): Tierwise's charts replaced, the user's kept; a constant 3 syncs (CHART_SYNCS) */
   checkCancelled();
   const charts = plan.charts.length > 0 ? await applyCharts(context, plan, { supports, sync: () => sync() }) : null;
   warnings.push(...(charts?.warnings ?? []));

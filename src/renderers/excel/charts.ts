@@ -8,9 +8,10 @@
  * deleted by name before the new ones are added.
  *
  * Round trips: exactly {@link CHART_SYNCS}, whatever the number of
- * customers: (1) read the names of the charts on the charts sheets; (2)
- * delete Tierwise's and add the plan's, every property of every chart in
- * the same batch. The work per chart is a fixed number of operations plus
+ * customers: (1) check that the chart sheets and the sheets the charts read
+ * exist (else {@link ChartsRefusedError}, nothing changed); (2) read the
+ * names of the charts on the chart sheets; (3) delete Tierwise's and add the
+ * plan's, every property of every chart in the same batch. The work per chart is a fixed number of operations plus
  * one per point colour (a tier, a stage), never per customer.
  *
  * Requirement sets: every member called is listed in {@link CHART_API} with
@@ -26,7 +27,22 @@ import type { SheetKey, WorkbookPlan } from '../../plan/types';
 import { axisNumberFormat, isTierwiseChartName } from '../../plan/charts';
 
 /** Syncs applyCharts makes: constant. */
-export const CHART_SYNCS = 2;
+export const CHART_SYNCS = 3;
+
+/** The charts cannot be refreshed: a sheet they live on or read from is missing. Nothing was changed. */
+export class ChartsRefusedError extends Error {
+  readonly code = 'sheetMissing' as const;
+  readonly detail: Localized;
+  constructor(readonly missingSheets: readonly string[]) {
+    const names = missingSheets.join(', ');
+    super(`Charts not refreshed: sheet ${names} is missing.`);
+    this.name = 'ChartsRefusedError';
+    this.detail = {
+      en: `The charts were not refreshed: the workbook has no sheet ${names}, which they read or sit on. Build again to recreate it; your charts were left as they were.`,
+      zh: `未刷新图表：工作簿中没有图表所读取或所在的工作表 ${missingSheets.join('、')}。请重新生成以恢复该工作表；现有图表保持不变。`,
+    };
+  }
+}
 
 /** The manifest's minimum (manifest.xml asks for ExcelApi 1.8). */
 export const MANIFEST_EXCEL_API = '1.8';
@@ -168,8 +184,18 @@ export async function applyCharts(context: Excel.RequestContext, plan: WorkbookP
   }
   const workbook = context.workbook;
   const sheetKeys = [...new Set(plan.charts.map((c) => c.sheet))];
+  const sourceKeys = [...new Set(plan.charts.flatMap((c) => [c.categories.sheet, ...c.series.map((s) => s.values.sheet)]))];
 
-  // 1. Which charts are on the chart sheets now.
+  // 1. Which charts are on the chart sheets now, and whether every sheet involved exists: a refresh
+  //    whose Summary sheet is gone stops here, before Tierwise's current charts are deleted.
+  const probes = [...new Set([...sheetKeys, ...sourceKeys])].map((key) => {
+    const proxy = workbook.worksheets.getItemOrNullObject(sheetNameOf(plan, key));
+    proxy.load('name');
+    return { key, proxy };
+  });
+  await sync();
+  const missingSheets = probes.filter((p) => p.proxy.isNullObject).map((p) => sheetNameOf(plan, p.key));
+  if (missingSheets.length > 0) throw new ChartsRefusedError(missingSheets);
   const existing = sheetKeys.map((key) => {
     const sheet = workbook.worksheets.getItem(sheetNameOf(plan, key));
     const charts = sheet.charts.load('items/name');

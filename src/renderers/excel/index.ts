@@ -21,4 +21,4 @@ export {
   type WrittenSummary,
 } from './errors';
 export { officeCellInput, officeTextInput, wouldExcelConvertText, type OfficeCellInput } from './cellValues';
-export { applyCharts, CHART_API, CHART_SYNCS, type ApplyChartsOptions, type ApplyChartsResult } from './charts';
+export { applyCharts, ChartsRefusedError, CHART_API, CHART_SYNCS, type ApplyChartsOptions, type ApplyChartsResult } from './charts';

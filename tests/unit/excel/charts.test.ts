@@ -15,7 +15,7 @@ import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import { withCharts } from '../../../src/plan/charts';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { applyPlan } from '../../../src/renderers/excel/applyPlan';
-import { applyCharts, CHART_API, CHART_SYNCS, MANIFEST_EXCEL_API, unsupportedChartApi } from '../../../src/renderers/excel/charts';
+import { applyCharts, CHART_API, CHART_SYNCS, ChartsRefusedError, MANIFEST_EXCEL_API, unsupportedChartApi } from '../../../src/renderers/excel/charts';
 import { syntheticCustomers } from '../../../bench/synthetic';
 import { chartsOnlyPlan, summaryFixture } from '../../fixtures/charts/summaryFixture';
 
@@ -101,6 +101,24 @@ describe('applyCharts', () => {
     const result = await fake.run((context) => applyCharts(context, withoutOwners));
     expect(result.deleted).toContain('Tierwise_ownerTiers');
     expect(chartsOnSheet(fake.model, 'Charts').map((c) => c.name)).not.toContain('Tierwise_ownerTiers');
+  });
+
+  test('refuses, changing nothing, when the Summary sheet the charts read is gone', async () => {
+    const plan = chartsOnlyPlan('en');
+    const fake = await builtWorkbook(plan);
+    await fake.run(async (context) => context.workbook.worksheets.getItem('Summary').delete());
+    const before = chartsOnSheet(fake.model, 'Charts');
+    expect(before.every((c) => c.series.every((s) => s.values === '#REF!'))).toBe(true);
+    let caught: unknown = null;
+    try {
+      await fake.run((context) => applyCharts(context, plan));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ChartsRefusedError);
+    expect((caught as ChartsRefusedError).missingSheets).toEqual(['Summary']);
+    expect((caught as ChartsRefusedError).detail.zh).toContain('Summary');
+    expect(chartsOnSheet(fake.model, 'Charts')).toEqual(before);
   });
 
   test(`costs ${CHART_SYNCS} syncs and the same operations at 10 and 10,000 customers`, async () => {
