@@ -144,7 +144,7 @@ describe('buildCharts', () => {
       })),
     );
 
-  it('property: every chart is an exact quarter or half of a 960 x 540 slide, on the grid, inside the sheet, none overlapping; caches match categories', () => {
+  it('property: every chart is a whole 960 x 540 slide or an exact half or quarter of one, on the grid, inside the sheet, none overlapping; caches match categories', () => {
     fc.assert(
       fc.property(
         tierArb,
