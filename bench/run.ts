@@ -23,6 +23,7 @@ import { buildWorkbookPlan } from '../src/plan/buildPlan';
 import { writeWorkbookXlsx } from '../src/renderers/xlsx/writeXlsx';
 import { main as cliMain } from '../src/cli/main';
 import { benchFakeExcelBuild } from './fake-excel-build';
+import { benchChartSyncs } from './charts';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -159,6 +160,17 @@ async function main(): Promise<void> {
       baseline: `the xlsx write above: ${ms(xlsxMs)}`,
       ratio: ratio(fake.ms, xlsxMs),
       goal: 'every request < 5 MB; syncs = constant + 1 per block',
+    });
+
+    // Issue 6 §4: the charts add a constant number of syncs (bench/charts.ts).
+    log('charts into the typed fake Excel…');
+    const charts = await benchChartSyncs([1_000, n], TODAY);
+    rows.push({
+      figure: `Charts added to the Office.js build (${charts.map((c) => c.customers.toLocaleString('en')).join(' and ')} customers)`,
+      measured: charts.map((c) => `+${c.chartSyncs} syncs, ${c.chartOperations} operations; a refresh ${ms(c.refreshMs)}`).join('; '),
+      baseline: charts.map((c) => `build without charts: ${c.baseSyncs} syncs, ${ms(c.baseMs)}`).join('; '),
+      ratio: charts.map((c) => ratio(c.baseSyncs + c.chartSyncs, c.baseSyncs)).join(', '),
+      goal: 'the same syncs and operations added at every size',
     });
 
     // 5. LibreOffice recalculation (bench/xlsx-recalc.ts owns the details).

@@ -919,6 +919,16 @@ export class FakeDataBarPositiveFormat extends FakeConditionalPart implements Pi
 
 /* ------------------------------------------------------------------ worksheets */
 
+/**
+ * Worksheet.charts lives in charts.ts, which imports this module: it
+ * registers its collection here when loaded (index.ts loads it), so the two
+ * modules do not import each other at load time.
+ */
+let chartCollectionFactory: ((core: FakeContextCore, worksheet: FakeWorksheet) => Excel.ChartCollection) | null = null;
+export function registerChartCollection(factory: (core: FakeContextCore, worksheet: FakeWorksheet) => Excel.ChartCollection): void {
+  chartCollectionFactory = factory;
+}
+
 export class FakeWorksheet
   extends FakeClientObject
   implements
@@ -936,6 +946,7 @@ export class FakeWorksheet
       | 'load'
       | 'activate'
       | 'getUsedRangeOrNullObject'
+      | 'charts'
     >
 {
   protected readonly scalarProperties = ['name', 'tabColor', 'id', 'position'];
@@ -1028,6 +1039,11 @@ export class FakeWorksheet
   }
   get protection(): Excel.WorksheetProtection {
     return expose(new FakeWorksheetProtection(this.core, this));
+  }
+  /** Worksheet.charts: see charts.ts. */
+  get charts(): Excel.ChartCollection {
+    if (!chartCollectionFactory) throw new FakeExcelError('InvalidOperation', 'The fake charts module (fake-excel/charts.ts) is not loaded.');
+    return chartCollectionFactory(this.core, this);
   }
   get freezePanes(): Excel.WorksheetFreezePanes {
     return expose(new FakeWorksheetFreezePanes(this.core, this));

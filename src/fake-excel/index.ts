@@ -17,6 +17,8 @@
 import { expose, FakeRequestContext } from './api';
 import { FakeContextCore, type FakeExcelOptions, type FakeExcelStats } from './context';
 import { FakeWorkbookModel } from './model';
+// Registers Worksheet.charts with the proxies (charts.ts imports api.ts).
+import './charts';
 
 export { FakeExcelError, isExcelLikeError, type FakeExcelErrorCode } from './errors';
 export type { FakeExcelOptions, FakeExcelStats, FakeRequestRecord } from './context';
@@ -65,3 +67,4 @@ export function createFakeExcel(options: FakeExcelOptions & { readonly model?: F
   };
 }
 export { sheetGrid, addSheetWithValues, type GridCell, type SheetGrid } from './grid';
+export { chartsOnSheet, type FakeChartRecord, type FakeChartModel, type FakeSeriesModel, type FakeAxisModel } from './charts';

@@ -11,6 +11,7 @@ import type { FieldKey, GradingResult } from '../domain/types';
 import type { WorkbookPlan } from './types';
 import { summarise } from '../domain/summary';
 import { buildSummarySheet } from './summarySheet';
+import { withCharts } from './charts';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -64,9 +65,10 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const conditionalFormats = buildConditionalFormats(table, settings.tiers, settings.highScoreCut);
 
   // ---- summary sheet (GRADING.md §9, live formulas; its layout is what the charts bind to) ----
-  const summaryPart = buildSummarySheet({ summary: summarise(result, settings), settings, locale, table });
+  const summary = summarise(result, settings);
+  const summaryPart = buildSummarySheet({ summary, settings, locale, table });
 
-  return {
+  const plan: WorkbookPlan = {
     locale,
     sheets: [customersSheet, settingsSheet.sheet, summaryPart.sheet],
     tables: [table],
@@ -74,5 +76,8 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     validations,
     conditionalFormats,
     summaryLayout: summaryPart.layout,
+    charts: [],
   };
+  // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout.
+  return withCharts(plan, summaryPart.layout, summary, settings);
 }

@@ -33,6 +33,19 @@ export interface ChartSeriesPlan {
   readonly dataLabels: boolean;
   /** Number format of the values and their labels (`0`, `0.0%`, `#,##0`). */
   readonly numberFormat: string;
+  /**
+   * Outline of the bars (or of the line's markers), `#RRGGBB`; absent or null for none. Light tier
+   * colours (a pale green on white) need one to be seen.
+   */
+  readonly outline?: string | null;
+}
+
+/** The secondary value axis' fixed scale (the Pareto's 0-100 % line). */
+export interface ChartAxisScalePlan {
+  readonly min: number;
+  readonly max: number;
+  /** Tick label format (`0%`). */
+  readonly numberFormat: string;
 }
 
 export interface ChartPlan {
@@ -51,6 +64,12 @@ export interface ChartPlan {
     readonly secondaryValue: string | null;
   };
   readonly legend: 'none' | 'bottom' | 'right' | 'top';
+  /**
+   * The secondary value axis' scale, for a chart with a series on it; absent lets the host scale it.
+   * Renderers draw bar charts (`bar`, `stackedBar`) with the first category on top (the category axis
+   * reversed), so a sorted block reads top-down as it does on the Summary sheet.
+   */
+  readonly secondaryAxis?: ChartAxisScalePlan;
   /** Position and size in points on the sheet. */
   readonly left: number;
   readonly top: number;

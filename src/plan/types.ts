@@ -19,6 +19,7 @@
 import type { Locale } from '../i18n/locale';
 import type { DayNumber } from '../domain/dates';
 import type { SummaryLayout } from './chartTypes';
+import type { ChartPlan } from './chartTypes';
 
 /** A cell value in a plan. `text` is always stored as text, never run as a formula. */
 export type PlanValue =
@@ -184,4 +185,6 @@ export interface WorkbookPlan {
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   /** Where each block of the Summary sheet sits (the charts bind to it); absent when the plan has no Summary sheet. */
   readonly summaryLayout?: SummaryLayout;
+  /** Native charts (issue 6 §2), bound to the Summary sheet; each renderer replaces Tierwise's own (named `Tierwise_*`) and no other. */
+  readonly charts: readonly ChartPlan[];
 }

@@ -17,7 +17,8 @@
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
  *   6. format    — Settings / Summary cells, widths, freeze panes, tab colours, computed-column formulas;
- *   7. validate  — data validations, conditional formats, recalculation.
+ *   7. validate  — data validations, conditional formats, recalculation;
+ *   8. charts    — when the plan has charts: 3 syncs (charts.ts), whatever the number of customers.
  * So a build is a constant number of syncs (4 or 5) plus one per block.
  *
  * Performance rules (DESIGN.md §5): no sync in a row loop, no proxy object
@@ -88,6 +89,7 @@ import {
 import { sheetOfAddress } from './readSettings';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
+import { applyCharts, type ApplyChartsResult } from './charts';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -149,6 +151,8 @@ export interface ApplyResult {
     /** Columns the user added to the table: kept, never written. */
     readonly userColumns: readonly string[];
   };
+  /** The charts applied (null for a plan without charts). */
+  readonly charts: ApplyChartsResult | null;
   readonly warnings: readonly Localized[];
 }
 
@@ -719,6 +723,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   validationsApplied = true;
   finishStep('validate');
 
+  /* 8. charts (issue 6 §2, charts.ts): Tierwise's charts replaced, the user's kept; a constant 3 syncs (CHART_SYNCS) */
+  checkCancelled();
+  const charts = plan.charts.length > 0 ? await applyCharts(context, plan, { supports, sync: () => sync() }) : null;
+  warnings.push(...(charts?.warnings ?? []));
+
   return {
     syncs,
     readBlocks,
@@ -737,6 +746,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       addedColumns: existing ? (merge?.addedHeaders ?? []) : [],
       userColumns: merge?.userHeaders ?? [],
     },
+    charts,
     warnings,
   };
 }

@@ -21,3 +21,4 @@ export {
   type WrittenSummary,
 } from './errors';
 export { officeCellInput, officeTextInput, wouldExcelConvertText, type OfficeCellInput } from './cellValues';
+export { applyCharts, ChartsRefusedError, CHART_API, CHART_SYNCS, type ApplyChartsOptions, type ApplyChartsResult } from './charts';

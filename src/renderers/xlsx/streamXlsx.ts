@@ -9,7 +9,7 @@
  * Element order inside each part follows the ECMA-376 schema sequence (Excel
  * rejects out-of-order elements): worksheet = sheetPr, dimension, sheetViews,
  * sheetFormatPr, cols, sheetData, conditionalFormatting, dataValidations,
- * pageMargins, tableParts.
+ * pageMargins, pageSetup, drawing (the charts, charts/relationships.ts), tableParts.
  */
 import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
 import { cellAddress, columnLetter, rangeAddress, unescapeStructuredColumn } from '../../plan/a1';
@@ -19,6 +19,9 @@ import { toFileFormula } from './formulaSyntax';
 import { XlsxWriteError, bodyRowCount, tableRange, targetRange } from './planGeometry';
 import { ZipWriter, type TextSink } from './zip';
 import { encodeOoxmlText } from './ooxmlText';
+import { chartPackage } from './charts/package';
+import { chartContentTypeOverrides } from './charts/contentTypes';
+import { drawingElement, sheetDrawingRelationship } from './charts/relationships';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -310,8 +313,10 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
   let tableCounter = 0;
   const tableParts: string[] = [];
   let priority = 1;
+  const charts = chartPackage(plan);
 
   for (const [i, sheet] of plan.sheets.entries()) {
+    const drawing = charts.sheets.find((d) => d.sheet === sheet.key);
     const tables = tablesBySheet.get(sheet.key) ?? [];
     const tableIds = tables.map(() => ++tableCounter);
     const cfs = plan.conditionalFormats.map((cf) => ({ cf, ...targetRange(plan, cf.target) })).filter((x) => x.sheet === sheet.key);
@@ -338,14 +343,16 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
       if (dvs.length > 0) write(`<dataValidations count="${dvs.length}">${dvs.map((x) => dvXml(x.address, x.v)).join('')}</dataValidations>`);
       write('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
       write('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      if (drawing) write(drawingElement(drawing.relId));
       if (tables.length > 0) write(`<tableParts count="${tables.length}">${tables.map((_, k) => `<tablePart r:id="rIdT${k + 1}"/>`).join('')}</tableParts>`);
       write('</worksheet>');
     });
-    if (tables.length > 0) {
+    if (tables.length > 0 || drawing) {
       zip.add(
         `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
         `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
           tables.map((_, k) => `<Relationship Id="rIdT${k + 1}" Type="${NS_REL}/table" Target="../tables/table${tableIds[k]}.xml"/>`).join('') +
+          (drawing ? sheetDrawingRelationship(drawing.relId, drawing.drawingFile) : '') +
           '</Relationships>',
       );
     }
@@ -379,6 +386,7 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
       `<Relationship Id="rId${stylesRel}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
   );
   zip.add('xl/styles.xml', styles.xml());
+  for (const part of charts.parts) zip.add(part.path, part.xml);
   zip.add(
     '_rels/.rels',
     `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -391,6 +399,7 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       plan.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
       tableParts.map((p) => `<Override PartName="${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+      chartContentTypeOverrides(charts.partNames) +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '</Types>',
   );

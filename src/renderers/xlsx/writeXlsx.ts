@@ -27,6 +27,7 @@ import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec
 import { encodeOoxmlText } from './ooxmlText';
 // Node only (node:zlib): a browser bundle of this module needs a zlib shim or a split.
 import { writeWorkbookXlsxStreaming } from './streamXlsx';
+import { addChartsToXlsx } from './charts/exceljsPackage';
 
 export { XlsxWriteError, type XlsxWriteErrorCode } from './planGeometry';
 
@@ -333,5 +334,6 @@ export async function writeWorkbookXlsx(plan: WorkbookPlan, options: WriteXlsxOp
   if (engine === 'streaming' || (engine === 'auto' && rows > STREAMING_ROW_THRESHOLD)) return writeWorkbookXlsxStreaming(plan);
   const wb = buildExcelWorkbook(plan);
   const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true });
-  return new Uint8Array(buffer as ArrayBuffer);
+  // exceljs writes no charts: the chart parts are added to its package (charts/exceljsPackage.ts).
+  return addChartsToXlsx(new Uint8Array(buffer as ArrayBuffer), plan);
 }

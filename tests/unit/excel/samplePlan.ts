@@ -178,5 +178,6 @@ export function makeSamplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
       { kind: 'colorScale', target: { kind: 'tableColumn', table: SAMPLE_TABLE, column: 'Spend' }, minColor: '#F8696B', midColor: '#FFEB84', maxColor: '#63BE7B' },
       { kind: 'dataBar', target: { kind: 'tableColumn', table: SAMPLE_TABLE, column: 'Orders' }, color: '#638EC6' },
     ],
+    charts: [],
   };
 }

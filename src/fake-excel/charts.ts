@@ -1,0 +1,853 @@
+/**
+ * Charts of the fake Excel (issue 6 §2): `Worksheet.charts` and the chart
+ * objects Tierwise calls, typed `implements Pick<Excel.X, ...>` like the
+ * rest of the fake. Everything a renderer sets is recorded in a
+ * {@link FakeChartModel} per chart, readable by tests through
+ * {@link chartsOnSheet}: type, series with their source ranges, chart type
+ * and axis group, per-point fills, data labels, axes, title, legend, and
+ * position and size in points.
+ *
+ * Excel rules enforced, with their Microsoft source:
+ * - A property read before `load()` + `sync()` fails (`PropertyNotLoaded`),
+ *   as for every fake object ("Call load on an object",
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ * - `ChartCollection.getItem(name)` of a name no chart has fails
+ *   (`ItemNotFound`); `getItemOrNullObject` gives a null object instead
+ *   ("*OrNullObject methods",
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+ * - Chart names are NOT unique: Excel lets two charts share a name, and
+ *   "if there are multiple charts with the same name, the first one will be
+ *   returned" (ChartCollection.getItem, https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-getitem-member(1)).
+ *   So adding a chart named like an existing one silently makes a second:
+ *   the fake does the same and counts it, and the renderer's tests assert
+ *   it never happens.
+ * - A series reads a range of a sheet; when that sheet is deleted the
+ *   series' reference becomes `#REF!` ("How to correct a #REF! error",
+ *   https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-5610-4d4b-a2ff-5e0f4b8e5d69),
+ *   and binding a series to a range of a deleted sheet fails (`ItemNotFound`,
+ *   the range cannot be resolved). The fake records `#REF!` and loading such a
+ *   series' `name` still works, as in Excel; tests read the record.
+ * - A point index outside the series (`points.getItemAt(i)`, i >= the
+ *   number of values) fails (`ItemNotFound`), as any `getItemAt` past a
+ *   collection's end; `axes.getItem('Value', 'Secondary')` fails
+ *   (`ItemNotFound`) while no series is on the secondary axis group.
+ * - Sizes and positions are points (Chart.top/left/width/height); a
+ *   negative or non-finite one is `InvalidArgument`.
+ */
+import { FakeExcelError } from './errors';
+import { expose, FakeClientObject, FakeRange, registerChartCollection, type FakeWorksheet } from './api';
+import { qualifiedAddress, rectColumns, rectRows, type Rect } from './address';
+import type { FakeContextCore } from './context';
+import type { FakeSheet, FakeWorkbookModel } from './model';
+
+/** A range a series reads, kept as the sheet object so a deletion shows. */
+interface SourceRange {
+  readonly sheet: FakeSheet;
+  readonly rect: Rect;
+}
+
+export interface FakeDataLabelsModel {
+  showValue: boolean;
+  numberFormat: string | null;
+  position: string | null;
+}
+
+export interface FakeSeriesModel {
+  name: string;
+  chartType: string;
+  axisGroup: 'Primary' | 'Secondary';
+  values: SourceRange | null;
+  xValues: SourceRange | null;
+  hasDataLabels: boolean;
+  dataLabels: FakeDataLabelsModel;
+  fill: string | null;
+  lineColor: string | null;
+  gapWidth: number | null;
+  overlap: number | null;
+  markerStyle: string | null;
+  /** Per-point fills and borders by point index. */
+  readonly pointFills: Map<number, string>;
+  readonly pointBorders: Map<number, string>;
+}
+
+export interface FakeAxisModel {
+  title: string | null;
+  titleVisible: boolean;
+  minimum: number | null;
+  maximum: number | null;
+  numberFormat: string | null;
+  reversePlotOrder: boolean;
+  visible: boolean;
+  majorGridlines: boolean;
+}
+
+export interface FakeChartModel {
+  readonly id: string;
+  name: string;
+  /** The type given to `charts.add`, or set since. */
+  chartType: string;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  title: { text: string; visible: boolean };
+  legend: { visible: boolean; position: string };
+  readonly series: FakeSeriesModel[];
+  /** Axes by `<type>/<group>`: `Category/Primary`, `Value/Secondary`. */
+  readonly axes: Map<string, FakeAxisModel>;
+}
+
+/** Charts per sheet; a deleted sheet takes its charts with it. */
+const chartStore = new WeakMap<FakeSheet, FakeChartModel[]>();
+let chartIds = 0;
+
+function chartsOf(sheet: FakeSheet): FakeChartModel[] {
+  let list = chartStore.get(sheet);
+  if (!list) {
+    list = [];
+    chartStore.set(sheet, list);
+  }
+  return list;
+}
+
+/** A series' source as Excel would show it: `'Summary'!$B$3:$B$7`, or `#REF!` once its sheet is deleted. */
+export function sourceAddress(model: FakeWorkbookModel, source: SourceRange | null): string | null {
+  if (source === null) return null;
+  if (!model.sheets.includes(source.sheet)) return '#REF!';
+  return qualifiedAddress(source.sheet.name, source.rect);
+}
+
+/** What a test reads: every chart of a sheet, its series' sources as addresses. */
+export interface FakeChartRecord extends Omit<FakeChartModel, 'series' | 'axes'> {
+  readonly series: (Omit<FakeSeriesModel, 'values' | 'xValues' | 'pointFills' | 'pointBorders'> & {
+    readonly values: string | null;
+    readonly xValues: string | null;
+    readonly pointFills: Record<number, string>;
+    readonly pointBorders: Record<number, string>;
+  })[];
+  readonly axes: Record<string, FakeAxisModel>;
+}
+
+export function chartsOnSheet(model: FakeWorkbookModel, sheetName: string): FakeChartRecord[] {
+  const sheet = model.sheet(sheetName);
+  if (!sheet) throw new FakeExcelError('ItemNotFound', `No sheet "${sheetName}".`);
+  return chartsOf(sheet).map((c) => ({
+    ...c,
+    title: { ...c.title },
+    legend: { ...c.legend },
+    series: c.series.map((s) => ({
+      ...s,
+      dataLabels: { ...s.dataLabels },
+      values: sourceAddress(model, s.values),
+      xValues: sourceAddress(model, s.xValues),
+      pointFills: Object.fromEntries(s.pointFills),
+      pointBorders: Object.fromEntries(s.pointBorders),
+    })),
+    axes: Object.fromEntries([...c.axes].map(([k, a]) => [k, { ...a }])),
+  }));
+}
+
+function newAxis(): FakeAxisModel {
+  return { title: null, titleVisible: false, minimum: null, maximum: null, numberFormat: null, reversePlotOrder: false, visible: true, majorGridlines: true };
+}
+
+function newSeries(name: string, chartType: string, values: SourceRange | null): FakeSeriesModel {
+  return {
+    name,
+    chartType,
+    axisGroup: 'Primary',
+    values,
+    xValues: null,
+    hasDataLabels: false,
+    dataLabels: { showValue: false, numberFormat: null, position: null },
+    fill: null,
+    lineColor: null,
+    gapWidth: null,
+    overlap: null,
+    markerStyle: null,
+    pointFills: new Map(),
+    pointBorders: new Map(),
+  };
+}
+
+function resolveRange(range: unknown): SourceRange {
+  if (!(range instanceof FakeRange)) throw new FakeExcelError('InvalidArgument', 'Expected a Range of this fake workbook.');
+  // Resolving fails with ItemNotFound when the range's sheet is gone.
+  const { sheet, rect } = range.resolve();
+  return { sheet, rect };
+}
+
+function points(value: number, what: string): number {
+  if (!Number.isFinite(value) || value < 0) throw new FakeExcelError('InvalidArgument', `The chart's ${what} must be a non-negative number of points: ${value}.`);
+  return value;
+}
+
+/* ------------------------------------------------------------------ parts without loads */
+
+/** Sub-objects the fake only writes through (titles, fills, labels): reading them back is done on the model. */
+abstract class FakeChartPart extends FakeClientObject {
+  protected readonly scalarProperties: readonly string[] = [];
+  protected snapshot(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'The fake does not read chart formatting back; inspect chartsOnSheet().');
+  }
+  protected edit(payload: unknown, change: () => void): void {
+    this.queue(payload, 0, change);
+  }
+}
+
+/* ------------------------------------------------------------------ collection */
+
+export class FakeChartCollection
+  extends FakeClientObject
+  implements Pick<Excel.ChartCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items' | 'count' | 'load'>
+{
+  protected readonly scalarProperties = ['count'];
+  constructor(
+    core: FakeContextCore,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(core);
+  }
+  list(): FakeChartModel[] {
+    return chartsOf(this.worksheet.sheet());
+  }
+  protected snapshot(property: string): unknown {
+    const list = this.list();
+    if (property === 'count') return list.length;
+    return list.map((chart) => {
+      const proxy = new FakeChart(this.core, () => (this.list().includes(chart) ? chart : null), chart.name);
+      proxy.preload({ name: chart.name, id: chart.id, top: chart.top, left: chart.left, width: chart.width, height: chart.height, chartType: chart.chartType });
+      return proxy;
+    });
+  }
+  get items(): Excel.Chart[] {
+    return (this.read('items') as FakeChart[]).map((c) => expose<Excel.Chart>(c));
+  }
+  get count(): number {
+    return this.read('count') as number;
+  }
+  /**
+   * ChartCollection.add: a chart over `sourceData`, one series per column
+   * (`Columns`, or `Auto` when the range has at least as many rows as
+   * columns) or per row. The fake detects no header row or column: every
+   * cell is a value (Tierwise passes value cells only). Excel's default size
+   * is 360 x 216 points (5 x 3 inches); names default to `Chart <n>`.
+   */
+  add(type: Excel.ChartType | Excel.Chart['chartType'], sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows'): Excel.Chart {
+    let created: FakeChartModel | null = null;
+    const proxy = new FakeChart(this.core, () => created, '(new)');
+    this.queue({ add: type, seriesBy: seriesBy ?? 'Auto' }, 0, () => {
+      const source = resolveRange(sourceData);
+      const list = this.list();
+      const rows = rectRows(source.rect);
+      const columns = rectColumns(source.rect);
+      const byColumns = seriesBy === 'Columns' || ((seriesBy === undefined || seriesBy === 'Auto') && rows >= columns);
+      const series: FakeSeriesModel[] = [];
+      const count = byColumns ? columns : rows;
+      for (let i = 0; i < count; i += 1) {
+        const rect: Rect = byColumns
+          ? { r0: source.rect.r0, r1: source.rect.r1, c0: source.rect.c0 + i, c1: source.rect.c0 + i }
+          : { r0: source.rect.r0 + i, r1: source.rect.r0 + i, c0: source.rect.c0, c1: source.rect.c1 };
+        series.push(newSeries(`Series${i + 1}`, String(type), { sheet: source.sheet, rect }));
+      }
+      chartIds += 1;
+      created = {
+        id: `{fake-chart-${chartIds}}`,
+        name: `Chart ${chartIds}`,
+        chartType: String(type),
+        top: 0,
+        left: 0,
+        width: 360,
+        height: 216,
+        title: { text: '', visible: false },
+        legend: { visible: true, position: 'Right' },
+        series,
+        axes: new Map([
+          ['Category/Primary', newAxis()],
+          ['Value/Primary', newAxis()],
+        ]),
+      };
+      list.push(created);
+    });
+    return expose(proxy);
+  }
+  getItem(name: string): Excel.Chart {
+    // First chart of that name, as Excel documents.
+    return expose(new FakeChart(this.core, () => this.list().find((c) => c.name === name) ?? null, `"${name}"`));
+  }
+  getItemOrNullObject(name: string): Excel.Chart {
+    return expose(new FakeChart(this.core, () => this.list().find((c) => c.name === name) ?? null, `"${name}"`).asNullable());
+  }
+  load(propertyNames?: unknown): Excel.ChartCollection {
+    this.queueLoad(propertyNames ?? 'items');
+    return expose(this);
+  }
+}
+
+/* ------------------------------------------------------------------ chart */
+
+export class FakeChart
+  extends FakeClientObject
+  implements Pick<Excel.Chart, 'name' | 'id' | 'top' | 'left' | 'width' | 'height' | 'chartType' | 'title' | 'legend' | 'axes' | 'series' | 'delete' | 'load'>
+{
+  protected readonly scalarProperties = ['name', 'id', 'top', 'left', 'width', 'height', 'chartType'];
+  constructor(
+    core: FakeContextCore,
+    private readonly lookup: () => FakeChartModel | null,
+    private readonly description: string,
+  ) {
+    super(core);
+  }
+  protected override exists(): boolean {
+    return this.lookup() !== null;
+  }
+  chart(): FakeChartModel {
+    const chart = this.lookup();
+    if (!chart) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: chart ${this.description}.`);
+    return chart;
+  }
+  protected snapshot(property: string): unknown {
+    const chart = this.chart();
+    return chart[property as 'name' | 'id' | 'top' | 'left' | 'width' | 'height' | 'chartType'];
+  }
+  private set<K extends 'name' | 'top' | 'left' | 'width' | 'height' | 'chartType'>(key: K, value: FakeChartModel[K], check: (v: FakeChartModel[K]) => FakeChartModel[K] = (v) => v): void {
+    this.queue({ [key]: value }, 0, () => {
+      this.chart()[key] = check(value);
+    });
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.set('name', value, (v) => {
+      if (v.trim() === '') throw new FakeExcelError('InvalidArgument', 'A chart name cannot be empty.');
+      return v;
+    });
+  }
+  get id(): string {
+    return this.read('id') as string;
+  }
+  get top(): number {
+    return this.read('top') as number;
+  }
+  set top(value: number) {
+    this.set('top', value, (v) => points(v, 'top'));
+  }
+  get left(): number {
+    return this.read('left') as number;
+  }
+  set left(value: number) {
+    this.set('left', value, (v) => points(v, 'left'));
+  }
+  get width(): number {
+    return this.read('width') as number;
+  }
+  set width(value: number) {
+    this.set('width', value, (v) => points(v, 'width'));
+  }
+  get height(): number {
+    return this.read('height') as number;
+  }
+  set height(value: number) {
+    this.set('height', value, (v) => points(v, 'height'));
+  }
+  get chartType(): Excel.Chart['chartType'] {
+    return this.read('chartType') as Excel.Chart['chartType'];
+  }
+  set chartType(value: Excel.Chart['chartType']) {
+    this.set('chartType', String(value));
+  }
+  get title(): Excel.ChartTitle {
+    return expose(new FakeChartTitle(this.core, this));
+  }
+  get legend(): Excel.ChartLegend {
+    return expose(new FakeChartLegend(this.core, this));
+  }
+  get axes(): Excel.ChartAxes {
+    return expose(new FakeChartAxes(this.core, this));
+  }
+  get series(): Excel.ChartSeriesCollection {
+    return expose(new FakeChartSeriesCollection(this.core, this));
+  }
+  delete(): void {
+    this.queue({ delete: true }, 0, () => {
+      const chart = this.chart();
+      for (const sheet of this.model.sheets) {
+        const list = chartStore.get(sheet);
+        const at = list?.indexOf(chart) ?? -1;
+        if (list && at >= 0) list.splice(at, 1);
+      }
+    });
+  }
+  load(propertyNames?: unknown): Excel.Chart {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+class ChartOwnedPart extends FakeChartPart {
+  constructor(
+    core: FakeContextCore,
+    protected readonly owner: FakeChart,
+  ) {
+    super(core);
+  }
+}
+
+export class FakeChartTitle extends ChartOwnedPart implements Pick<Excel.ChartTitle, 'text' | 'visible'> {
+  get text(): string {
+    return this.read('text') as string;
+  }
+  set text(value: string) {
+    this.edit({ text: value }, () => {
+      const chart = this.owner.chart();
+      chart.title.text = value;
+      chart.title.visible = true;
+    });
+  }
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.edit({ visible: value }, () => (this.owner.chart().title.visible = value));
+  }
+}
+
+export class FakeChartLegend extends ChartOwnedPart implements Pick<Excel.ChartLegend, 'visible' | 'position'> {
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.edit({ visible: value }, () => (this.owner.chart().legend.visible = value));
+  }
+  get position(): Excel.ChartLegend['position'] {
+    return this.read('position') as Excel.ChartLegend['position'];
+  }
+  set position(value: Excel.ChartLegend['position']) {
+    this.edit({ position: value }, () => (this.owner.chart().legend.position = String(value)));
+  }
+}
+
+/* ------------------------------------------------------------------ axes */
+
+export class FakeChartAxes extends ChartOwnedPart implements Pick<Excel.ChartAxes, 'categoryAxis' | 'valueAxis' | 'getItem'> {
+  get categoryAxis(): Excel.ChartAxis {
+    return expose(new FakeChartAxis(this.core, this.owner, 'Category/Primary'));
+  }
+  get valueAxis(): Excel.ChartAxis {
+    return expose(new FakeChartAxis(this.core, this.owner, 'Value/Primary'));
+  }
+  getItem(type: Excel.ChartAxisType | 'Invalid' | 'Category' | 'Value' | 'Series', group?: Excel.ChartAxisGroup | 'Primary' | 'Secondary'): Excel.ChartAxis {
+    return expose(new FakeChartAxis(this.core, this.owner, `${String(type)}/${String(group ?? 'Primary')}`));
+  }
+}
+
+export class FakeChartAxis
+  extends ChartOwnedPart
+  implements Pick<Excel.ChartAxis, 'minimum' | 'maximum' | 'numberFormat' | 'reversePlotOrder' | 'visible' | 'title' | 'majorGridlines'>
+{
+  constructor(
+    core: FakeContextCore,
+    owner: FakeChart,
+    private readonly key: string,
+  ) {
+    super(core, owner);
+  }
+  /** The axis' model: a secondary axis exists only while a series is on the secondary group. */
+  axis(): FakeAxisModel {
+    const chart = this.owner.chart();
+    const [type, group] = this.key.split('/');
+    if (type !== 'Category' && type !== 'Value') throw new FakeExcelError('InvalidArgument', `The fake has no ${type} axis.`);
+    if (group === 'Secondary' && !chart.series.some((s) => s.axisGroup === 'Secondary')) {
+      throw new FakeExcelError('ItemNotFound', `The chart has no secondary ${type} axis: no series is on the secondary axis group.`);
+    }
+    let axis = chart.axes.get(this.key);
+    if (!axis) {
+      axis = newAxis();
+      chart.axes.set(this.key, axis);
+    }
+    return axis;
+  }
+  private change(payload: unknown, apply: (axis: FakeAxisModel) => void): void {
+    this.edit(payload, () => apply(this.axis()));
+  }
+  get minimum(): number {
+    return this.read('minimum') as number;
+  }
+  set minimum(value: number) {
+    this.change({ minimum: value }, (a) => (a.minimum = value));
+  }
+  get maximum(): number {
+    return this.read('maximum') as number;
+  }
+  set maximum(value: number) {
+    this.change({ maximum: value }, (a) => (a.maximum = value));
+  }
+  get numberFormat(): string {
+    return this.read('numberFormat') as string;
+  }
+  set numberFormat(value: string) {
+    this.change({ numberFormat: value }, (a) => (a.numberFormat = value));
+  }
+  get reversePlotOrder(): boolean {
+    return this.read('reversePlotOrder') as boolean;
+  }
+  set reversePlotOrder(value: boolean) {
+    this.change({ reversePlotOrder: value }, (a) => (a.reversePlotOrder = value));
+  }
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.change({ visible: value }, (a) => (a.visible = value));
+  }
+  get title(): Excel.ChartAxisTitle {
+    return expose(new FakeChartAxisTitle(this.core, this));
+  }
+  get majorGridlines(): Excel.ChartGridlines {
+    return expose(new FakeChartGridlines(this.core, this));
+  }
+  editAxis(payload: unknown, apply: (axis: FakeAxisModel) => void): void {
+    this.change(payload, apply);
+  }
+}
+
+export class FakeChartAxisTitle extends FakeChartPart implements Pick<Excel.ChartAxisTitle, 'text' | 'visible'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly axis: FakeChartAxis,
+  ) {
+    super(core);
+  }
+  get text(): string {
+    return this.read('text') as string;
+  }
+  set text(value: string) {
+    this.axis.editAxis({ title: value }, (a) => {
+      a.title = value;
+      a.titleVisible = true;
+    });
+  }
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.axis.editAxis({ titleVisible: value }, (a) => (a.titleVisible = value));
+  }
+}
+
+export class FakeChartGridlines extends FakeChartPart implements Pick<Excel.ChartGridlines, 'visible'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly axis: FakeChartAxis,
+  ) {
+    super(core);
+  }
+  get visible(): boolean {
+    return this.read('visible') as boolean;
+  }
+  set visible(value: boolean) {
+    this.axis.editAxis({ majorGridlines: value }, (a) => (a.majorGridlines = value));
+  }
+}
+
+/* ------------------------------------------------------------------ series */
+
+export class FakeChartSeriesCollection
+  extends FakeClientObject
+  implements Pick<Excel.ChartSeriesCollection, 'add' | 'getItemAt' | 'items' | 'count' | 'load'>
+{
+  protected readonly scalarProperties = ['count'];
+  constructor(
+    core: FakeContextCore,
+    private readonly owner: FakeChart,
+  ) {
+    super(core);
+  }
+  protected snapshot(property: string): unknown {
+    const chart = this.owner.chart();
+    if (property === 'count') return chart.series.length;
+    return chart.series.map((s) => {
+      const proxy = new FakeChartSeries(this.core, () => (this.owner.chart().series.includes(s) ? s : null));
+      proxy.preload({ name: s.name, chartType: s.chartType, axisGroup: s.axisGroup, hasDataLabels: s.hasDataLabels });
+      return proxy;
+    });
+  }
+  get items(): Excel.ChartSeries[] {
+    return (this.read('items') as FakeChartSeries[]).map((s) => expose<Excel.ChartSeries>(s));
+  }
+  get count(): number {
+    return this.read('count') as number;
+  }
+  /** ChartSeriesCollection.add: a new series with no values yet, of the chart's type. */
+  add(name?: string, index?: number): Excel.ChartSeries {
+    let created: FakeSeriesModel | null = null;
+    const proxy = new FakeChartSeries(this.core, () => created);
+    this.queue({ add: name ?? null, index: index ?? null }, 0, () => {
+      const chart = this.owner.chart();
+      const series = newSeries(name ?? `Series${chart.series.length + 1}`, chart.chartType, null);
+      if (index !== undefined && (index < 0 || index > chart.series.length)) throw new FakeExcelError('InvalidArgument', `Series index ${index} is outside 0..${chart.series.length}.`);
+      chart.series.splice(index ?? chart.series.length, 0, series);
+      created = series;
+    });
+    return expose(proxy);
+  }
+  getItemAt(index: number): Excel.ChartSeries {
+    return expose(new FakeChartSeries(this.core, () => this.owner.chart().series[index] ?? null));
+  }
+  load(propertyNames?: unknown): Excel.ChartSeriesCollection {
+    this.queueLoad(propertyNames ?? 'items');
+    return expose(this);
+  }
+}
+
+export class FakeChartSeries
+  extends FakeClientObject
+  implements
+    Pick<
+      Excel.ChartSeries,
+      'name' | 'chartType' | 'axisGroup' | 'hasDataLabels' | 'gapWidth' | 'overlap' | 'markerStyle' | 'setValues' | 'setXAxisValues' | 'points' | 'dataLabels' | 'format' | 'delete' | 'load'
+    >
+{
+  protected readonly scalarProperties = ['name', 'chartType', 'axisGroup', 'hasDataLabels', 'gapWidth', 'overlap', 'markerStyle'];
+  constructor(
+    core: FakeContextCore,
+    private readonly lookup: () => FakeSeriesModel | null,
+  ) {
+    super(core);
+  }
+  protected override exists(): boolean {
+    return this.lookup() !== null;
+  }
+  series(): FakeSeriesModel {
+    const s = this.lookup();
+    if (!s) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist: chart series.");
+    return s;
+  }
+  protected snapshot(property: string): unknown {
+    return this.series()[property as 'name'];
+  }
+  editSeries(payload: unknown, apply: (s: FakeSeriesModel) => void): void {
+    this.queue(payload, 0, () => apply(this.series()));
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(value: string) {
+    this.editSeries({ name: value }, (s) => (s.name = value));
+  }
+  get chartType(): Excel.ChartSeries['chartType'] {
+    return this.read('chartType') as Excel.ChartSeries['chartType'];
+  }
+  set chartType(value: Excel.ChartSeries['chartType']) {
+    this.editSeries({ chartType: value }, (s) => (s.chartType = String(value)));
+  }
+  get axisGroup(): Excel.ChartSeries['axisGroup'] {
+    return this.read('axisGroup') as Excel.ChartSeries['axisGroup'];
+  }
+  set axisGroup(value: Excel.ChartSeries['axisGroup']) {
+    this.editSeries({ axisGroup: value }, (s) => {
+      if (value !== 'Primary' && value !== 'Secondary') throw new FakeExcelError('InvalidArgument', `Not an axis group: ${String(value)}.`);
+      s.axisGroup = value;
+    });
+  }
+  get hasDataLabels(): boolean {
+    return this.read('hasDataLabels') as boolean;
+  }
+  set hasDataLabels(value: boolean) {
+    this.editSeries({ hasDataLabels: value }, (s) => (s.hasDataLabels = value));
+  }
+  get gapWidth(): number {
+    return this.read('gapWidth') as number;
+  }
+  set gapWidth(value: number) {
+    this.editSeries({ gapWidth: value }, (s) => {
+      // ChartSeries.gapWidth: "a value from 0 to 500".
+      if (!(value >= 0 && value <= 500)) throw new FakeExcelError('InvalidArgument', `gapWidth must be 0-500: ${value}.`);
+      s.gapWidth = value;
+    });
+  }
+  get overlap(): number {
+    return this.read('overlap') as number;
+  }
+  set overlap(value: number) {
+    this.editSeries({ overlap: value }, (s) => {
+      // ChartSeries.overlap: "a value from -100 to 100".
+      if (!(value >= -100 && value <= 100)) throw new FakeExcelError('InvalidArgument', `overlap must be -100..100: ${value}.`);
+      s.overlap = value;
+    });
+  }
+  get markerStyle(): Excel.ChartSeries['markerStyle'] {
+    return this.read('markerStyle') as Excel.ChartSeries['markerStyle'];
+  }
+  set markerStyle(value: Excel.ChartSeries['markerStyle']) {
+    this.editSeries({ markerStyle: value }, (s) => (s.markerStyle = String(value)));
+  }
+  setValues(sourceData: Excel.Range): void {
+    this.editSeries({ setValues: true }, (s) => (s.values = resolveRange(sourceData)));
+  }
+  setXAxisValues(sourceData: Excel.Range): void {
+    this.editSeries({ setXAxisValues: true }, (s) => (s.xValues = resolveRange(sourceData)));
+  }
+  get points(): Excel.ChartPointsCollection {
+    return expose(new FakeChartPointsCollection(this.core, this));
+  }
+  get dataLabels(): Excel.ChartDataLabels {
+    return expose(new FakeChartDataLabels(this.core, this));
+  }
+  get format(): Excel.ChartSeriesFormat {
+    return expose(new FakeChartSeriesFormat(this.core, this));
+  }
+  delete(): void {
+    this.queue({ delete: true }, 0, () => {
+      const target = this.series();
+      for (const sheet of this.model.sheets) {
+        for (const chart of chartStore.get(sheet) ?? []) {
+          const at = chart.series.indexOf(target);
+          if (at >= 0) chart.series.splice(at, 1);
+        }
+      }
+    });
+  }
+  load(propertyNames?: unknown): Excel.ChartSeries {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
+}
+
+class SeriesOwnedPart extends FakeChartPart {
+  constructor(
+    core: FakeContextCore,
+    protected readonly owner: FakeChartSeries,
+  ) {
+    super(core);
+  }
+}
+
+export class FakeChartDataLabels extends SeriesOwnedPart implements Pick<Excel.ChartDataLabels, 'showValue' | 'numberFormat' | 'position'> {
+  get showValue(): boolean {
+    return this.read('showValue') as boolean;
+  }
+  set showValue(value: boolean) {
+    this.owner.editSeries({ showValue: value }, (s) => (s.dataLabels.showValue = value));
+  }
+  get numberFormat(): string {
+    return this.read('numberFormat') as string;
+  }
+  set numberFormat(value: string) {
+    this.owner.editSeries({ numberFormat: value }, (s) => (s.dataLabels.numberFormat = value));
+  }
+  get position(): Excel.ChartDataLabels['position'] {
+    return this.read('position') as Excel.ChartDataLabels['position'];
+  }
+  set position(value: Excel.ChartDataLabels['position']) {
+    this.owner.editSeries({ position: value }, (s) => (s.dataLabels.position = String(value)));
+  }
+}
+
+export class FakeChartSeriesFormat extends SeriesOwnedPart implements Pick<Excel.ChartSeriesFormat, 'fill' | 'line'> {
+  get fill(): Excel.ChartFill {
+    return expose(new FakeChartFill(this.core, (payload, color) => this.owner.editSeries(payload, (s) => (s.fill = color))));
+  }
+  get line(): Excel.ChartLineFormat {
+    return expose(new FakeChartLineFormat(this.core, this.owner));
+  }
+}
+
+export class FakeChartLineFormat extends SeriesOwnedPart implements Pick<Excel.ChartLineFormat, 'color'> {
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.editSeries({ lineColor: value }, (s) => (s.lineColor = checkColor(value)));
+  }
+}
+
+function checkColor(value: string): string {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(value) && !/^[A-Za-z]+$/.test(value)) throw new FakeExcelError('InvalidArgument', `Not a colour: ${value}.`);
+  return value;
+}
+
+/** ChartFill: `setSolidColor` and `clear`, applied through the owner's edit. */
+export class FakeChartFill extends FakeChartPart implements Pick<Excel.ChartFill, 'setSolidColor' | 'clear'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly apply: (payload: unknown, color: string | null) => void,
+  ) {
+    super(core);
+  }
+  setSolidColor(color: string): void {
+    this.apply({ setSolidColor: color }, color === '' ? null : checkColor(color));
+  }
+  clear(): void {
+    this.apply({ clear: true }, null);
+  }
+}
+
+export class FakeChartPointsCollection extends SeriesOwnedPart implements Pick<Excel.ChartPointsCollection, 'getItemAt'> {
+  getItemAt(index: number): Excel.ChartPoint {
+    return expose(new FakeChartPoint(this.core, this.owner, index));
+  }
+}
+
+/** A point is a category of the series' values; its index must be inside them. */
+function pointIndex(s: FakeSeriesModel, index: number): number {
+  const n = s.values ? Math.max(rectRows(s.values.rect), rectColumns(s.values.rect)) : 0;
+  if (!Number.isInteger(index) || index < 0 || index >= n) throw new FakeExcelError('ItemNotFound', `The series has ${n} points; there is no point ${index}.`);
+  return index;
+}
+
+export class FakeChartPoint extends FakeChartPart implements Pick<Excel.ChartPoint, 'format'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly owner: FakeChartSeries,
+    private readonly index: number,
+  ) {
+    super(core);
+  }
+  get format(): Excel.ChartPointFormat {
+    return expose(new FakeChartPointFormat(this.core, this.owner, this.index));
+  }
+}
+
+export class FakeChartPointFormat extends FakeChartPart implements Pick<Excel.ChartPointFormat, 'fill' | 'border'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly owner: FakeChartSeries,
+    private readonly index: number,
+  ) {
+    super(core);
+  }
+  get fill(): Excel.ChartFill {
+    return expose(
+      new FakeChartFill(this.core, (payload, color) =>
+        this.owner.editSeries(payload, (s) => {
+          const i = pointIndex(s, this.index);
+          if (color === null) s.pointFills.delete(i);
+          else s.pointFills.set(i, color);
+        }),
+      ),
+    );
+  }
+  get border(): Excel.ChartBorder {
+    return expose(new FakeChartPointBorder(this.core, this.owner, this.index));
+  }
+}
+
+export class FakeChartPointBorder extends FakeChartPart implements Pick<Excel.ChartBorder, 'color'> {
+  constructor(
+    core: FakeContextCore,
+    private readonly owner: FakeChartSeries,
+    private readonly index: number,
+  ) {
+    super(core);
+  }
+  get color(): string {
+    return this.read('color') as string;
+  }
+  set color(value: string) {
+    this.owner.editSeries({ borderColor: value }, (s) => s.pointBorders.set(pointIndex(s, this.index), checkColor(value)));
+  }
+}
+
+registerChartCollection((core, worksheet) => expose<Excel.ChartCollection>(new FakeChartCollection(core, worksheet)));
