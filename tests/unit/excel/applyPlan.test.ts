@@ -14,6 +14,8 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { dayFromYmd } from '../../../src/domain/dates';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { CUSTOMERS_SHEET, makeSamplePlan, sampleCustomer, SAMPLE_COLUMNS, SETTINGS_SHEET } from './samplePlan';
+import { CHART_SYNCS } from '../../../src/renderers/excel/charts';
+import { chartsOnSheet } from '../../../src/fake-excel/charts';
 
 const HEADERS = SAMPLE_COLUMNS.map((c) => c.header);
 const col = (header: string): number => HEADERS.indexOf(header);
@@ -778,7 +780,9 @@ describe('applyPlan with the real plan builder', () => {
       const allValidations = m.sheets.flatMap((s) => s.validations);
       expect(allValidations).toHaveLength(plan.validations.length);
       expect(m.sheets.flatMap((s) => s.conditionalFormats)).toHaveLength(plan.conditionalFormats.length);
-      expect(result.syncs).toBe(5);
+      // 5 for the sheets, table and formats, then the charts' constant CHART_SYNCS.
+      expect(result.syncs).toBe(5 + CHART_SYNCS);
+      expect(chartsOnSheet(m, plan.sheets.find((s) => s.key === 'charts')?.name ?? '')).toHaveLength(plan.charts.length);
       // Rebuilding the same plan changes nothing and adds no row.
       const snapshot = workbookSnapshot(m);
       const again = await build(fake, plan);

@@ -12,12 +12,11 @@ import { chartsOnSheet, createFakeExcel, type FakeExcel } from '../../../src/fak
 import { gradeCustomers } from '../../../src/domain/grading';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
-import { withCharts } from '../../../src/plan/charts';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { applyPlan } from '../../../src/renderers/excel/applyPlan';
 import { applyCharts, CHART_API, CHART_SYNCS, ChartsRefusedError, MANIFEST_EXCEL_API, unsupportedChartApi } from '../../../src/renderers/excel/charts';
 import { syntheticCustomers } from '../../../bench/synthetic';
-import { chartsOnlyPlan, summaryFixture } from '../../fixtures/charts/summaryFixture';
+import { chartsOnlyPlan } from '../../fixtures/charts/summaryFixture';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -28,12 +27,10 @@ async function builtWorkbook(plan: WorkbookPlan): Promise<FakeExcel> {
   return fake;
 }
 
-/** A full plan over `n` synthetic customers, with the fixture's Summary sheet and the charts. */
+/** The real plan builder's plan over `n` synthetic customers: its Summary sheet and the charts bound to it. */
 function fullPlan(n: number): WorkbookPlan {
   const result = gradeCustomers(syntheticCustomers(n), DEFAULT_SETTINGS, { today: 20_000 as never });
-  const base = buildWorkbookPlan({ result, settings: DEFAULT_SETTINGS, locale: 'en', profileFields: ['customerId'], carriedHeaders: [] });
-  const f = summaryFixture('en');
-  return withCharts({ ...base, sheets: [...base.sheets, f.sheet] }, f.layout, f.summary, f.settings);
+  return buildWorkbookPlan({ result, settings: DEFAULT_SETTINGS, locale: 'en', profileFields: ['customerId'], carriedHeaders: [] });
 }
 
 describe('applyCharts', () => {

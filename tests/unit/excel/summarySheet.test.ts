@@ -11,6 +11,7 @@ import { gradeGrid } from '../../../src/pipeline/gradeGrid';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { dayFromYmd } from '../../../src/domain/dates';
 import type { SheetPlan, WorkbookPlan } from '../../../src/plan/types';
+import { CHART_SYNCS } from '../../../src/renderers/excel/charts';
 
 const HEADER = ['Customer ID', 'Name', 'Owner', 'Last purchase', 'Orders', 'Total spend'];
 function gridWith(owners: readonly string[]): string[][] {
@@ -20,7 +21,8 @@ function planOf(owners: readonly string[], locale: 'en' | 'zh-CN' = 'en'): Workb
   return gradeGrid(gridWith(owners), { settings: DEFAULT_SETTINGS, locale, today: dayFromYmd(2024, 6, 30) }).plan;
 }
 const summaryPlan = (plan: WorkbookPlan): SheetPlan => plan.sheets.find((s) => s.key === 'summary') as SheetPlan;
-const withoutSummary = (plan: WorkbookPlan): WorkbookPlan => ({ ...plan, sheets: plan.sheets.filter((s) => s.key !== 'summary') });
+/** The plan without its Summary sheet, and so without the Charts sheet and charts bound to it. */
+const withoutSummary = (plan: WorkbookPlan): WorkbookPlan => ({ ...plan, sheets: plan.sheets.filter((s) => s.key !== 'summary' && s.key !== 'charts'), charts: [] });
 
 function userWorkbook(): FakeWorkbookModel {
   const model = new FakeWorkbookModel();
@@ -57,7 +59,7 @@ describe('applyPlan: the Summary sheet', () => {
     expect(managedSheetsInRegistry(String(registry?.formula ?? ''))).toContain(planned.name);
   });
 
-  test('the Summary adds no sync: same count as the plan without it, on a build and on a rebuild', async () => {
+  test('the Summary adds no sync (the charts bound to it their constant CHART_SYNCS), on a build and on a rebuild', async () => {
     const plan = planOf(owners);
     const counts = async (p: WorkbookPlan): Promise<[number, number]> => {
       const fake = createFakeExcel({ model: userWorkbook() });
@@ -65,7 +67,9 @@ describe('applyPlan: the Summary sheet', () => {
       const second = await applyPlan(fake.context, p);
       return [first.syncs, second.syncs];
     };
-    expect(await counts(plan)).toEqual(await counts(withoutSummary(plan)));
+    const [buildWithout, rebuildWithout] = await counts(withoutSummary(plan));
+    expect(await counts({ ...plan, charts: [] })).toEqual([buildWithout, rebuildWithout]);
+    expect(await counts(plan)).toEqual([buildWithout + CHART_SYNCS, rebuildWithout + CHART_SYNCS]);
   });
 
   test('a rebuild does not duplicate the sheet and leaves it as a first build would', async () => {
@@ -75,7 +79,7 @@ describe('applyPlan: the Summary sheet', () => {
     await applyPlan(fake.context, plan);
     const once = cellsOf(model.sheet(summaryPlan(plan).name));
     await applyPlan(fake.context, plan);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Customers', 'Settings', 'Summary']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Customers', 'Settings', 'Summary', 'Charts']);
     expect(cellsOf(model.sheet(summaryPlan(plan).name))).toBe(once);
   });
 

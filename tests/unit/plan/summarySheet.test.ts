@@ -61,7 +61,7 @@ describe('the Summary sheet plan', () => {
   const { plan, summary, layout, sheet } = planFor(customersWith(owners));
 
   test('a sheet keyed summary, named 汇总 in Chinese, after Customers and Settings', () => {
-    expect(plan.sheets.map((s) => s.key)).toEqual(['customers', 'settings', 'summary']);
+    expect(plan.sheets.map((s) => s.key)).toEqual(['customers', 'settings', 'summary', 'charts']);
     expect(sheet.name).toBe('Summary');
     expect(planFor(customersWith(owners), { locale: 'zh-CN' }).sheet.name).toBe('汇总');
   });
