@@ -2,6 +2,8 @@
  * What the plan builder's parts share (see ../buildPlan.ts): its error type,
  * Excel's limits, number formats, colours, and text measures.
  */
+import type { TierDefinition } from '../../domain/settings';
+
 export type PlanErrorCode =
   /** The segment map does not cover each of the 8 (R, F, M) high/low combinations exactly once. */
   | 'incomplete-segment-map'
@@ -71,4 +73,22 @@ export function maxDisplayWidth(texts: readonly string[]): number {
   let max = 0;
   for (const s of texts) max = Math.max(max, displayWidth(s));
   return max;
+}
+
+/** A tier's key and its `#RRGGBB` colour, in tier-list order. */
+export interface TierColour {
+  readonly key: string;
+  readonly color: string;
+}
+
+/**
+ * The tier colours every part that colours by tier uses: the table's
+ * conditional formats, the Settings swatches, and the summary's and charts'
+ * bars. One function so they always agree; its input is the settings the
+ * plan is built from, which the pane reads back from the Settings sheet
+ * (readSettings / readTierColours), so a colour edited there is what the
+ * next rebuild or refresh paints everywhere.
+ */
+export function tierColours(tiers: readonly TierDefinition[]): TierColour[] {
+  return tiers.map((tier) => ({ key: tier.key, color: tier.color }));
 }

@@ -7,7 +7,7 @@ import type { TierDefinition } from '../../domain/settings';
 import type { ConditionalFormatPlan, TableColumnPlan, TablePlan } from '../types';
 import { columnLetter } from '../a1';
 import { LIFECYCLE_ORDER, NAMES } from '../formulas';
-import { COLORS, CUSTOMERS_TABLE } from './common';
+import { COLORS, CUSTOMERS_TABLE, tierColours } from './common';
 
 /** The table's conditional formats; the tier fills are `tiers`' colours, in tier-list order. */
 export function buildConditionalFormats(table: TablePlan, tiers: readonly TierDefinition[], highScoreCut: number): ConditionalFormatPlan[] {
@@ -20,7 +20,7 @@ export function buildConditionalFormats(table: TablePlan, tiers: readonly TierDe
     return `$${columnLetter(table.column + index)}${firstBodyRow + 1}`;
   };
   const conditionalFormats: ConditionalFormatPlan[] = [];
-  tiers.forEach((tier, i) => {
+  tierColours(tiers).forEach((tier, i) => {
     conditionalFormats.push({
       kind: 'expression',
       target: target('tier'),
