@@ -107,6 +107,26 @@ export function segmentTakeaway(summary: CustomerSummary, settings: Pick<Grading
   };
 }
 
+/** The segment table: how much of the base and of the revenue the four important (high-spend) segments hold. */
+export function importantSegmentsTakeaway(summary: CustomerSummary): Localized {
+  if (summary.customers === 0) return NO_CUSTOMERS;
+  if (summary.scored === 0) {
+    return { en: 'No customer has bought yet, so no segment has members.', zh: '尚无客户产生购买，因此各细分都没有客户。' };
+  }
+  const important = summary.bySegment.filter((g) => g.key.startsWith('important-'));
+  const customers = important.reduce((n, g) => n + g.customers, 0);
+  const revenue = important.reduce((n, g) => n + g.revenue, 0);
+  const customerShare = formatShare(shareOf(customers, summary.scored));
+  const revenueShare = shareOf(revenue, summary.revenue);
+  if (revenueShare === null) {
+    return { en: `The important segments hold ${customerShare} of buying customers.`, zh: `重要细分占有购买客户的 ${customerShare}。` };
+  }
+  return {
+    en: `The important segments are ${customerShare} of buying customers and bring ${formatShare(revenueShare)} of revenue.`,
+    zh: `重要细分占有购买客户的 ${customerShare}，贡献 ${formatShare(revenueShare)} 的收入。`,
+  };
+}
+
 /** The lifecycle / at-risk slide: how many buying customers slip away, and how much revenue they brought. */
 export function lifecycleTakeaway(summary: CustomerSummary, settings: Pick<GradingSettings, 'lifecycle'>): Localized {
   if (summary.customers === 0) return NO_CUSTOMERS;

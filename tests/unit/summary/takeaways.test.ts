@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../../../src/domain/settings';
 import { formatShare } from '../../../src/domain/summary/numberText';
-import { hasOwners, kpiTakeaway, lifecycleTakeaway, ownerTakeaway, segmentTakeaway, tierTakeaway } from '../../../src/domain/summary/takeaways';
+import { hasOwners, importantSegmentsTakeaway, kpiTakeaway, lifecycleTakeaway, ownerTakeaway, segmentTakeaway, tierTakeaway } from '../../../src/domain/summary/takeaways';
 import { DEFAULT_SEGMENT_ACTIONS, segmentAction } from '../../../src/domain/summary/segmentActions';
 import type { CustomerSummary } from '../../../src/domain/summary/types';
 import type { Localized } from '../../../src/i18n/locale';
@@ -90,6 +90,17 @@ describe('segmentTakeaway', () => {
     ['no customers', EMPTY, { en: 'There are no customers to summarise.', zh: '没有可汇总的客户。' }],
   ])('%s', (_name, summary, expected) => {
     expect(segmentTakeaway(summary, DEFAULT_SETTINGS)).toEqual(expected);
+  });
+});
+
+describe('importantSegmentsTakeaway', () => {
+  it.each<[string, CustomerSummary, Localized]>([
+    ['typical', TYPICAL_SUMMARY, { en: 'The important segments are 28% of buying customers and bring 71% of revenue.', zh: '重要细分占有购买客户的 28%，贡献 71% 的收入。' }],
+    ['no revenue: customers only', ZERO_REVENUE_SCORED, { en: 'The important segments hold 0% of buying customers.', zh: '重要细分占有购买客户的 0%。' }],
+    ['nobody bought', ONLY_PROSPECTS, { en: 'No customer has bought yet, so no segment has members.', zh: '尚无客户产生购买，因此各细分都没有客户。' }],
+    ['no customers', EMPTY, { en: 'There are no customers to summarise.', zh: '没有可汇总的客户。' }],
+  ])('%s', (_name, summary, expected) => {
+    expect(importantSegmentsTakeaway(summary)).toEqual(expected);
   });
 });
 
