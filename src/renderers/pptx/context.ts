@@ -106,3 +106,15 @@ export function note(ctx: DeckContext, slide: PptxGenJS.Slide, text: string, y =
     fontFace: ctx.font, lang: ctx.lang, fontSize: SIZE.footer, color: COLOR.muted, valign: 'middle', margin: 0, fit: 'shrink',
   });
 }
+
+/**
+ * The value axis of a chart of customer counts: whole numbers only. Left
+ * to itself the host picks steps of 0.5 for small counts, which print as
+ * "0, 1, 1, 2" in a no-decimals format; with no customer at all it has no
+ * scale. `max` is the largest bar (the largest stack for stacked bars).
+ */
+export function countAxis(max: number): PptxGenJS.IChartOpts {
+  if (max <= 0) return { valAxisMinVal: 0, valAxisMaxVal: 1, valAxisMajorUnit: 1 };
+  if (max < 10) return { valAxisMinVal: 0, valAxisMajorUnit: 1 };
+  return { valAxisMinVal: 0 };
+}

@@ -25,6 +25,8 @@ export const DECK_STRINGS = {
   revenue: { en: 'Revenue', zh: '收入' },
   cumulativeShare: { en: 'Cumulative share of revenue', zh: '累计收入占比' },
   tierChartNote: { en: 'Tiers with revenue, largest first; the line adds up their shares of revenue.', zh: '仅含有收入的等级，按收入从高到低排列；折线为累计收入占比。' },
+  tierChartNoRevenueNote: { en: 'No revenue yet: the columns count the customers of each tier.', zh: '尚无收入：柱形为各等级的客户数。' },
+  nothingToChart: { en: 'No customers, so nothing to chart.', zh: '没有客户，因此没有可绘制的图表。' },
   segmentChartTitle: { en: 'Customers by segment', zh: '各细分客户数' },
   customers: { en: 'Customers', zh: '客户数' },
   segmentChartNote: { en: 'Buying customers only; dark bars are the important (high-spend) segments.', zh: '仅含有购买的客户；深色为重要（高消费）细分。' },

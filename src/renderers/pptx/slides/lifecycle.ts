@@ -8,7 +8,7 @@ import { DEFAULT_AT_RISK_ACTIONS } from '../../../domain/summary/segmentActions'
 import { formatCount, formatMoney } from '../../../domain/summary/numberText';
 import { lifecycleTakeaway } from '../../../domain/summary/takeaways';
 import type { LifecycleKey } from '../../../domain/types';
-import { chartText, contentSlide, type DeckContext } from '../context';
+import { chartText, contentSlide, countAxis, type DeckContext } from '../context';
 import { DECK_STRINGS as S, fill } from '../strings';
 import { COLOR, CONTENT, LIFECYCLE_COLORS, SIZE } from '../theme';
 
@@ -26,7 +26,7 @@ export function addLifecycleSlide(ctx: DeckContext): void {
       barDir: 'col', barGapWidthPct: 50,
       chartColors: stages.map((g) => LIFECYCLE_COLORS[g.key] ?? 'A6A6A6'),
       showValue: true, dataLabelPosition: 'outEnd', dataLabelFormatCode: '#,##0',
-      valAxisLabelFormatCode: '#,##0', valAxisMinVal: 0,
+      valAxisLabelFormatCode: '#,##0', ...countAxis(Math.max(0, ...stages.map((g) => g.customers))),
       altText: ctx.t(S.lifecycleTitle),
     },
   );

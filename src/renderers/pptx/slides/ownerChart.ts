@@ -6,7 +6,7 @@
 import { formatCount } from '../../../domain/summary/numberText';
 import { NO_OWNER_LABEL, ownerTakeaway } from '../../../domain/summary/takeaways';
 import type { OwnerSummary } from '../../../domain/summary/types';
-import { chartText, contentSlide, type DeckContext } from '../context';
+import { chartText, contentSlide, countAxis, type DeckContext } from '../context';
 import { DECK_STRINGS as S, fill } from '../strings';
 import { COLOR, CONTENT, hexColor } from '../theme';
 
@@ -44,7 +44,8 @@ export function addOwnerChartSlide(ctx: DeckContext): void {
       chartColors: data.colors,
       dataBorder: { pt: 0.75, color: COLOR.barOutline },
       showLegend: true, legendPos: 'b',
-      valAxisLabelFormatCode: '#,##0', valAxisMinVal: 0,
+      valAxisLabelFormatCode: '#,##0',
+      ...countAxis(Math.max(0, ...data.labels.map((_, i) => data.series.reduce((n, s) => n + (s.values[i] ?? 0), 0)))),
       altText: ctx.t(S.ownerChartTitle),
     },
   );

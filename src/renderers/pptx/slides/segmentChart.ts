@@ -1,6 +1,6 @@
 /** Customers per segment, largest first, as horizontal bars (native chart). */
 import { segmentTakeaway } from '../../../domain/summary/takeaways';
-import { chartText, contentSlide, note, type DeckContext } from '../context';
+import { chartText, contentSlide, countAxis, note, type DeckContext } from '../context';
 import { DECK_STRINGS as S } from '../strings';
 import { CONTENT, segmentColor } from '../theme';
 
@@ -31,7 +31,7 @@ export function addSegmentChartSlide(ctx: DeckContext): void {
     dataLabelPosition: 'outEnd',
     dataLabelFormatCode: '#,##0',
     valAxisLabelFormatCode: '#,##0',
-    valAxisMinVal: 0,
+    ...countAxis(Math.max(0, ...data.values)),
     altText: ctx.t(S.segmentChartTitle),
   });
   note(ctx, slide, ctx.t(S.segmentChartNote));

@@ -9,9 +9,9 @@
 import type PptxGenJS from 'pptxgenjs';
 import { tierTakeaway } from '../../../domain/summary/takeaways';
 import type { GroupSummary } from '../../../domain/summary/types';
-import { chartText, contentSlide, note, type DeckContext } from '../context';
+import { chartText, contentSlide, countAxis, note, type DeckContext } from '../context';
 import { DECK_STRINGS as S } from '../strings';
-import { COLOR, CONTENT, hexColor } from '../theme';
+import { COLOR, CONTENT, hexColor, SIZE } from '../theme';
 
 /** The data argument of a combo chart: none (each type carries its own data). */
 const COMBO_NO_DATA = null as unknown as [];
@@ -67,10 +67,13 @@ export function addTierChartSlide(ctx: DeckContext): void {
     // Labels at the foot of each column: at the top they would collide with the Pareto line's points.
     dataLabelPosition: 'inBase' as PptxGenJS.IChartOpts['dataLabelPosition'],
   };
-  if (data.cumulativeShare.length === 0) {
+  if (data.labels.length === 0) {
+    // No customer at all: an empty chart part would open as a blank frame; say so instead.
+    slide.addText(ctx.t(S.nothingToChart), { ...area, fontFace: ctx.font, lang: ctx.lang, fontSize: SIZE.body, color: COLOR.muted, align: 'center', valign: 'middle' });
+  } else if (data.cumulativeShare.length === 0) {
     slide.addChart(ctx.pptx.ChartType.bar, [{ name: ctx.t(S.customers), labels: data.labels, values: data.customers }], {
       ...text, ...columnOptions, ...area, dataLabelPosition: 'outEnd',
-      dataLabelFormatCode: '#,##0', valAxisLabelFormatCode: '#,##0', valAxisMinVal: 0,
+      dataLabelFormatCode: '#,##0', valAxisLabelFormatCode: '#,##0', ...countAxis(Math.max(0, ...data.customers)),
       showValAxisTitle: true, valAxisTitle: ctx.t(S.customers),
       altText: ctx.t(S.customers),
     });
@@ -107,5 +110,5 @@ export function addTierChartSlide(ctx: DeckContext): void {
       },
     );
   }
-  note(ctx, slide, ctx.t(S.tierChartNote));
+  note(ctx, slide, ctx.t(data.cumulativeShare.length === 0 ? S.tierChartNoRevenueNote : S.tierChartNote));
 }
