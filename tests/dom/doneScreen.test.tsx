@@ -16,11 +16,14 @@ import { createPlanWriter, type PlanWriteResult } from '../../src/taskpane/planW
 import { DoneScreen } from '../../src/taskpane/screens/DoneScreen';
 import type { BuildSummary } from '../../src/worker/protocol';
 import { makeSamplePlan } from '../unit/excel/samplePlan';
+import { TYPICAL_SUMMARY } from '../support/summaryFixtures';
 
 const SUMMARY: BuildSummary = {
   counts: { total: 1234, asOf: 20_000 as DayNumber, tiers: [], segments: [], withoutSegment: 0 },
   issueGroups: [],
   issueCount: 0,
+  customerSummary: TYPICAL_SUMMARY,
+  breakpoints: null,
 };
 
 type Written = Extract<PlanWriteResult, { kind: 'written' }>;
