@@ -10,7 +10,7 @@ import type { GradingSettings } from '../../domain/settings';
 import type { CustomerSummary } from '../../domain/summary/types';
 import { pick, type Locale, type Localized } from '../../i18n/locale';
 import { COLOR, CONTENT, fontFor, MARGIN, SIZE, SLIDE } from './theme';
-import { DECK_STRINGS } from './strings';
+import { DECK_STRINGS, fill } from './strings';
 
 export interface DeckInput {
   readonly summary: CustomerSummary;
@@ -61,9 +61,22 @@ export function contentSlide(ctx: DeckContext, title: string, takeaway: string):
   return slide;
 }
 
+/**
+ * A user's text cut to `max` characters with an ellipsis. PowerPoint shrinks
+ * overflowing text only once the box is edited, so a long file name would
+ * spill out of the one-line footer.
+ */
+export function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Characters of the source name in the footer (one 12 pt line beside the date). */
+const FOOTER_SOURCE_CHARS = 60;
+
 function footer(ctx: DeckContext, slide: PptxGenJS.Slide): void {
   const { input } = ctx;
-  const text = `${ctx.t(DECK_STRINGS.source)}: ${input.sourceName}  ·  ${ctx.t(DECK_STRINGS.asOf)} ${formatIsoDay(input.asOf)}`;
+  const text = `${fill(ctx.t(DECK_STRINGS.source), { name: shorten(input.sourceName, FOOTER_SOURCE_CHARS) })}  ·  ${ctx.t(DECK_STRINGS.asOf)} ${formatIsoDay(input.asOf)}`;
   slide.addShape(ctx.pptx.ShapeType.line, { x: MARGIN, y: 6.9, w: CONTENT.w, h: 0, line: { color: COLOR.rule, width: 0.75 } });
   slide.addText(text, {
     x: MARGIN, y: 6.95, w: CONTENT.w - 1, h: 0.4,

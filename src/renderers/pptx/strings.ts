@@ -3,7 +3,7 @@ import type { Localized } from '../../i18n/locale';
 
 export const DECK_STRINGS = {
   deckTitle: { en: 'Customer grading', zh: '客户分级报告' },
-  source: { en: 'Source', zh: '数据来源' },
+  source: { en: 'Source: {name}', zh: '数据来源：{name}' },
   asOf: { en: 'As of', zh: '截止日期' },
   customersCount: { en: 'customers', zh: '位客户' },
   madeWith: { en: 'Made with Tierwise from the graded customer list; every number is recomputed from the data.', zh: '由客户分级助手根据分级后的客户清单生成；所有数字均由数据计算。' },

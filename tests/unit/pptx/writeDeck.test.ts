@@ -58,6 +58,14 @@ describe('writeDeck', () => {
     }
   });
 
+  it('cuts a very long source name in the footer and on the cover instead of letting it spill', async () => {
+    const long = `${'客户清单'.repeat(30)}.xlsx`;
+    const deck = await readDeck(await writeDeck(input(TYPICAL_SUMMARY, 'zh-CN', { sourceName: long })));
+    expect(deck.slides[0]?.text).toContain(`数据来源：${'客户清单'.repeat(22)}客…`);
+    expect(deck.slides[1]?.text).toContain(`数据来源：${'客户清单'.repeat(14)}客户清…`);
+    expect(deck.slides[1]?.text).not.toContain(long);
+  });
+
   it('draws every chart as a native chart part, none as a picture', async () => {
     const deck = await readDeck(await writeDeck(input(TYPICAL_SUMMARY, 'en')));
     // PptxGenJS always writes the ppt/media/ folder entry; no file may be in it.

@@ -24,7 +24,8 @@ export function addTierTableSlide(ctx: DeckContext): void {
   const { summary, settings } = ctx.input;
   const slide = contentSlide(ctx, ctx.t(S.tierTableTitle), ctx.t(tierTakeaway(summary, settings)));
   const rows = tierTableRows(ctx);
-  const colW = [2.6, 1.4, 1.5, 1.9, 1.5, 1.6, 1.73];
+  // Inches; the last column is wide enough for its header on one line in both languages (10 CJK characters at 13 pt bold).
+  const colW = [2.2, 1.4, 1.5, 1.9, 1.5, 1.6, 2.13];
   const last = rows.length - 1;
   const table = rows.map((row, r) =>
     row.map((text, c) => {

@@ -1,8 +1,11 @@
 /** Slide 1: what this deck is about: the source and the as-of date. */
 import { formatIsoDay } from '../../../domain/dates';
 import { formatCount } from '../../../domain/summary/numberText';
-import type { DeckContext } from '../context';
-import { DECK_STRINGS as S } from '../strings';
+import { shorten, type DeckContext } from '../context';
+
+/** Characters of the source name on the cover (one 20 pt line across the slide). */
+const TITLE_SOURCE_CHARS = 90;
+import { DECK_STRINGS as S, fill } from '../strings';
 import { COLOR, CONTENT, MARGIN, SIZE, SLIDE } from '../theme';
 
 export function addTitleSlide(ctx: DeckContext): void {
@@ -17,7 +20,7 @@ export function addTitleSlide(ctx: DeckContext): void {
   const count = `${formatCount(input.summary.customers, ctx.locale)} ${ctx.t(S.customersCount)}`;
   slide.addText(
     [
-      { text: `${ctx.t(S.source)}: ${input.sourceName}`, options: { breakLine: true } },
+      { text: fill(ctx.t(S.source), { name: shorten(input.sourceName, TITLE_SOURCE_CHARS) }), options: { breakLine: true } },
       { text: `${ctx.t(S.asOf)} ${formatIsoDay(input.asOf)}  ·  ${count}` },
     ],
     {
