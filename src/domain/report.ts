@@ -1,11 +1,12 @@
 /**
- * The JSON report of the command line, exactly GRADING.md §8:
+ * The JSON report of the command line, exactly GRADING.md §8 and §9:
  *
  *   { "asOf": "YYYY-MM-DD",
  *     "breakpoints": { "recency": [b1,b2,b3,b4], "frequency": [...], "monetary": [...] },
  *     "import": { "rowsRead": n, "rowsSkipped": n, "issues": [ ... ] },
  *     "customers": [ { "id", "recencyDays", "frequency", "monetary",
- *                      "r", "f", "m", "segment", "tier", "lifecycle" } ] }
+ *                      "r", "f", "m", "segment", "tier", "lifecycle" } ],
+ *     "summary": { ... GRADING.md §9 ... } }
  *
  * `breakpoints` is null when no customer is scored (everyone is a prospect):
  * PERCENTILE.INC of nothing has no value. Customers are in input order; `tier`
@@ -15,6 +16,8 @@
  */
 import { formatIsoDay } from './dates';
 import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, SegmentKey } from './types';
+import type { GradingSettings } from './settings';
+import { summarise, type CustomerSummary } from './summary';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -53,6 +56,8 @@ export interface GradingReport {
     readonly issues: readonly ReportIssue[];
   };
   readonly customers: readonly ReportCustomer[];
+  /** GRADING.md §9, after overrides; groups also carry customerShare and revenueShare. */
+  readonly summary: CustomerSummary;
 }
 
 export interface ImportSummary {
@@ -73,8 +78,8 @@ function reportIssue(issue: Issue): ReportIssue {
   };
 }
 
-/** Builds the §8 report from a grading result and the import's counts and issues. */
-export function buildReport(result: GradingResult, importReport: ImportSummary): GradingReport {
+/** Builds the §8 report (with the §9 summary) from a grading result, the settings it was graded with, and the import's counts and issues. */
+export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings): GradingReport {
   const bp = result.breakpoints;
   return {
     asOf: formatIsoDay(result.asOf),
@@ -103,5 +108,7 @@ export function buildReport(result: GradingResult, importReport: ImportSummary):
       tier: c.tier,
       lifecycle: c.lifecycle,
     })),
+    // summarise builds its objects in the contract's key order, so JSON.stringify writes §9 as specified.
+    summary: summarise(result, settings),
   };
 }

@@ -77,7 +77,7 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     rowsRead: importResult.report.rowsRead,
     rowsSkipped: importResult.report.rowsSkipped,
     issues,
-  });
+  }, options.settings);
 
   progress?.({ stage: 'plan', done: 0, total: 1 });
   const profileFields = importResult.analysis.mapping

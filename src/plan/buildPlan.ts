@@ -24,6 +24,8 @@ import type {
   WorkbookPlan,
 } from './types';
 import { cellAddress, columnLetter, rangeAddress } from './a1';
+import { summarise } from '../domain/summary';
+import { buildSummarySheet } from './summarySheet';
 import {
   COMPUTED_HEADERS,
   CONSENT_VALUES,
@@ -370,13 +372,17 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     cells: [],
   };
 
+  // ---- summary sheet (GRADING.md §9, live formulas; its layout is what the charts bind to) ----
+  const summaryPart = buildSummarySheet({ summary: summarise(result, settings), settings, locale, table });
+
   return {
     locale,
-    sheets: [customersSheet, settingsSheet.sheet],
+    sheets: [customersSheet, settingsSheet.sheet, summaryPart.sheet],
     tables: [table],
     names: settingsSheet.names,
     validations,
     conditionalFormats,
+    summaryLayout: summaryPart.layout,
   };
 }
 

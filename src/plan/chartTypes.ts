@@ -91,5 +91,7 @@ export interface SummaryLayout {
     /** One column of counts per tier, in tier-list order; `header` is the cell holding the tier's label. */
     readonly tiers: readonly { readonly tierKey: string; readonly header: string; readonly customers: string }[];
     readonly revenue: string;
+    /** Customers per owner (all tiers), same rows as `labels`. Added by the summary part. */
+    readonly customers: string;
   } | null;
 }

@@ -18,6 +18,7 @@
  */
 import type { Locale } from '../i18n/locale';
 import type { DayNumber } from '../domain/dates';
+import type { SummaryLayout } from './chartTypes';
 
 /** A cell value in a plan. `text` is always stored as text, never run as a formula. */
 export type PlanValue =
@@ -175,4 +176,6 @@ export interface WorkbookPlan {
   readonly names: readonly DefinedNamePlan[];
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Where each block of the Summary sheet sits (the charts bind to it); absent when the plan has no Summary sheet. */
+  readonly summaryLayout?: SummaryLayout;
 }

@@ -53,7 +53,7 @@ const CUSTOMERS_ZH = [
 ].join('\r\n');
 
 describe('tierwise grade', () => {
-  it('grades a Chinese customer list into a workbook and the §8 report', async () => {
+  it('grades a Chinese customer list into a workbook and the §8 report with its §9 summary', async () => {
     writeFileSync(path.join(dir, 'customers.csv'), `\uFEFF${CUSTOMERS_ZH}`);
     const result = await run(['grade', 'customers.csv', '--out', 'graded.xlsx', '--report', 'report.json', '--as-of', '2024-07-01', '--lang', 'zh-CN']);
     expect(result.stderr).toBe('');
@@ -62,8 +62,12 @@ describe('tierwise grade', () => {
     expect(result.stdout).toContain(path.join(dir, 'graded.xlsx'));
 
     const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers']);
+    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers', 'summary']);
     expect(report.asOf).toBe('2024-07-01');
+    // 58,000 + 12,000 + 980 + 0 + 0 over 5 customers, one a prospect; no owner column: one null owner.
+    expect(report.summary).toMatchObject({ customers: 5, scored: 4, prospects: 1, revenue: 70980 });
+    expect(report.summary.byTier.map((g: { key: string }) => g.key)).toEqual(['prospect', 'new', 'gold', 'silver', 'regular']);
+    expect(report.summary.byOwner).toEqual([{ owner: null, customers: 5, revenue: 70980, tiers: expect.any(Object) }]);
     expect(Object.keys(report.breakpoints)).toEqual(['recency', 'frequency', 'monetary']);
     expect(report.import.rowsRead).toBe(5);
     expect(report.import.rowsSkipped).toBe(0);

@@ -47,6 +47,7 @@ describe('the plan of a 5-customer list (reviewed)', () => {
     expect(plan.sheets.map((s) => [s.key, s.name, s.freeze])).toEqual([
       ['customers', 'Customers', { rows: 1, columns: 1 }],
       ['settings', 'Settings', null],
+      ['summary', 'Summary', null],
     ]);
     expect(table.name).toBe('Customers');
     expect(table.keyColumn).toBe('Customer ID');
@@ -211,7 +212,7 @@ describe('plan invariants', () => {
 
   test('zh-CN: sheet names, headers and labels in Chinese', () => {
     const zh = plans[1] as WorkbookPlan;
-    expect(zh.sheets.map((s) => s.name)).toEqual(['客户档案', '设置']);
+    expect(zh.sheets.map((s) => s.name)).toEqual(['客户档案', '设置', '汇总']);
     expect(customers(zh).columns.slice(-3).map((c) => c.header)).toEqual(['客户分类', '客户等级', '生命周期']);
     expect(customers(zh).cachedResults?.[0]?.slice(-3)).toEqual(['重要价值客户', '金卡', '活跃']);
     expect(zh.validations[0]?.errorMessage).toMatch(/[\u4e00-\u9fff]/);
