@@ -16,7 +16,6 @@ import { pick, type Locale, type Localized } from '../i18n/locale';
 import type * as ReadFileModule from '../io/readFile';
 import type * as XlsxWriterModule from '../renderers/xlsx/writeXlsx';
 import type * as DeckWriterModule from '../renderers/pptx/writeDeck';
-import { summarise } from '../domain/summary';
 
 const VERSION = '0.1.0';
 
@@ -51,7 +50,8 @@ function loadDeckWriter(): typeof DeckWriterModule {
 async function renderDeck(output: GradeGridOutput, locale: Locale, sourceName: string): Promise<Uint8Array> {
   const { writeDeck } = loadDeckWriter();
   const { grading, settings } = output;
-  return writeDeck({ summary: summarise(grading, settings), settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName });
+  // The report's own §9 summary: the deck shows exactly the numbers of the JSON report.
+  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName });
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {

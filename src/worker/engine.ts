@@ -16,7 +16,6 @@ import type { DayNumber } from '../domain/dates';
 import type { CustomerRecord, GradingResult, Issue, IssueCode, RawCell } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { gradeGrid, type PipelineProgress } from '../pipeline/gradeGrid';
-import { summarise } from '../domain/summary';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -227,7 +226,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         counts: countGrades(output.grading, request.settings),
         issueGroups: groups,
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
-        customerSummary: summarise(output.grading, request.settings),
+        customerSummary: output.report.summary,
         breakpoints: output.grading.breakpoints,
       },
     });
