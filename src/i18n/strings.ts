@@ -279,8 +279,8 @@ export const STRINGS = {
     zh: '如果没有出现文件，说明此版本的 Excel 不允许加载项下载文件。请改用命令行处理数据文件：{command}',
   },
   deckBlocked: {
-    en: 'Excel on Mac and on iPad does not let add-ins save files, so the deck cannot be downloaded here. Open this workbook in Excel on the web or on Windows and export again, or make the deck with the command line from the data file: {command}',
-    zh: 'Mac 版和 iPad 版 Excel 不允许加载项保存文件，因此无法在这里下载演示文稿。请在网页版或 Windows 版 Excel 中打开此工作簿后再导出，或用命令行从数据文件生成：{command}',
+    en: 'Excel on Mac and on iPad does not let add-ins save files, so the deck cannot be downloaded here. Instead: open this workbook in Excel on the web or on Windows and export there; or make the deck from the data file with the command line: {command}; or copy charts from the workbook into PowerPoint (select a chart, Copy, Paste).',
+    zh: 'Mac 版和 iPad 版 Excel 不允许加载项保存文件，因此无法在这里下载演示文稿。请在网页版或 Windows 版 Excel 中打开此工作簿后再导出，或用命令行从数据文件生成：{command}；也可以把工作簿中的图表复制到 PowerPoint（选中图表，复制，粘贴）。',
   },
   deckCommandInput: { en: '<your data file.xlsx>', zh: '<数据文件.xlsx>' },
   deckFailed: { en: 'The deck could not be made. Details: {detail}', zh: '无法生成演示文稿。详细信息：{detail}' },
