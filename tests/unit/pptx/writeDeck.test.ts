@@ -53,7 +53,7 @@ describe('writeDeck', () => {
     expect(deck.slides[0]?.text).toContain('Source: 客户清单 2024.xlsx');
     expect(deck.slides[0]?.text).toContain('As of 2024-07-01');
     const rules = deck.slides[8]?.text ?? '';
-    for (const fragment of ['As-of date: 2024-07-01', 'Gold: R+F+M ≥ 13', 'Silver: R+F+M ≥ 10', 'New: first purchase within 90 days', 'high when ≥ 4', 'churned after 365 days', 'at risk after 180', '20/40/60/80', '1,250.75', '4,800']) {
+    for (const fragment of ['As-of date: 2024-07-01', 'Gold: R+F+M ≥ 13', 'Silver: R+F+M ≥ 10', 'New: first purchase within 90 days', 'high when ≥ 4', 'churned after 365 days', 'at risk after 180', '20/40/60/80', '120.5', '1,251', '4,800']) {
       expect(rules).toContain(fragment);
     }
   });

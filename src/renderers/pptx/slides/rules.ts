@@ -4,14 +4,14 @@
  */
 import { formatIsoDay } from '../../../domain/dates';
 import type { TierDefinition } from '../../../domain/settings';
-import { formatCount } from '../../../domain/summary/numberText';
+import { formatCount, formatMoney } from '../../../domain/summary/numberText';
 import { contentSlide, type DeckContext } from '../context';
 import { DECK_STRINGS as S, fill } from '../strings';
 import { COLOR, CONTENT, SIZE } from '../theme';
 import { bodyCell, headerCell, TABLE_BORDER } from './table';
 
 /** Inches of the breakpoint table's first column (metric names). */
-const METRIC_COL_W = 1.85;
+const METRIC_COL_W = 1.6;
 
 function tierRule(ctx: DeckContext, tier: TierDefinition): string {
   const name = ctx.t(tier.label);
@@ -53,11 +53,13 @@ export function addRulesSlide(ctx: DeckContext): void {
   const { breakpoints } = ctx.input;
   if (breakpoints === null) return;
   const nf = new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 2 });
+  // Amounts of 1,000 and more without cents, as every amount in the deck (and the cell stays one line).
+  const money = (b: number): string => (Math.abs(b) >= 1000 ? formatMoney(b, ctx.locale) : nf.format(b));
   const rows = [
     [ctx.t(S.colMetric), 'b1', 'b2', 'b3', 'b4'],
     [ctx.t(S.recencyDays), ...breakpoints.recency.map((b) => nf.format(b))],
     [ctx.t(S.frequency), ...breakpoints.frequency.map((b) => nf.format(b))],
-    [ctx.t(S.monetary), ...breakpoints.monetary.map((b) => nf.format(b))],
+    [ctx.t(S.monetary), ...breakpoints.monetary.map(money)],
   ];
   const x = CONTENT.x + textW + 0.3;
   const w = CONTENT.x + CONTENT.w - x;
