@@ -7,6 +7,9 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
+  // pptxgenjs's CommonJS build loads node:fs with a dynamic import(), which Jest's module runtime
+  // refuses without --experimental-vm-modules: compiled like our own code, it becomes a require().
+  transformIgnorePatterns: ['/node_modules/(?!pptxgenjs/)'],
 };
 module.exports = {
   projects: [

@@ -10,6 +10,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 const DEV_SERVER_PORT = 3000;
 const PREVIEW_PORT = 3001;
@@ -61,7 +62,9 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
       publicPath: '',
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    // PptxGenJS's browser build still names node:fs and node:https in dynamic imports it only runs under Node:
+    // resolved to empty modules (its package.json maps fs/https to false for browsers).
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'], fallback: { fs: false, https: false } },
     module: {
       rules: [
         {
@@ -74,6 +77,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.slice('node:'.length);
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

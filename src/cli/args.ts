@@ -14,6 +14,8 @@ export interface GradeCommand {
   readonly input: string;
   readonly out: string | null;
   readonly report: string | null;
+  /** The slide deck (.pptx) to write, or null. */
+  readonly deck: string | null;
   readonly asOf: AsOfSetting | null;
   readonly kind: InputKind | null;
   readonly mapping: Partial<Record<FieldKey, string>>;
@@ -124,6 +126,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const out = one('--out');
   const report = one('--report');
+  const deck = one('--deck');
   const asOfText = one('--as-of');
   const kindText = one('--kind');
   const encodingText = one('--encoding') ?? 'auto';
@@ -162,6 +165,7 @@ export function parseArgs(argv: readonly string[]): Command {
     input,
     out,
     report,
+    deck,
     asOf: asOfText === null ? null : parseAsOf(asOfText),
     kind: kindText,
     mapping,
@@ -187,7 +191,7 @@ export const HELP = {
   en: `tierwise — grade customers (RFM scores, segments, tiers, lifecycle) into an Excel workbook with live formulas.
 
 Usage:
-  tierwise grade <input.csv|input.xlsx> [--out graded.xlsx] [--report report.json]
+  tierwise grade <input.csv|input.xlsx> [--out graded.xlsx] [--report report.json] [--deck deck.pptx]
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map field=Header ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
@@ -196,7 +200,8 @@ Usage:
 
 grade   Reads a customer list or an order log (CSV in any common encoding, or .xlsx),
         grades every customer and writes the grading workbook (--out, default
-        <input>-graded.xlsx) and, with --report, the JSON report.
+        <input>-graded.xlsx), with --report the JSON report and, with --deck, a slide
+        deck (.pptx, native editable charts) in the --lang language.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 Fields for --map: ${FIELD_KEYS.join(', ')}.
@@ -204,7 +209,7 @@ Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage
   zh: `tierwise —— 为客户分级（RFM 评分、客户细分、等级、生命周期），生成带实时公式的 Excel 工作簿。
 
 用法：
-  tierwise grade <输入.csv|输入.xlsx> [--out 分级结果.xlsx] [--report 报告.json]
+  tierwise grade <输入.csv|输入.xlsx> [--out 分级结果.xlsx] [--report 报告.json] [--deck 演示.pptx]
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map 字段=列标题 ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
@@ -212,7 +217,8 @@ Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage
   tierwise --help | --version
 
 grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xlsx），为每位客户分级，
-        写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告。
+        写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告，
+        加 --deck 时按 --lang 的语言写出演示文稿（.pptx，图表为可编辑的原生图表）。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 --map 可用字段：${FIELD_KEYS.join('、')}。

@@ -15,6 +15,7 @@ import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline
 import { pick, type Locale, type Localized } from '../i18n/locale';
 import type * as ReadFileModule from '../io/readFile';
 import type * as XlsxWriterModule from '../renderers/xlsx/writeXlsx';
+import type * as DeckWriterModule from '../renderers/pptx/writeDeck';
 
 const VERSION = '0.1.0';
 
@@ -37,6 +38,20 @@ function loadReaders(): typeof ReadFileModule {
 function loadXlsxWriter(): typeof XlsxWriterModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
   return require('../renderers/xlsx/writeXlsx') as typeof XlsxWriterModule;
+}
+
+/** PptxGenJS: loaded only when a deck is written. */
+function loadDeckWriter(): typeof DeckWriterModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('../renderers/pptx/writeDeck') as typeof DeckWriterModule;
+}
+
+/** The slide deck of a graded job, from its summary and settings (not by reading the workbook back). */
+async function renderDeck(output: GradeGridOutput, locale: Locale, sourceName: string): Promise<Uint8Array> {
+  const { writeDeck } = loadDeckWriter();
+  const { grading, settings } = output;
+  // The report's own §9 summary: the deck shows exactly the numbers of the JSON report.
+  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName });
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {
@@ -159,7 +174,7 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     ...(command.sheet === null ? {} : { sheet: command.sheet }),
   });
   const outPath = command.out ?? defaultOutPath(command.input);
-  for (const target of [outPath, command.report]) {
+  for (const target of [outPath, command.report, command.deck]) {
     if (target !== null && path.resolve(target) === path.resolve(command.input)) {
       throw new UsageError(
         `The output ${target} is the input file: Tierwise never overwrites your source data. Choose another name.`,
@@ -167,8 +182,9 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
       );
     }
   }
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report);
-  printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : [])], input.encoding);
+  const deck = command.deck === null ? null : { path: command.deck, sourceName: path.basename(command.input) };
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report, deck);
+  printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])], input.encoding);
   return 0;
 }
 
@@ -185,6 +201,7 @@ async function gradeAndWrite(
   io: Io,
   outPath: string,
   reportPath: string | null,
+  deck: { readonly path: string; readonly sourceName: string } | null = null,
 ): Promise<GradeGridOutput> {
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
   const numberFormat = new Intl.NumberFormat(locale);
@@ -204,10 +221,12 @@ async function gradeAndWrite(
   });
   const { writeWorkbookXlsx } = loadXlsxWriter();
   const workbook = await writeWorkbookXlsx(output.plan);
-  // Both files are complete in memory before either is written, and each is
+  const deckBytes = deck === null ? null : await renderDeck(output, locale, deck.sourceName);
+  // Every file is complete in memory before any is written, and each is
   // renamed into place only once fully written.
   await writeOutput(outPath, workbook);
   if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  if (deck !== null && deckBytes !== null) await writeOutput(deck.path, deckBytes);
   return output;
 }
 

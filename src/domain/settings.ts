@@ -55,6 +55,8 @@ export interface GradingSettings {
   /** The 8 segments in the contract's order (GRADING.md §5 table). */
   readonly segments: readonly SegmentDefinition[];
   readonly lifecycle: LifecycleSettings;
+  /** Suggested action per segment on the slide deck; a missing key uses DEFAULT_SEGMENT_ACTIONS (src/domain/summary/segmentActions.ts). Not yet on the Settings sheet. */
+  readonly segmentActions?: Readonly<Partial<Record<SegmentKey, Localized>>>;
 }
 
 export const DEFAULT_TIERS: readonly TierDefinition[] = [

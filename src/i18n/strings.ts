@@ -271,6 +271,35 @@ export const STRINGS = {
   doneKpiSatisfaction: { en: 'Average satisfaction (1-5)', zh: '平均满意度（1-5）' },
   doneKpiNone: { en: 'n/a', zh: '无' },
   doneKpisSheet: { en: 'The Summary sheet holds these figures as live formulas, by tier, segment, stage and owner.', zh: '“汇总”工作表以实时公式列出这些数字，并按等级、分类、阶段和负责人细分。' },
+  // Slide deck export (issue 6 §3): src/taskpane/components/DeckExport.tsx
+  deckHeading: { en: 'Slide deck', zh: '演示文稿' },
+  deckIntro: {
+    en: 'A 16:9 PowerPoint deck of this grading: key figures, native charts you can edit, the tier and segment tables with suggested actions, and the rules used.',
+    zh: '本次分级的 16:9 PowerPoint 演示文稿：关键指标、可编辑的原生图表、等级与细分表格及建议行动，以及所用规则。',
+  },
+  deckLanguage: { en: 'Deck language', zh: '演示文稿语言' },
+  deckLanguageEnglish: { en: 'English', zh: '英文' },
+  deckLanguageChinese: { en: 'Chinese (Simplified)', zh: '简体中文' },
+  deckExport: { en: 'Export slide deck (.pptx)', zh: '导出演示文稿（.pptx）' },
+  deckWriting: { en: 'Making the deck…', zh: '正在生成演示文稿…' },
+  deckSaved: {
+    en: 'The deck {file} was handed to your downloads. In Excel on Windows the download shows at the bottom of this pane; on the web, in your browser.',
+    zh: '演示文稿 {file} 已交给下载。在 Windows 版 Excel 中，下载提示显示在本窗格底部；在网页版中，显示在浏览器里。',
+  },
+  deckIfNothing: {
+    en: 'If no file appears, this copy of Excel blocks downloads from add-ins. Use the command line on the data file instead: {command}',
+    zh: '如果没有出现文件，说明此版本的 Excel 不允许加载项下载文件。请改用命令行处理数据文件：{command}',
+  },
+  deckBlocked: {
+    en: 'Excel on Mac and on iPad does not let add-ins save files, so the deck cannot be downloaded here. Instead: open this workbook in Excel on the web or on Windows and export there; or make the deck from the data file with the command line: {command}; or copy charts from the workbook into PowerPoint (select a chart, Copy, Paste).',
+    zh: 'Mac 版和 iPad 版 Excel 不允许加载项保存文件，因此无法在这里下载演示文稿。请在网页版或 Windows 版 Excel 中打开此工作簿后再导出，或用命令行从数据文件生成：{command}；也可以把工作簿中的图表复制到 PowerPoint（选中图表，复制，粘贴）。',
+  },
+  deckCommandInput: { en: '<your data file.xlsx>', zh: '<数据文件.xlsx>' },
+  deckFailed: { en: 'The deck could not be made. Details: {detail}', zh: '无法生成演示文稿。详细信息：{detail}' },
+  deckPreviewNote: {
+    en: 'Preview: your browser downloads the deck. Excel on the web and on Windows download it the same way; Excel on Mac cannot save files from an add-in and shows the command line instead.',
+    zh: '预览：由浏览器下载演示文稿。网页版和 Windows 版 Excel 的下载方式相同；Mac 版 Excel 不能从加载项保存文件，会改为显示命令行方法。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

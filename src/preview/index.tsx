@@ -165,6 +165,7 @@ async function start(): Promise<void> {
     initialLocale: locale,
     theme: webLightTheme,
     today: () => todayLocal(),
+    platform: 'preview',
   };
   window.__tierwisePreview = {
     run,

@@ -25,6 +25,8 @@ import { BuildingScreen } from './screens/BuildingScreen';
 import { CancelledScreen, type CancelledView } from './screens/CancelledScreen';
 import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { DeckExport } from './components/DeckExport';
+import type { HostPlatform } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
@@ -37,6 +39,8 @@ export interface AppHost {
   readonly theme: Theme;
   /** Today's date where the pane runs. */
   readonly today: () => DayNumber;
+  /** Where the pane runs: decides how the slide deck is delivered (deckDelivery.ts). */
+  readonly platform?: HostPlatform;
   /** Called with every finished build (the preview shows the plan's computed values). */
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
@@ -148,7 +152,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [build, setBuild] = useState<BuildView>({ stepText: (t) => t.t('buildingPlanning'), fraction: null });
   const [cancelling, setCancelling] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
-  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan } | null>(null);
+  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan; settings: GradingSettings } | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
 
@@ -344,7 +348,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           setCancelled({ description: written.description });
           setScreen('cancelled');
         } else {
-          setDone({ summary: outcome.summary, write: written, plan: outcome.plan });
+          setDone({ summary: outcome.summary, write: written, plan: outcome.plan, settings: buildSettings });
           host.onBuilt?.(outcome.plan);
           setScreen('done');
         }
@@ -480,14 +484,20 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       break;
     case 'done':
       body = done ? (
-        <DoneScreen
-          summary={done.summary}
-          write={done.write}
-          firstRow={firstRow}
-          onGoToTable={onGoToTable}
-          onRebuild={() => void onRebuild()}
-          onChangeRules={() => void goToRules(true)}
-        />
+        <>
+          <DoneScreen
+            summary={done.summary}
+            write={done.write}
+            firstRow={firstRow}
+            onGoToTable={onGoToTable}
+            onRebuild={() => void onRebuild()}
+            onChangeRules={() => void goToRules(true)}
+          />
+          <DeckExport
+            source={{ summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' }}
+            platform={host.platform ?? 'unknown'}
+          />
+        </>
       ) : (
         <></>
       );

@@ -8,6 +8,7 @@ import { localeFromLanguageTag } from '../i18n/locale';
 import { text } from '../i18n/strings';
 import { App, type AppHost } from './App';
 import { createPlanWriter } from './planWriter';
+import { platformFromOffice } from './deckDelivery';
 import { themeFromOffice } from './theme';
 import { createWorkbookGateway, type ExcelRun } from './workbookGateway';
 import type { WorkerPort } from '../worker/protocol';
@@ -34,6 +35,8 @@ function start(): void {
     initialLocale: locale,
     theme: themeFromOffice(Office.context.officeTheme ?? null),
     today: () => todayLocal(),
+    // Office.PlatformType values are the strings PC, OfficeOnline, Mac, iOS, Android, Universal.
+    platform: platformFromOffice(String(Office.context.diagnostics?.platform ?? '')),
   };
   createRoot(container).render(<App host={host} />);
 }

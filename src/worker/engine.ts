@@ -227,6 +227,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         issueGroups: groups,
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
         customerSummary: output.report.summary,
+        breakpoints: output.grading.breakpoints,
       },
     });
   }

@@ -10,8 +10,8 @@
 import type { DayNumber } from '../domain/dates';
 import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import type { GradingSettings } from '../domain/settings';
-import type { CustomerSummary } from '../domain/summary';
-import type { InputKind, IssueCode, IssueSeverity, RawCell } from '../domain/types';
+import type { Breakpoints, InputKind, IssueCode, IssueSeverity, RawCell } from '../domain/types';
+import type { CustomerSummary } from '../domain/summary/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
 
@@ -85,8 +85,9 @@ export interface BuildSummary {
   readonly counts: GradeCounts;
   readonly issueGroups: readonly IssueGroup[];
   readonly issueCount: number;
-  /** GRADING.md §9 of the build (the report's `summary`): the Done screen's key figures. */
+  /** GRADING.md §9 summary and the breakpoints: what the pane's slide deck is made from (a few kB, whatever the row count). */
   readonly customerSummary: CustomerSummary;
+  readonly breakpoints: Breakpoints | null;
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */

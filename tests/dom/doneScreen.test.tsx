@@ -24,6 +24,7 @@ const SUMMARY: BuildSummary = {
   issueGroups: [],
   issueCount: 0,
   customerSummary: summarise({ asOf: 20_000 as DayNumber, breakpoints: null, customers: [], issues: [] }, DEFAULT_SETTINGS),
+  breakpoints: null,
 };
 
 type Written = Extract<PlanWriteResult, { kind: 'written' }>;

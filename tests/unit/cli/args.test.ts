@@ -7,13 +7,14 @@ describe('parseArgs', () => {
     const cmd = parseArgs([
       'grade', 'in.csv', '--out', 'o.xlsx', '--report=r.json', '--as-of', '2024-06-30', '--kind', 'transactions',
       '--map', 'customerId=Account Number', '--map=totalSpend=Lifetime = Value', '--encoding', 'gb18030', '--lang', 'zh-CN',
-      '--day-month', 'dmy', '--sheet', 'Orders',
+      '--day-month', 'dmy', '--sheet', 'Orders', '--deck', 'd.pptx',
     ]);
     expect(cmd).toEqual({
       command: 'grade',
       input: 'in.csv',
       out: 'o.xlsx',
       report: 'r.json',
+      deck: 'd.pptx',
       asOf: { mode: 'fixed', day: parseIsoDay('2024-06-30') },
       kind: 'transactions',
       mapping: { customerId: 'Account Number', totalSpend: 'Lifetime = Value' },
@@ -26,7 +27,7 @@ describe('parseArgs', () => {
   });
 
   it('defaults', () => {
-    expect(parseArgs(['grade', 'x.xlsx'])).toMatchObject({ out: null, report: null, asOf: null, kind: null, encoding: 'auto', lang: null });
+    expect(parseArgs(['grade', 'x.xlsx'])).toMatchObject({ out: null, report: null, deck: null, asOf: null, kind: null, encoding: 'auto', lang: null });
     expect(parseArgs([])).toEqual({ command: 'help' });
     expect(parseArgs(['demo'])).toEqual({ command: 'demo', outDir: 'out', lang: null });
   });
