@@ -28,7 +28,7 @@ function renderDone(locale: Locale, customerSummary: CustomerSummary): void {
     <FluentProvider theme={webLightTheme}>
       <TextProvider locale={locale}>
         <DoneScreen
-          summary={{ counts: { total: customerSummary.customers, asOf: 20_000 as DayNumber, tiers: [], segments: [], withoutSegment: 0 }, issueGroups: [], issueCount: 0, customerSummary }}
+          summary={{ counts: { total: customerSummary.customers, asOf: 20_000 as DayNumber, tiers: [], segments: [], withoutSegment: 0 }, issueGroups: [], issueCount: 0, customerSummary, breakpoints: null }}
           write={WRITE}
           firstRow={2}
           onGoToTable={() => undefined}
