@@ -291,6 +291,10 @@ export const ISSUE_GROUP_LABELS: Readonly<Record<IssueCode, Localized>> = {
   'id-precision-lost': { en: 'Customer IDs too long for a number', zh: '客户编号超出数字精度' },
   'malformed-csv': { en: 'Lines the CSV reader could not split', zh: 'CSV 中无法正确拆分的行' },
   'invalid-value': { en: 'Values not in the allowed list', zh: '不在允许范围内的值' },
+  // Joining an order log to a customer archive.
+  'not-in-archive': { en: 'Customers with orders, not in the archive', zh: '有订单但不在客户档案中的客户' },
+  'id-format-mismatch': { en: 'IDs that differ only by leading zeros', zh: '只差前导零的客户编号' },
+  'archive-figures-superseded': { en: 'Archive figures replaced by the orders', zh: '已由订单数据取代的档案数据' },
 };
 
 export const INPUT_KIND_LABELS: Readonly<Record<InputKind, Localized>> = {
