@@ -15,6 +15,7 @@
  */
 import { formatIsoDay } from './dates';
 import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, SegmentKey } from './types';
+import type { JoinReport } from './join';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -53,6 +54,8 @@ export interface GradingReport {
     readonly issues: readonly ReportIssue[];
   };
   readonly customers: readonly ReportCustomer[];
+  /** Two sources only (an order log joined to a customer archive): how they matched. Absent for one source. */
+  readonly join?: JoinReport;
 }
 
 export interface ImportSummary {

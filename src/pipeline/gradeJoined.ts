@@ -8,24 +8,19 @@
 import { readRecords, type ImportOptions, type ImportResult } from '../domain/import';
 import { aggregateTransactions, gradeCustomers } from '../domain/grading';
 import { buildReport, type GradingReport } from '../domain/report';
-import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeLineIds, type ArchiveFigureField, type JoinSummary } from '../domain/join';
+import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { buildWorkbookPlan } from '../plan/buildPlan';
 import type { GradeGridOptions, GradeGridOutput } from './gradeGrid';
+
+export type { JoinReport } from '../domain/join';
 
 export interface GradeJoinedOptions extends GradeGridOptions {
   /** How to read the archive (header row, mapping, day/month order); it is always read as an archive. */
   readonly archiveImport?: Omit<ImportOptions, 'kind' | 'role'>;
   /** Problems found reading the archive's file (a guessed encoding): reported with the archive's issues. */
   readonly archiveSourceIssues?: readonly Issue[];
-}
-
-/** The report's `join` (docs/grading.md, "Two sources"). */
-export interface JoinReport extends JoinSummary {
-  /** Archive data rows read and skipped (no ID, duplicate ID). */
-  readonly archiveRowsRead: number;
-  readonly archiveRowsSkipped: number;
 }
 
 export interface GradeJoinedOutput extends GradeGridOutput {

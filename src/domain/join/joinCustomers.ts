@@ -64,6 +64,14 @@ export interface JoinSummary {
   readonly ordersOnlyIds: readonly string[];
 }
 
+/** The report's `join` (docs/grading.md, "Two sources"): the summary plus the archive's row counts. */
+export interface JoinReport extends JoinSummary {
+  /** Archive data rows read (blank rows not counted). */
+  readonly archiveRowsRead: number;
+  /** Archive rows left out: no ID, or an ID already seen (exactly or after normalisation). */
+  readonly archiveRowsSkipped: number;
+}
+
 export interface JoinResult {
   /** One record per customer: archive order, then the orders-only customers. IDs are normalised. */
   readonly records: CustomerRecord[];
