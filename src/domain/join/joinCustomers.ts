@@ -143,6 +143,15 @@ function mergeValues<K extends string>(
   primary: Readonly<Partial<Record<K, CarriedValue>>>,
   fallback: Readonly<Partial<Record<K, CarriedValue>>>,
 ): Partial<Record<K, CarriedValue>> {
+  // The usual case (the log has no profile columns): nothing to fill, no copy.
+  let any = false;
+  for (const key in fallback) {
+    if (fallback[key] !== null && fallback[key] !== undefined) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return primary;
   const merged: Partial<Record<K, CarriedValue>> = { ...primary };
   for (const key of Object.keys(fallback) as K[]) {
     const current = merged[key];
@@ -183,38 +192,50 @@ export function joinCustomers(input: JoinInput): JoinResult {
   const figureFields = ARCHIVE_FIGURE_FIELDS.filter((f) => input.archiveFigureColumns?.[f] !== undefined);
   const differing = new Map<ArchiveFigureField, number>(figureFields.map((f) => [f, 0]));
 
-  // The hash side: the orders' customers by normalised ID.
-  const ordersById = new Map<string, CustomerRecord>();
-  for (const record of input.orders) {
-    const id = normalizeCustomerId(record.id);
-    // The aggregation keyed customers by the normalised ID already (normalizeLineIds); first wins regardless.
-    if (!ordersById.has(id)) ordersById.set(id, record);
+  // The hash side: the orders' customers by normalised ID -> index. Map operations dominate the
+  // join's cost, so each customer costs one: the orders are set last to first (the first
+  // occurrence's index is what stays), and each archive row does one lookup; a match is flagged
+  // in typed arrays by order index, which also finds an archive ID seen twice. Only archive rows
+  // without orders (prospects, usually few) need a map of their own.
+  const orderCount = input.orders.length;
+  const orderIds: string[] = new Array<string>(orderCount);
+  const orderIndexById = new Map<string, number>();
+  for (let oi = orderCount - 1; oi >= 0; oi--) {
+    const id = normalizeCustomerId(input.orders[oi]!.id);
+    orderIds[oi] = id;
+    orderIndexById.set(id, oi);
   }
+  const orderIdsRepeat = orderIndexById.size !== orderCount;
+  /** Per order index: the archive row that matched it, 0 while none (rows are 1-based). */
+  const archiveRowOfOrder = new Int32Array(orderCount);
 
   const records: CustomerRecord[] = [];
-  const archiveRowById = new Map<string, number>();
-  const matched = new Set<string>();
+  const prospectRowById = new Map<string, number>();
+  /** Archive customers without orders (normalised ID, row): the candidates of a near miss. */
+  const unmatchedArchive: { readonly id: string; readonly row: number }[] = [];
   const archiveOnlyIds: string[] = [];
-  let archiveOnly = 0;
+  let inBoth = 0;
   for (const archived of input.archive) {
     const id = normalizeCustomerId(archived.id);
-    const firstRow = archiveRowById.get(id);
+    const oi = orderIndexById.get(id);
+    const firstRow = oi === undefined ? prospectRowById.get(id) : archiveRowOfOrder[oi]! || undefined;
     if (firstRow !== undefined) {
       archiveIssues.push(
         makeIssue('duplicate-customer-id', 'error', archived.sourceRow, input.archiveIdColumn, archived.id, { otherRow: firstRow }),
       );
       continue;
     }
-    archiveRowById.set(id, archived.sourceRow);
-    const ordered = ordersById.get(id) ?? null;
+    const ordered = oi === undefined ? null : input.orders[oi]!;
     for (const field of figureFields) if (figureDiffers(field, archived, ordered)) differing.set(field, differing.get(field)! + 1);
     if (ordered === null) {
-      archiveOnly++;
+      prospectRowById.set(id, archived.sourceRow);
+      unmatchedArchive.push({ id, row: archived.sourceRow });
       if (archiveOnlyIds.length < maxListed) archiveOnlyIds.push(id);
       records.push({ ...archived, id, firstPurchase: null, lastPurchase: null, frequency: 0, monetary: 0 });
       continue;
     }
-    matched.add(id);
+    archiveRowOfOrder[oi!] = archived.sourceRow;
+    inBoth++;
     records.push({
       id,
       sourceRow: archived.sourceRow,
@@ -228,28 +249,45 @@ export function joinCustomers(input: JoinInput): JoinResult {
     });
   }
 
-  // Near misses: archive IDs without orders, by their form without leading zeros.
-  const unmatchedArchiveByDigits = new Map<string, string>();
-  for (const [id] of archiveRowById) {
-    if (matched.has(id)) continue;
-    const key = withoutLeadingZeros(id);
-    if (!unmatchedArchiveByDigits.has(key)) unmatchedArchiveByDigits.set(key, id);
-  }
+  // Near misses: archive customers without orders, by their ID without leading zeros (built only when needed).
+  let unmatchedByDigits: Map<string, { readonly id: string; readonly row: number }> | null = null;
+  const nearMiss = (id: string) => {
+    if (unmatchedByDigits === null) {
+      unmatchedByDigits = new Map();
+      for (const candidate of unmatchedArchive) {
+        const key = withoutLeadingZeros(candidate.id);
+        if (!unmatchedByDigits.has(key)) unmatchedByDigits.set(key, candidate);
+      }
+    }
+    return unmatchedByDigits.get(withoutLeadingZeros(id));
+  };
 
   const ordersOnlyIds: string[] = [];
   const ordersOnlyIdSet = new Set<string>();
-  for (const [id, ordered] of ordersById) {
-    if (matched.has(id)) continue;
+  for (let oi = 0; oi < orderCount; oi++) {
+    if (archiveRowOfOrder[oi] !== 0) continue;
+    const id = orderIds[oi]!;
+    const ordered = input.orders[oi]!;
+    if (orderIdsRepeat) {
+      const first = orderIndexById.get(id)!;
+      if (first !== oi) {
+        // Only a customer list as the order source can get here (log lines are normalised before aggregation).
+        orderIssues.push(
+          makeIssue('duplicate-customer-id', 'error', ordered.sourceRow, input.ordersIdColumn, ordered.id, { otherRow: input.orders[first]!.sourceRow }),
+        );
+        continue;
+      }
+    }
     ordersOnlyIdSet.add(id);
     if (ordersOnlyIds.length < maxListed) ordersOnlyIds.push(id);
     records.push(id === ordered.id ? ordered : { ...ordered, id });
     orderIssues.push(makeIssue('not-in-archive', 'warning', ordered.sourceRow, input.ordersIdColumn, id));
-    const near = unmatchedArchiveByDigits.get(withoutLeadingZeros(id));
+    const near = unmatchedArchive.length === 0 ? undefined : nearMiss(id);
     if (near !== undefined) {
       orderIssues.push(
         makeIssue('id-format-mismatch', 'warning', ordered.sourceRow, input.ordersIdColumn, id, {
-          text: { en: `'${near}'`, zh: `'${near}'` },
-          otherRow: archiveRowById.get(near)!,
+          text: { en: `'${near.id}'`, zh: `'${near.id}'` },
+          otherRow: near.row,
         }),
       );
     }
@@ -264,8 +302,8 @@ export function joinCustomers(input: JoinInput): JoinResult {
   return {
     records,
     summary: {
-      inBoth: matched.size,
-      archiveOnly,
+      inBoth,
+      archiveOnly: unmatchedArchive.length,
       ordersOnly: ordersOnlyIdSet.size,
       archiveOnlyIds,
       ordersOnlyIds,

@@ -117,6 +117,13 @@ describe('joinCustomers', () => {
     expect(result.archiveIssues[0]!.message.en).toContain('row 3');
   });
 
+  it('reports order-side IDs that are the same after normalisation (a customer list as the order source)', () => {
+    const result = join([archived('17850', 2)], [ordered('17850', 3, 1, 10), ordered('17850.0', 9, 2, 20)]);
+    expect(result.records.map((r) => [r.id, r.frequency])).toEqual([['17850', 1]]);
+    expect(result.orderIssues.map((i) => [i.code, i.row, i.value])).toEqual([['duplicate-customer-id', 9, '17850.0']]);
+    expect(result.orderIssues[0]!.message.en).toContain('row 3');
+  });
+
   it('fills an empty archive profile value from the order log, and never overrides a filled one', () => {
     const order: CustomerRecord = { ...ordered('C1', 2, 1, 10), profile: { owner: 'log owner', region: 'log region' }, carried: { 渠道: '线上' } };
     const result = join([archived('C1', 3, { owner: '王芳', region: null })], [order]);
