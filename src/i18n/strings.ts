@@ -288,6 +288,11 @@ export const STRINGS = {
     zh: '档案的列按原顺序成为分级表的列；购买次数和消费金额来自订单。',
   },
   columnsArchiveIssues: { en: 'Problems found in the archive', zh: '客户档案中发现的问题' },
+  startArchiveRenameSuggestion: { en: '{sheet} (source)', zh: '{sheet}（源）' },
+  startArchiveNameClash: {
+    en: "Your sheet '{sheet}' has the name of a sheet Tierwise creates, so the build would stop without writing. Rename your sheet first (for example '{suggestion}'), then read again.",
+    zh: '您的工作表“{sheet}”与本工具要创建的工作表同名，生成时会停止且不写入任何内容。请先重命名您的工作表（例如“{suggestion}”），再重新读取。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

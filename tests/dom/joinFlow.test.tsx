@@ -94,6 +94,8 @@ describe('orders + customer archive in the pane', () => {
     expect(await pickArchive(locale, '客户档案')).toBe(expected);
     const found = screen.getByTestId('archive-found').textContent ?? '';
     expect(found).toContain(locale === 'en' ? "sheet '客户档案', 7 rows, header in row 3" : '工作表“客户档案”，7 行，表头在第 3 行');
+    // In Chinese, 客户档案 is also the name of the grading table's sheet: the pane warns before anything is built.
+    expect(screen.queryByTestId('archive-name-clash') !== null).toBe(locale === 'zh-CN');
   }, 30_000);
 
   it('maps both sources, builds the archive graded by the orders, and a new session rebuilds from both', async () => {

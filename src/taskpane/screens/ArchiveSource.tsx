@@ -3,7 +3,8 @@
  * archive (客户档案) picked beside the order log, what was found in it, how
  * many IDs matched, and its column mapping. Nothing is written here.
  */
-import { Dropdown, Field, Option, Spinner, Text } from '@fluentui/react-components';
+import { Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
+import { SHEET_NAMES } from '../../plan/strings';
 import type { ImportAnalysis } from '../../domain/import';
 import type { FieldKey } from '../../domain/types';
 import { PROFILE_FIELDS } from '../../domain/import/fields';
@@ -42,6 +43,9 @@ export function ArchivePicker(props: {
   const text = useText();
   const { archive } = props;
   const join = archive?.summary?.join ?? null;
+  // The archive of Chinese office staff is often a sheet called 客户档案: the name of the grading table's sheet in Chinese.
+  const clash =
+    archive !== null && Object.values(SHEET_NAMES).some((name) => text.l(name).toLowerCase() === archive.sheet.trim().toLowerCase()) ? archive.sheet : null;
   return (
     <section className={styles.card} aria-labelledby="archive-heading" data-testid="archive-source">
       <h2 id="archive-heading" className={styles.subheading}>
@@ -69,6 +73,11 @@ export function ArchivePicker(props: {
           ))}
         </Dropdown>
       </Field>
+      {clash !== null ? (
+        <MessageBar intent="warning" data-testid="archive-name-clash">
+          <MessageBarBody>{text.t('startArchiveNameClash', { sheet: clash, suggestion: text.t('startArchiveRenameSuggestion', { sheet: clash }) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {archive?.status === 'reading' ? <Spinner size="tiny" labelPosition="after" label={text.t('startArchiveReading')} /> : null}
       {archive?.status === 'failed' && archive.problem ? <ErrorPanel error={archive.problem} /> : null}
       {archive?.status === 'ready' && archive.analysis && archive.summary ? (
