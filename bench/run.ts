@@ -25,6 +25,7 @@ import { main as cliMain } from '../src/cli/main';
 import { benchFakeExcelBuild } from './fake-excel-build';
 import { benchChartSyncs } from './charts';
 import { benchDeck } from './deck';
+import { benchJoin, benchJoinCli } from './join';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -184,6 +185,27 @@ async function main(): Promise<void> {
       baseline: charts.map((c) => `build without charts: ${c.baseSyncs} syncs, ${ms(c.baseMs)}`).join('; '),
       ratio: charts.map((c) => ratio(c.baseSyncs + c.chartSyncs, c.baseSyncs)).join(', '),
       goal: 'the same syncs and operations added at every size',
+    });
+
+    // Issue 11: an order log joined to a customer archive vs the log alone (bench/join.ts owns the details).
+    const joinLines = quick ? 100_000 : 500_000;
+    const joinArchive = quick ? 20_000 : 100_000;
+    log(`join of a ${joinArchive.toLocaleString('en')}-customer archive to a ${joinLines.toLocaleString('en')}-line log…`);
+    const joined = benchJoin(joinLines, joinArchive);
+    rows.push({
+      figure: `grade a ${joinLines.toLocaleString('en')}-line log joined to a ${joinArchive.toLocaleString('en')}-customer archive (import both, join, grade, plan; CPU time)`,
+      measured: `${ms(joined.joinedMs)} (in both ${joined.inBoth.toLocaleString('en')}, archive only ${joined.archiveOnly.toLocaleString('en')}, orders only ${joined.ordersOnly.toLocaleString('en')})`,
+      baseline: `the log alone (gradeGrid): ${ms(joined.aloneMs)}`,
+      ratio: ratio(joined.joinedMs, joined.aloneMs),
+      goal: '<= 1.2x',
+    });
+    const joinedCli = await benchJoinCli(joinLines, joinArchive, 1);
+    rows.push({
+      figure: `CLI grade of the same log with --customers (read both, join, grade, write .xlsx + report; CPU time)`,
+      measured: ms(joinedCli.joinedMs),
+      baseline: `the CLI on the log alone: ${ms(joinedCli.aloneMs)}`,
+      ratio: ratio(joinedCli.joinedMs, joinedCli.aloneMs),
+      goal: '<= 1.2x',
     });
 
     // 5. LibreOffice recalculation (bench/xlsx-recalc.ts owns the details).

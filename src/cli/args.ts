@@ -24,6 +24,16 @@ export interface GradeCommand {
   readonly dayMonthOrder: 'dmy' | 'mdy' | null;
   readonly sheet: string | null;
   readonly quiet: boolean;
+  /** A customer archive joined to the input on the customer ID (--customers), or null for one source. */
+  readonly customers?: CustomersSource | null;
+}
+
+/** The customer archive of `--customers` and how to read it. */
+export interface CustomersSource {
+  readonly input: string;
+  readonly sheet: string | null;
+  readonly mapping: Partial<Record<FieldKey, string>>;
+  readonly encoding: EncodingChoice;
 }
 
 export interface DemoCommand {
@@ -97,7 +107,7 @@ export function parseArgs(argv: readonly string[]): Command {
         throw new UsageError(`${name} needs a value.`, `${name} 需要一个值。`);
       }
       // `--map a=b` and `--map=a=b` both work; only the first '=' of --map=... splits the option name.
-      if (eq > 0 && name === '--map') value = arg.slice(eq + 1);
+      if (eq > 0 && (name === '--map' || name === '--map-customers')) value = arg.slice(eq + 1);
       options.set(name, [...(options.get(name) ?? []), value]);
     } else {
       positional.push(arg);
@@ -136,6 +146,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const quiet = one('--quiet') === 'true';
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
+  const customers = customersSource(one, options);
   rejectLeftovers(options, positional);
 
   if (kindText !== null && kindText !== 'customers' && kindText !== 'transactions') {
@@ -147,19 +158,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (dayMonthText !== null && dayMonthText !== 'dmy' && dayMonthText !== 'mdy') {
     throw new UsageError(`--day-month must be dmy (day first) or mdy (month first), not '${dayMonthText}'.`, `--day-month 只能是 dmy（日在前）或 mdy（月在前），而不是“${dayMonthText}”。`);
   }
-  const mapping: Partial<Record<FieldKey, string>> = {};
-  for (const entry of mapValues) {
-    const eq = entry.indexOf('=');
-    const field = eq > 0 ? entry.slice(0, eq).trim() : '';
-    const header = eq > 0 ? entry.slice(eq + 1) : '';
-    if (!(FIELD_KEYS as readonly string[]).includes(field) || header.trim() === '') {
-      throw new UsageError(
-        `--map takes field=Header, with field one of: ${FIELD_KEYS.join(', ')}. Got '${entry}'.`,
-        `--map 的格式是 字段=列标题，字段为：${FIELD_KEYS.join('、')}。收到的是“${entry}”。`,
-      );
-    }
-    mapping[field as FieldKey] = header;
-  }
+  const mapping = parseMapping('--map', mapValues);
   return {
     command: 'grade',
     input,
@@ -174,7 +173,48 @@ export function parseArgs(argv: readonly string[]): Command {
     dayMonthOrder: dayMonthText,
     sheet,
     quiet,
+    ...(customers === null ? {} : { customers }),
   };
+}
+
+function parseMapping(option: string, entries: readonly string[]): Partial<Record<FieldKey, string>> {
+  const mapping: Partial<Record<FieldKey, string>> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const field = eq > 0 ? entry.slice(0, eq).trim() : '';
+    const header = eq > 0 ? entry.slice(eq + 1) : '';
+    if (!(FIELD_KEYS as readonly string[]).includes(field) || header.trim() === '') {
+      throw new UsageError(
+        `${option} takes field=Header, with field one of: ${FIELD_KEYS.join(', ')}. Got '${entry}'.`,
+        `${option} 的格式是 字段=列标题，字段为：${FIELD_KEYS.join('、')}。收到的是“${entry}”。`,
+      );
+    }
+    mapping[field as FieldKey] = header;
+  }
+  return mapping;
+}
+
+/** `--customers FILE [--customers-sheet NAME] [--customers-encoding E] [--map-customers field=Header ...]`. */
+function customersSource(one: (name: string) => string | null, options: Map<string, string[]>): CustomersSource | null {
+  const input = one('--customers');
+  const sheet = one('--customers-sheet');
+  const encodingText = one('--customers-encoding');
+  const mapValues = options.get('--map-customers') ?? [];
+  options.delete('--map-customers');
+  if (input === null) {
+    if (sheet !== null || encodingText !== null || mapValues.length > 0) {
+      throw new UsageError(
+        '--customers-sheet, --customers-encoding and --map-customers describe the customer archive: name it with --customers FILE.',
+        '--customers-sheet、--customers-encoding 和 --map-customers 用于客户档案：请用 --customers 文件 指定档案。',
+      );
+    }
+    return null;
+  }
+  const encoding = encodingText ?? 'auto';
+  if (!(ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new UsageError(`--customers-encoding must be one of ${ENCODINGS.join(', ')}, not '${encoding}'.`, `--customers-encoding 只能是 ${ENCODINGS.join('、')} 之一，而不是“${encoding}”。`);
+  }
+  return { input, sheet, mapping: parseMapping('--map-customers', mapValues), encoding: encoding as EncodingChoice };
 }
 
 function rejectLeftovers(options: Map<string, string[]>, positional: string[]): void {
@@ -195,6 +235,8 @@ Usage:
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map field=Header ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
+                 [--customers archive.csv|archive.xlsx [--customers-sheet "Sheet name"]
+                  [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers field=Header ...]]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
@@ -202,6 +244,9 @@ grade   Reads a customer list or an order log (CSV in any common encoding, or .x
         grades every customer and writes the grading workbook (--out, default
         <input>-graded.xlsx), with --report the JSON report and, with --deck, a slide
         deck (.pptx, native editable charts) in the --lang language.
+        With --customers, the input is the order log and the archive (ID, name, owner,
+        phone, region, ...) is the grading table: archive customers without orders are
+        prospects, customers of the orders missing from the archive are graded and flagged.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 Fields for --map: ${FIELD_KEYS.join(', ')}.
@@ -213,12 +258,16 @@ Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map 字段=列标题 ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
+                 [--customers 客户档案.csv|客户档案.xlsx [--customers-sheet "工作表名"]
+                  [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers 字段=列标题 ...]]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
 grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xlsx），为每位客户分级，
         写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告，
         加 --deck 时按 --lang 的语言写出演示文稿（.pptx，图表为可编辑的原生图表）。
+        加 --customers 时，输入为订单记录，客户档案（编号、名称、负责人、电话、地区等）
+        作为分级表：档案中没有订单的客户为潜在客户，订单中有而档案中没有的客户照常分级并标出。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 --map 可用字段：${FIELD_KEYS.join('、')}。

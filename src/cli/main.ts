@@ -12,7 +12,11 @@ import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
 import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
+import { gradeJoined } from '../pipeline/gradeJoined';
+import type { JoinReport } from '../domain/join';
+import type { FieldKey } from '../domain/types';
 import { pick, type Locale, type Localized } from '../i18n/locale';
+import { fillTemplate } from '../i18n/strings';
 import type * as ReadFileModule from '../io/readFile';
 import type * as XlsxWriterModule from '../renderers/xlsx/writeXlsx';
 import type * as DeckWriterModule from '../renderers/pptx/writeDeck';
@@ -92,6 +96,10 @@ const T = {
   },
   suggests: { en: 'the other dates in the file suggest', zh: '文件中其他日期显示应为' },
   demoSample: { en: 'Sample', zh: '示例' },
+  joinMatched: {
+    en: '{inBoth} of {orderCustomers} customers in the orders are in the archive; {ordersOnly} are not (graded, flagged "not in the archive"). {archiveOnly} archive customers have no orders (prospects).',
+    zh: '订单中的 {orderCustomers} 位客户有 {inBoth} 位在客户档案中，{ordersOnly} 位不在（已分级，并标为“不在客户档案中”）。档案中有 {archiveOnly} 位客户没有订单（潜在客户）。',
+  },
   demoDone: { en: 'Demo finished. Open the .xlsx files in Excel or LibreOffice; the JSON reports are beside them.', zh: '演示完成。请用 Excel 或 LibreOffice 打开 .xlsx 文件；JSON 报告在同一目录。' },
 } satisfies Record<string, Localized>;
 
@@ -173,9 +181,17 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     encoding: command.encoding,
     ...(command.sheet === null ? {} : { sheet: command.sheet }),
   });
+  let archive: ArchiveInput | null = null;
+  if (command.customers) {
+    const archiveFile = await readInputFile(new Uint8Array(await readFile(command.customers.input)), path.basename(command.customers.input), {
+      encoding: command.customers.encoding,
+      ...(command.customers.sheet === null ? {} : { sheet: command.customers.sheet }),
+    });
+    archive = { grid: archiveFile.grid, issues: archiveFile.issues, mapping: command.customers.mapping };
+  }
   const outPath = command.out ?? defaultOutPath(command.input);
   for (const target of [outPath, command.report, command.deck]) {
-    if (target !== null && path.resolve(target) === path.resolve(command.input)) {
+    if (target !== null && [command.input, ...(command.customers ? [command.customers.input] : [])].some((source) => path.resolve(target) === path.resolve(source))) {
       throw new UsageError(
         `The output ${target} is the input file: Tierwise never overwrites your source data. Choose another name.`,
         `输出文件 ${target} 就是输入文件：客户分级助手不会覆盖您的源数据。请换一个文件名。`,
@@ -183,7 +199,7 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     }
   }
   const deck = command.deck === null ? null : { path: command.deck, sourceName: path.basename(command.input) };
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report, deck);
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report, deck, archive);
   printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])], input.encoding);
   return 0;
 }
@@ -202,10 +218,11 @@ async function gradeAndWrite(
   outPath: string,
   reportPath: string | null,
   deck: { readonly path: string; readonly sourceName: string } | null = null,
+  archive: ArchiveInput | null = null,
 ): Promise<GradeGridOutput> {
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
   const numberFormat = new Intl.NumberFormat(locale);
-  const output = gradeGrid(grid, {
+  const options = {
     import: {
       ...(command.kind === null ? {} : { kind: command.kind }),
       mapping: command.mapping,
@@ -217,8 +234,17 @@ async function gradeAndWrite(
     settings: settingsFor(command, locale),
     locale,
     today: todayLocal(),
-    onProgress: (p) => progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
-  });
+    onProgress: (p: { stage: PipelineStage; done: number; total: number }) =>
+      progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
+  };
+  const output =
+    archive === null
+      ? gradeGrid(grid, options)
+      : gradeJoined(grid, archive.grid, {
+          ...options,
+          archiveImport: { mapping: archive.mapping, dayMonthOrder: command.dayMonthOrder, maxIssuesPerCode: Number.POSITIVE_INFINITY },
+          archiveSourceIssues: archive.issues,
+        });
   const { writeWorkbookXlsx } = loadXlsxWriter();
   const workbook = await writeWorkbookXlsx(output.plan);
   const deckBytes = deck === null ? null : await renderDeck(output, locale, deck.sourceName);
@@ -228,6 +254,13 @@ async function gradeAndWrite(
   if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
   if (deck !== null && deckBytes !== null) await writeOutput(deck.path, deckBytes);
   return output;
+}
+
+/** The customer archive of `--customers`, read. */
+interface ArchiveInput {
+  readonly grid: Parameters<typeof gradeGrid>[0];
+  readonly issues: GradeGridOutput['issues'];
+  readonly mapping: Partial<Record<FieldKey, string>>;
 }
 
 /** A file that could not be written, named as the user asked for it. */
@@ -263,6 +296,17 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
     .map((t) => `${pick(t.label, locale)} ${nf.format(tierCounts.get(t.key) ?? 0)}`)
     .join(', ');
   lines.push(`${pick(T.tiers, locale)}: ${tierText}`);
+  const join = (output as { join?: JoinReport }).join;
+  if (join) {
+    lines.push(
+      fillTemplate(pick(T.joinMatched, locale), {
+        inBoth: nf.format(join.inBoth),
+        orderCustomers: nf.format(join.inBoth + join.ordersOnly),
+        ordersOnly: nf.format(join.ordersOnly),
+        archiveOnly: nf.format(join.archiveOnly),
+      }),
+    );
+  }
   if (issues.length > 0) {
     lines.push(`${pick(T.issues, locale)}: ${nf.format(issues.length)}`);
     for (const issue of issues.slice(0, 5)) lines.push(`  - ${pick(issue.message, locale)}`);

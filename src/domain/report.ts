@@ -18,6 +18,7 @@ import { formatIsoDay } from './dates';
 import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, SegmentKey } from './types';
 import type { GradingSettings } from './settings';
 import { summarise, type CustomerSummary } from './summary';
+import type { JoinReport } from './join';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -58,6 +59,8 @@ export interface GradingReport {
   readonly customers: readonly ReportCustomer[];
   /** GRADING.md §9, after overrides; groups also carry customerShare and revenueShare. */
   readonly summary: CustomerSummary;
+  /** Two sources only (an order log joined to a customer archive): how they matched. Absent for one source. */
+  readonly join?: JoinReport;
 }
 
 export interface ImportSummary {

@@ -93,7 +93,14 @@ export type IssueCode =
   // A CSV quoting problem reported by the parser (unterminated or stray quote).
   | 'malformed-csv'
   // A value outside a field's accepted set (satisfaction 1-5, consent yes/no); kept as typed.
-  | 'invalid-value';
+  | 'invalid-value'
+  // Joining an order log to a customer archive (src/domain/join):
+  // a customer of the orders that the archive does not list (graded, without a profile);
+  | 'not-in-archive'
+  // an ID of one source that matches an ID of the other but for leading zeros (`7` vs `007`: different customers);
+  | 'id-format-mismatch'
+  // an archive column of figures (orders, spend, purchase dates) replaced by the figures from the order log.
+  | 'archive-figures-superseded';
 
 /** A scalar a customer row carries into the table (profile columns, kept columns). */
 export type CarriedValue = string | number | boolean | DayNumber | null;

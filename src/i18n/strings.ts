@@ -300,6 +300,42 @@ export const STRINGS = {
     en: 'Preview: your browser downloads the deck. Excel on the web and on Windows download it the same way; Excel on Mac cannot save files from an add-in and shows the command line instead.',
     zh: '预览：由浏览器下载演示文稿。网页版和 Windows 版 Excel 的下载方式相同；Mac 版 Excel 不能从加载项保存文件，会改为显示命令行方法。',
   },
+
+  // Issue 11: two sources, the order log and the customer archive, joined by customer ID.
+  startArchiveHeading: { en: 'Orders + customer archive', zh: '订单 + 客户档案' },
+  startArchiveBody: {
+    en: 'Orders here, customers (name, owner, phone, region…) in another sheet? Pick that sheet: the grading table will be the archive, graded by the orders.',
+    zh: '订单在这里、客户信息（名称、负责人、电话、地区等）在另一张工作表？请选择那张表：分级表将以客户档案为准，按订单分级。',
+  },
+  startArchivePick: { en: 'Customer archive sheet', zh: '客户档案工作表' },
+  startArchiveNone: { en: 'No archive (one source)', zh: '不使用客户档案（单一来源）' },
+  startArchiveReading: { en: 'Reading the customer archive…', zh: '正在读取客户档案…' },
+  startArchiveFound: { en: "Archive: sheet '{sheet}', {rows} rows, header in row {row}", zh: '客户档案：工作表“{sheet}”，{rows} 行，表头在第 {row} 行' },
+  startArchiveMatched: {
+    en: '{matched} of {orderCustomers} customers in the orders are in the archive; {missing} are not.',
+    zh: '订单中的 {orderCustomers} 位客户有 {matched} 位在客户档案中，{missing} 位不在。',
+  },
+  startArchiveProspects: { en: '{count} archive customers have no orders (prospects).', zh: '档案中有 {count} 位客户没有订单（潜在客户）。' },
+  startArchiveNeedsColumns: {
+    en: 'The match is counted once both sources have their columns: choose them on the next screen.',
+    zh: '两个来源的字段都确定后才能统计匹配情况：请在下一步选择字段。',
+  },
+  startArchiveRemembered: {
+    en: "Rebuild reads the orders from '{orders}' and the archive from '{archive}' (saved on the Settings sheet).",
+    zh: '重新生成时从“{orders}”读取订单、从“{archive}”读取客户档案（保存在设置工作表中）。',
+  },
+  columnsOrdersHeading: { en: 'Order log', zh: '订单记录' },
+  columnsArchiveHeading: { en: "Customer archive: sheet '{sheet}'", zh: '客户档案：工作表“{sheet}”' },
+  columnsArchiveIntro: {
+    en: "The archive's columns become the table's columns, in its order; purchases and spend come from the orders.",
+    zh: '档案的列按原顺序成为分级表的列；购买次数和消费金额来自订单。',
+  },
+  columnsArchiveIssues: { en: 'Problems found in the archive', zh: '客户档案中发现的问题' },
+  startArchiveRenameSuggestion: { en: '{sheet} (source)', zh: '{sheet}（源）' },
+  startArchiveNameClash: {
+    en: "Your sheet '{sheet}' has the name of a sheet Tierwise creates, so the build would stop without writing. Rename your sheet first (for example '{suggestion}'), then read again.",
+    zh: '您的工作表“{sheet}”与本工具要创建的工作表同名，生成时会停止且不写入任何内容。请先重命名您的工作表（例如“{suggestion}”），再重新读取。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -333,6 +369,10 @@ export const ISSUE_GROUP_LABELS: Readonly<Record<IssueCode, Localized>> = {
   'id-precision-lost': { en: 'Customer IDs too long for a number', zh: '客户编号超出数字精度' },
   'malformed-csv': { en: 'Lines the CSV reader could not split', zh: 'CSV 中无法正确拆分的行' },
   'invalid-value': { en: 'Values not in the allowed list', zh: '不在允许范围内的值' },
+  // Joining an order log to a customer archive.
+  'not-in-archive': { en: 'Customers with orders, not in the archive', zh: '有订单但不在客户档案中的客户' },
+  'id-format-mismatch': { en: 'IDs that differ only by leading zeros', zh: '只差前导零的客户编号' },
+  'archive-figures-superseded': { en: 'Archive figures replaced by the orders', zh: '已由订单数据取代的档案数据' },
 };
 
 export const INPUT_KIND_LABELS: Readonly<Record<InputKind, Localized>> = {

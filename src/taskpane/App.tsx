@@ -30,6 +30,9 @@ import type { HostPlatform } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
+import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
+import { readRememberedSources } from './rememberedSources';
+import type { JoinSources } from '../plan/sourcesBlock';
 
 export interface AppHost {
   readonly gateway: WorkbookGateway;
@@ -155,6 +158,14 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan; settings: GradingSettings } | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
+  // Two sources (issue 11): the customer archive, its import options, and the sources a joined build remembered.
+  const [archive, setArchive] = useState<ArchiveState | null>(null);
+  const archiveRef = useRef<ArchiveState | null>(null);
+  archiveRef.current = archive;
+  const [archiveOptions, setArchiveOptions] = useState<ImportOptions>({});
+  const archiveOptionsRef = useRef<ImportOptions>({});
+  archiveOptionsRef.current = archiveOptions;
+  const [remembered, setRemembered] = useState<JoinSources | null>(null);
 
   const draftOutcome = useMemo(() => settingsFromDraft(draft, baseSettings), [draft, baseSettings]);
   const settings: GradingSettings | null = draftOutcome.settings;
@@ -164,6 +175,50 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     setError({ error: describeError(thrown), retry });
     setScreen('error');
   }, []);
+
+  /** Reads the archive sheet into the worker and analyses it (its own options) against the orders. */
+  const loadArchive = useCallback(
+    async (sheet: string | null, withOptions: ImportOptions): Promise<ArchiveState | null> => {
+      if (sheet === null) {
+        await client.loadArchiveGrid(null);
+        setArchive(null);
+        setArchiveOptions({});
+        return null;
+      }
+      const reading: ArchiveState = { sheet, firstRow: 1, status: 'reading', analysis: null, summary: null, problem: null };
+      setArchive(reading);
+      try {
+        const read = await host.gateway.read({ kind: 'sheet', name: sheet });
+        await client.loadArchiveGrid(read.values);
+        const result = await client.analyzeArchive(withOptions, host.today());
+        const ready: ArchiveState = { sheet, firstRow: read.firstRow, status: 'ready', analysis: result.analysis, summary: result.summary, problem: null };
+        setArchiveOptions(withOptions);
+        setArchive(ready);
+        return ready;
+      } catch (thrown) {
+        const failed: ArchiveState = { ...reading, status: 'failed', problem: describeError(thrown) };
+        setArchive(failed);
+        return failed;
+      }
+    },
+    [client, host],
+  );
+
+  /** Re-analyses the loaded archive (new options, or the orders changed and the match is counted again). */
+  const refreshArchive = useCallback(
+    async (withOptions: ImportOptions): Promise<void> => {
+      const current = archiveRef.current;
+      if (!current || current.status === 'failed') return;
+      try {
+        const result = await client.analyzeArchive(withOptions, host.today());
+        setArchiveOptions(withOptions);
+        setArchive({ ...current, status: 'ready', analysis: result.analysis, summary: result.summary, problem: null });
+      } catch (thrown) {
+        setArchive({ ...current, status: 'failed', problem: describeError(thrown) });
+      }
+    },
+    [client, host],
+  );
 
   /** Reads a source and analyses it; the Start screen shows what was found. */
   const readSource = useCallback(
@@ -179,7 +234,11 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       try {
         const found = await host.gateway.overview();
         setOverview(found);
-        const read = await host.gateway.read(source ?? initialSource(found), setReadProgress);
+        // A workbook whose last build joined two sources: read the same two (issue 11).
+        const recalled = source === null && found.managedSheets.length > 0 ? await readRememberedSources(host.gateway.run) : null;
+        const usable = recalled !== null && found.sheetNames.includes(recalled.orders) && found.sheetNames.includes(recalled.archive) ? recalled : null;
+        setRemembered(usable);
+        const read = await host.gateway.read(usable ? { kind: 'sheet', name: usable.orders } : (source ?? initialSource(found)), setReadProgress);
         setSnapshot(read);
         if (read.values.length === 0) {
           setStartStatus('empty');
@@ -191,6 +250,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         setAnalysis(result.analysis);
         setSummary(result.summary);
         setStartStatus('ready');
+        if (usable) await loadArchive(usable.archive, archiveOptionsRef.current);
+        else if (archiveRef.current) await refreshArchive(archiveOptionsRef.current);
         return result;
       } catch (thrown) {
         setStartProblem(describeError(thrown));
@@ -198,7 +259,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         return null;
       }
     },
-    [client, host],
+    [client, host, loadArchive, refreshArchive],
   );
 
   useEffect(() => {
@@ -260,14 +321,20 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         const result = await client.analyze(next, host.today());
         setAnalysis(result.analysis);
         setSummary(result.summary);
+        if (archiveRef.current) await refreshArchive(archiveOptionsRef.current);
       } catch (thrown) {
         fail(thrown, () => setScreen('columns'));
       } finally {
         setUpdating(false);
       }
     },
-    [client, host, fail],
+    [client, host, fail, refreshArchive],
   );
+
+  const onChangeArchiveMapping = (field: FieldKey, header: string): void => {
+    setUpdating(true);
+    void refreshArchive({ ...archiveOptions, mapping: { ...(archiveOptions.mapping ?? {}), [field]: header } }).finally(() => setUpdating(false));
+  };
 
   const onChangeMapping = (field: FieldKey, header: string): void => {
     void reanalyze({ ...options, mapping: { ...(options.mapping ?? {}), [field]: header } });
@@ -309,7 +376,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   }, [screen, settings, client, host, fail]);
 
   const runBuild = useCallback(
-    async (buildSettings: GradingSettings, buildOptions: ImportOptions) => {
+    async (buildSettings: GradingSettings, buildOptions: ImportOptions, joinWith: { options: ImportOptions; sources: JoinSources } | null = null) => {
       const controller = new AbortController();
       abortRef.current = controller;
       setCancelling(false);
@@ -319,7 +386,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       let written: PlanWriteResult | null = null;
       try {
         const outcome = await client.build(
-          { options: buildOptions, settings: buildSettings, locale, today: host.today() },
+          { options: buildOptions, settings: buildSettings, locale, today: host.today(), ...(joinWith ? { archiveOptions: joinWith.options, sources: joinWith.sources } : {}) },
           (progress) => {
             const [from, to] = STAGE_SPAN[progress.stage];
             const share = progress.total > 0 ? progress.done / progress.total : 0;
@@ -370,6 +437,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const onRebuild = useCallback(async () => {
     if (!snapshot || settings === null) return;
     const keptOptions = options;
+    const keptArchive = archiveRef.current?.status === 'ready' ? { sheet: archiveRef.current.sheet, options: archiveOptionsRef.current } : null;
     const result = await readSource(snapshot.source);
     if (!result) return;
     // The user may have edited the Settings sheet since the last build: rebuild with what it holds now.
@@ -398,8 +466,21 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       setScreen('columns');
       return;
     }
-    await runBuild(rebuildSettings, keptOptions);
-  }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild]);
+    // The archive is read again too (it may have changed since the last build), with its kept mapping.
+    const rereadArchive = keptArchive ? await loadArchive(keptArchive.sheet, keptArchive.options) : null;
+    if (rereadArchive && (rereadArchive.status !== 'ready' || (rereadArchive.analysis?.missingRequired.length ?? 0) > 0)) {
+      setScreen('columns');
+      return;
+    }
+    await runBuild(rebuildSettings, keptOptions, joinFor(rereadArchive, keptArchive?.options ?? {}, snapshot.sheetName));
+  }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild, loadArchive]);
+
+  /** What a build needs to join: the archive's options and the two sheets, when an archive is loaded and complete. */
+  function joinFor(state: ArchiveState | null, withOptions: ImportOptions, ordersSheet: string): { options: ImportOptions; sources: JoinSources } | null {
+    if (!state || state.status !== 'ready') return null;
+    return { options: withOptions, sources: { orders: ordersSheet, archive: state.sheet } };
+  }
+  const archiveIncomplete = archive !== null && (archive.status !== 'ready' || (archive.analysis?.missingRequired.length ?? 0) > 0);
 
   const onGoToTable = (): void => {
     const sheet = done?.plan.sheets.find((s) => s.key === 'customers')?.name ?? overview?.managedSheets[0];
@@ -434,6 +515,17 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onUseSelection={() => void readSource({ kind: 'selection' })}
           onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
           onReread={() => void readSource(snapshot?.source ?? null)}
+          archiveSection={
+            overview ? (
+              <ArchivePicker
+                sheets={overview.sheetNames.filter((name) => !isManagedSheet(overview, name) && name !== snapshot?.sheetName)}
+                archive={archive}
+                remembered={remembered}
+                disabled={startStatus !== 'ready' || archive?.status === 'reading'}
+                onPick={(sheet) => void loadArchive(sheet, {})}
+              />
+            ) : null
+          }
         />
       );
       break;
@@ -451,6 +543,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onChangeDayMonthOrder={onChangeDayMonthOrder}
             onNext={() => void goToRules(false)}
             onBack={() => setScreen('start')}
+            archiveSection={archive ? <ArchiveColumns archive={archive} updating={updating} onChangeMapping={onChangeArchiveMapping} /> : null}
+            archiveIncomplete={archiveIncomplete}
           />
         ) : (
           <></>
@@ -470,7 +564,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           fromSheet={fromSheet}
           onChange={setDraft}
           onBuild={() => {
-            if (settings !== null) void runBuild(settings, options);
+            if (settings !== null) void runBuild(settings, options, joinFor(archive, archiveOptions, snapshot?.sheetName ?? ''));
           }}
           onBack={() => setScreen('columns')}
         />

@@ -13,7 +13,9 @@ import type { GradingSettings } from '../domain/settings';
 import type { RawCell, RawGrid } from '../domain/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, TablePlan, WorkbookPlan } from '../plan/types';
+import type { JoinSources } from '../plan/sourcesBlock';
 import type {
+  ArchiveSummary,
   BuildStage,
   BuildSummary,
   GradeCounts,
@@ -63,6 +65,10 @@ export interface BuildRequest {
   readonly settings: GradingSettings;
   readonly locale: Locale;
   readonly today: DayNumber;
+  /** Set to grade the loaded customer archive by the orders (issue 11). */
+  readonly archiveOptions?: ImportOptions;
+  /** The two sheets of a joined build, remembered on the Settings sheet. */
+  readonly sources?: JoinSources;
 }
 
 interface Pending {
@@ -104,6 +110,9 @@ export class GradeClient {
   /** The grid as last loaded, kept to refill a restarted worker. */
   private grid: RawGrid = [];
   private gridSent = false;
+  /** The customer archive as last loaded (null: none), kept like the grid. */
+  private archiveGrid: RawGrid | null = null;
+  private archiveSent = true;
 
   constructor(private readonly createPort: () => WorkerPort) {
     this.port = this.startPort();
@@ -137,6 +146,7 @@ export class GradeClient {
     this.pending.clear();
     this.port = this.startPort();
     this.gridSent = false;
+    this.archiveSent = this.archiveGrid === null;
   }
 
   /**
@@ -186,6 +196,36 @@ export class GradeClient {
 
   private async ensureGrid(): Promise<void> {
     if (!this.gridSent) await this.sendGrid();
+    if (!this.archiveSent) await this.sendArchive();
+  }
+
+  /** Hands the customer archive to the worker (issue 11), or removes it with null. */
+  async loadArchiveGrid(grid: RawGrid | null): Promise<void> {
+    this.archiveGrid = grid;
+    this.archiveSent = false;
+    await this.sendArchive();
+  }
+
+  private async sendArchive(): Promise<void> {
+    const grid = this.archiveGrid ?? [];
+    const chunks = Math.max(1, Math.ceil(grid.length / GRID_ROWS_PER_MESSAGE));
+    for (let i = 0; i < chunks; i++) {
+      const rows = grid.slice(i * GRID_ROWS_PER_MESSAGE, (i + 1) * GRID_ROWS_PER_MESSAGE) as (readonly RawCell[])[];
+      await this.request(
+        (requestId) => ({ type: 'grid', requestId, reset: i === 0, rows, target: 'archive' }),
+        (r) => (r.type === 'grid-stored' ? r.rows : undefined),
+      );
+    }
+    this.archiveSent = true;
+  }
+
+  /** Reads the archive with its options and says how its IDs match the orders' last analysis. */
+  async analyzeArchive(options: ImportOptions | undefined, today: DayNumber): Promise<{ analysis: ImportAnalysis; summary: ArchiveSummary }> {
+    await this.ensureGrid();
+    return this.request(
+      (requestId) => ({ type: 'analyze-archive', requestId, options, today }),
+      (r) => (r.type === 'archive-analysis' ? { analysis: r.analysis, summary: r.summary } : undefined),
+    );
   }
 
   async analyze(options: ImportOptions | undefined, today: DayNumber): Promise<{ analysis: ImportAnalysis; summary: ImportSummary }> {

@@ -16,12 +16,16 @@ import type { DayNumber } from '../domain/dates';
 import type { CustomerRecord, GradingResult, Issue, IssueCode, RawCell } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { gradeGrid, type PipelineProgress } from '../pipeline/gradeGrid';
+import { gradeJoined } from '../pipeline/gradeJoined';
+import { joinCustomers, normalizeLineIds, type JoinSummary } from '../domain/join';
+import { withSourcesBlock } from '../plan/sourcesBlock';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
   PROGRESS_INTERVAL_MS,
   type BuildStage,
   type GradeCounts,
+  type ArchiveSummary,
   type ImportSummary,
   type IssueGroup,
   type WorkerErrorInfo,
@@ -131,6 +135,49 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
   let grid: RawCell[][] = [];
   let lastImport: { options: ImportOptions | undefined; result: ImportResult; records: readonly CustomerRecord[] } | null = null;
   const cancelled = new Set<number>();
+  // The customer archive joined to the orders (issue 11): its grid, and its records once read completely.
+  let archiveGrid: RawCell[][] | null = null;
+  let lastArchive: { records: readonly CustomerRecord[]; idColumn: string | null } | null = null;
+
+  /** The orders' customers as the join sees them: log lines with normalised IDs (17850.0 is 17850). */
+  function orderCustomersForJoin(): readonly CustomerRecord[] | null {
+    if (!lastImport) return null;
+    if (lastImport.result.kind !== 'transactions') return lastImport.records;
+    const normalised = normalizeLineIds(lastImport.result.lines);
+    return normalised === lastImport.result.lines ? lastImport.records : aggregateTransactions(normalised).records;
+  }
+
+  function joinedNow(): { records: readonly CustomerRecord[]; summary: JoinSummary } | null {
+    const orders = orderCustomersForJoin();
+    if (!orders || !lastArchive) return null;
+    const joined = joinCustomers({ archive: lastArchive.records, orders, archiveIdColumn: lastArchive.idColumn, ordersIdColumn: null });
+    return { records: joined.records, summary: joined.summary };
+  }
+
+  function analyzeArchive(options: ImportOptions | undefined): { analysis: ImportAnalysis; summary: ArchiveSummary } {
+    if (archiveGrid === null) throw new Error('analyze-archive before an archive grid was sent');
+    const archiveOptions: ImportOptions = { ...options, kind: 'customers', role: 'archive' };
+    const analysis = analyzeGrid(archiveGrid, archiveOptions);
+    const fatal = analysis.issues.find((issue) => FATAL_CODES.has(issue.code));
+    if (fatal) throw new ImportError(fatal.code as ImportErrorCode, fatal.message, analysis.issues.filter((i) => i.severity === 'error'));
+    if (analysis.missingRequired.length > 0) {
+      lastArchive = null;
+      return { analysis, summary: { rowsRead: analysis.dataRowCount, rowsSkipped: 0, customers: 0, issueGroups: groupIssues(analysis.issues), join: null } };
+    }
+    const result = readRecords(archiveGrid, archiveOptions);
+    if (result.kind !== 'customers') throw new Error('internal: an archive is read as a customer list');
+    lastArchive = { records: result.records, idColumn: analysis.mapping.find((m) => m.field === 'customerId')?.header ?? null };
+    return {
+      analysis,
+      summary: {
+        rowsRead: result.report.rowsRead,
+        rowsSkipped: result.report.rowsSkipped,
+        customers: result.records.length,
+        issueGroups: groupIssues(result.report.issues, result.report.issueCountByCode),
+        join: joinedNow()?.summary ?? null,
+      },
+    };
+  }
 
   /**
    * Analysis, then (when every needed column is mapped) the import and, for
@@ -182,17 +229,19 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         post({ type: 'progress', requestId, stage, done, total });
       }
     };
-    const output = gradeGrid(grid, {
+    const gridOptions = {
       import: request.options,
       settings: request.settings,
       locale: request.locale,
       today: request.today,
       onProgress: (p: PipelineProgress) => progress(p.stage, p.done, p.total, p.done === 0 || p.done === p.total),
-    });
+    };
+    const joined = request.archiveOptions !== undefined && archiveGrid !== null;
+    const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
     await yieldToEventLoop();
     if (cancelled.has(requestId)) throw new CancelledError();
 
-    const plan: WorkbookPlan = output.plan;
+    const plan: WorkbookPlan = joined && request.sources ? withSourcesBlock(output.plan, request.sources) : output.plan;
     const head: WorkbookPlan = { ...plan, tables: plan.tables.map((t): TablePlan => ({ ...t, rows: [], cachedResults: t.cachedResults ? [] : undefined })) };
     const rowCounts = plan.tables.map((t) => t.rows.length);
     post({ type: 'plan-head', requestId, plan: head, rowCounts });
@@ -237,6 +286,15 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
     try {
       switch (request.type) {
         case 'grid':
+          if (request.target === 'archive') {
+            if (request.reset) {
+              archiveGrid = request.rows.length > 0 ? [] : null;
+              lastArchive = null;
+            }
+            if (archiveGrid !== null) for (const row of request.rows) archiveGrid.push(row.slice());
+            post({ type: 'grid-stored', requestId, rows: archiveGrid?.length ?? 0 });
+            return;
+          }
           if (request.reset) {
             grid = [];
             lastImport = null;
@@ -258,6 +316,11 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
           post({ type: 'analysis', requestId, analysis, summary });
           return;
         }
+        case 'analyze-archive': {
+          const { analysis, summary } = analyzeArchive(request.options);
+          post({ type: 'archive-analysis', requestId, analysis, summary });
+          return;
+        }
         case 'preview': {
           if (!lastImport) throw new Error('preview requested before a complete analysis (every needed column mapped)');
           const problems = settingsProblems(request.settings);
@@ -265,7 +328,9 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
             post({ type: 'settings-invalid', requestId, problems });
             return;
           }
-          const result = gradeCustomers(lastImport.records, request.settings, { today: request.today });
+          // With an archive, the preview counts the joined customers (archive prospects included), as the build will.
+          const records = (archiveGrid !== null ? joinedNow()?.records : undefined) ?? lastImport.records;
+          const result = gradeCustomers(records, request.settings, { today: request.today });
           post({ type: 'preview', requestId, counts: countGrades(result, request.settings) });
           return;
         }

@@ -14,6 +14,8 @@ import type { Breakpoints, InputKind, IssueCode, IssueSeverity, RawCell } from '
 import type { CustomerSummary } from '../domain/summary/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
+import type { JoinSummary } from '../domain/join';
+import type { JoinSources } from '../plan/sourcesBlock';
 
 /** Rows per plan chunk sent back to the pane (each clone stays a few ms). */
 export const PLAN_ROWS_PER_CHUNK = 2_000;
@@ -22,7 +24,16 @@ export const PROGRESS_INTERVAL_MS = 50;
 
 export type WorkerRequest =
   /** Replaces (first chunk, `reset`) or extends the grid the worker holds. */
-  | { readonly type: 'grid'; readonly requestId: number; readonly reset: boolean; readonly rows: readonly (readonly RawCell[])[] }
+  | {
+      readonly type: 'grid';
+      readonly requestId: number;
+      readonly reset: boolean;
+      readonly rows: readonly (readonly RawCell[])[];
+      /** 'archive': the customer archive joined to the orders (issue 11); a reset with no rows removes it. Default: the orders. */
+      readonly target?: 'archive';
+    }
+  /** Reads the customer archive (its own options) and how its IDs match the orders' last analysis. */
+  | { readonly type: 'analyze-archive'; readonly requestId: number; readonly options: ImportOptions | undefined; readonly today: DayNumber }
   /** Detects header, kind and mapping (with the user's choices), imports, and summarises the issues. */
   | { readonly type: 'analyze'; readonly requestId: number; readonly options: ImportOptions | undefined; readonly today: DayNumber }
   /** Grades the records of the last analysis with these settings (the live preview on the Rules screen). */
@@ -35,8 +46,23 @@ export type WorkerRequest =
       readonly settings: GradingSettings;
       readonly locale: Locale;
       readonly today: DayNumber;
+      /** Set to grade the archive by the orders (gradeJoined); absent for one source. */
+      readonly archiveOptions?: ImportOptions;
+      /** Where the sources are, remembered on the Settings sheet of a joined build. */
+      readonly sources?: JoinSources;
     }
   | { readonly type: 'cancel'; readonly requestId: number };
+
+/** What the Start screen shows about the customer archive. */
+export interface ArchiveSummary {
+  readonly rowsRead: number;
+  readonly rowsSkipped: number;
+  /** Archive customers kept (after duplicates). */
+  readonly customers: number;
+  readonly issueGroups: readonly IssueGroup[];
+  /** How the IDs match the orders; null until both sources are complete (every needed column mapped). */
+  readonly join: JoinSummary | null;
+}
 
 export type BuildStage = 'import' | 'aggregate' | 'grade' | 'plan' | 'transfer';
 
@@ -103,6 +129,7 @@ export interface WorkerErrorInfo {
 export type WorkerResponse =
   | { readonly type: 'grid-stored'; readonly requestId: number; readonly rows: number }
   | { readonly type: 'analysis'; readonly requestId: number; readonly analysis: ImportAnalysis; readonly summary: ImportSummary }
+  | { readonly type: 'archive-analysis'; readonly requestId: number; readonly analysis: ImportAnalysis; readonly summary: ArchiveSummary }
   | { readonly type: 'preview'; readonly requestId: number; readonly counts: GradeCounts }
   /** Settings the grading refuses, with messages for each problem. */
   | { readonly type: 'settings-invalid'; readonly requestId: number; readonly problems: readonly Localized[] }

@@ -131,6 +131,19 @@ const BODIES: Readonly<Record<IssueCode, Body>> = {
     en: `the CSV quoting is broken here (${(d.text ?? EMPTY).en}); the row may be split or merged wrongly. Check quotes in the source.`,
     zh: `此处 CSV 引号不匹配（${(d.text ?? EMPTY).zh}），该行可能被错误拆分或合并。请检查源数据中的引号。`,
   }),
+  // Joining an order log to a customer archive (src/domain/join).
+  'not-in-archive': (v) => ({
+    en: `customer ${v.en} has orders but is not in the customer archive; it is graded without a profile (no owner, phone or region). Add it to the archive, or check its ID.`,
+    zh: `客户 ${v.zh} 有订单，但不在客户档案中；已分级，但没有档案信息（负责人、电话、地区等）。请把它加入客户档案，或检查其编号。`,
+  }),
+  'id-format-mismatch': (v, d) => ({
+    en: `customer ID ${v.en} of the order log is not in the archive, but the archive has ${(d.text ?? EMPTY).en}${d.otherRow === undefined ? '' : ` (row ${d.otherRow})`}, the same but for leading zeros. They are treated as different customers; if they are one, make the IDs the same in both sources.`,
+    zh: `订单记录中的客户编号 ${v.zh} 不在客户档案中，但档案中有 ${(d.text ?? EMPTY).zh}${d.otherRow === undefined ? '' : `（第 ${d.otherRow} 行）`}，两者只差前导零。它们按不同客户处理；如果是同一客户，请在两个来源中统一编号。`,
+  }),
+  'archive-figures-superseded': (_v, d) => ({
+    en: `this archive column is replaced by the figures computed from the order log${d.count ? `; ${d.count} customers' values differ from the orders` : ''}. The orders are what is graded.`,
+    zh: `该档案列已由订单记录计算出的数据取代${d.count ? `；其中 ${d.count} 位客户的数值与订单不一致` : ''}。分级以订单为准。`,
+  }),
 };
 
 /** Upper-cases the first letter, for bodies that follow no "Row n:" prefix. */

@@ -46,6 +46,14 @@ export interface ImportOptions {
    * messages. Default 1,000; `Infinity` keeps all.
    */
   maxIssuesPerCode?: number;
+  /**
+   * 'archive': a customer archive joined to an order log (src/domain/join):
+   * read as a customer list whose grading figures (last purchase, orders,
+   * spend) are optional, since the orders supply them. Only the customer ID
+   * is required, and a figure that cannot be read is a warning, not a
+   * skipped customer. A plain customer list (no role) keeps every rule.
+   */
+  role?: 'archive';
 }
 
 export interface ImportAnalysis {
@@ -163,7 +171,7 @@ export function analyzeGrid(grid: RawGrid, options: ImportOptions = {}): ImportA
   }
   const width = usedWidth(grid, headerRow);
   const headers = displayHeaders(grid[headerRow]!, width);
-  const mapped = mapColumns(headers, options.kind, options.mapping, headerRow + 1);
+  const mapped = mapColumns(headers, options.role === 'archive' ? 'customers' : options.kind, options.mapping, headerRow + 1);
   const issues = [...mapped.issues];
   const headerCells = grid[headerRow]!;
   for (let c = 0; c < width; c++) {
@@ -175,7 +183,9 @@ export function analyzeGrid(grid: RawGrid, options: ImportOptions = {}): ImportA
   for (let r = headerRow + 1; r < grid.length; r++) if (!isBlankRow(grid[r])) dataRowCount++;
   if (dataRowCount === 0) issues.push(makeIssue('no-data-rows', 'error', null, null, null));
 
-  const missingRequired = missingRequiredFields(mapped.kind, new Set(mapped.mapping.map((m) => m.field)));
+  const mappedFields = new Set(mapped.mapping.map((m) => m.field));
+  const missingRequired =
+    options.role === 'archive' ? (mappedFields.has('customerId') ? [] : (['customerId'] as FieldKey[])) : missingRequiredFields(mapped.kind, mappedFields);
   if (missingRequired.length > 0) {
     issues.push(makeIssue('missing-required-field', 'error', null, null, null, { text: labelList(missingRequired) }));
   }
@@ -417,6 +427,12 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
         errors.push({ code: 'orders-without-last-purchase', column: headerOf('lastPurchase'), value: cellText(countCell) });
       }
 
+      if (options.role === 'archive' && errors.length > 0) {
+        // An archive's own figures are superseded by the order log: one that cannot be read is reported, the customer kept.
+        // Cross-field checks (orders without a spend or date column) do not apply: only a cell that cannot be read is reported.
+        lastWarnings.push(...errors.filter((e) => e.code !== 'missing-customer-id' && e.code !== 'orders-without-last-purchase' && e.value !== null));
+        errors.splice(0, errors.length, ...errors.filter((e) => e.code === 'missing-customer-id'));
+      }
       if (errors.length > 0) {
         skip(sourceRow, errors);
         continue;

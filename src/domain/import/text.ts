@@ -5,12 +5,18 @@
 import type { RawCell } from '../types';
 import { formatIsoDay, dayFromYmd } from '../dates';
 
-/** Any character outside 7-bit ASCII (then NFKC may change the text). */
-const NON_ASCII = /[\u0080-\uFFFF]/;
+/**
+ * Characters NFKC may change: anything but ASCII and CJK unified ideographs
+ * (U+4E00..U+9FFF), which are their own NFKC form and compose with nothing
+ * in either set. So pure ASCII, pure Chinese and mixed text of the two skip
+ * the normalisation (most cells of a Chinese customer archive).
+ */
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: all of ASCII is NFKC-stable
+const MAY_CHANGE_UNDER_NFKC = /[^\u0000-\u007F\u4E00-\u9FFF]/;
 
-/** NFKC (full-width -> half-width, compatibility forms), skipped for pure ASCII text, which NFKC never changes. */
+/** NFKC (full-width -> half-width, compatibility forms), skipped for text NFKC never changes (see above). */
 export function nfkc(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  return MAY_CHANGE_UNDER_NFKC.test(text) ? text.normalize('NFKC') : text;
 }
 
 /** Excel's limit on the characters of one cell. */

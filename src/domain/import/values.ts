@@ -448,7 +448,11 @@ const SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
 /** True when the text's NFKC form starts with `= + - @` TAB CR or LF (DESIGN.md §6), numbers excepted. */
 export function isFormulaLike(text: string): boolean {
   if (text.length === 0) return false;
-  const first = text.charCodeAt(0) < 128 ? text[0]! : text.slice(0, 2).normalize('NFKC')[0] ?? '';
+  const code = text.charCodeAt(0);
+  // A CJK unified ideograph (U+4E00..U+9FFF) is its own NFKC form and composes with nothing: not a formula start.
+  // Skipping NFKC there keeps Chinese names and regions cheap (most cells of an archive).
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  const first = code < 128 ? text[0]! : text.slice(0, 2).normalize('NFKC')[0] ?? '';
   if (!FORMULA_START.has(first)) return false;
   return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
 }

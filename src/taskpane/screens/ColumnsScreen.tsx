@@ -55,6 +55,9 @@ export interface ColumnsScreenProps {
   readonly onChangeDayMonthOrder: (order: DayMonthOrder) => void;
   readonly onNext: () => void;
   readonly onBack: () => void;
+  /** Two sources (issue 11): the archive's mapping, shown after the orders'; and whether it still lacks a needed column. */
+  readonly archiveSection?: JSX.Element | null;
+  readonly archiveIncomplete?: boolean;
 }
 
 /** Optional fields shown for a kind, in display order (required ones are listed first). */
@@ -82,7 +85,7 @@ const CONFIDENCE_COLOR: Readonly<Record<string, 'success' | 'informative' | 'war
 
 const NOT_USED = '';
 
-function FieldMapping(props: {
+export function FieldMapping(props: {
   readonly field: FieldKey;
   readonly analysis: ImportAnalysis;
   readonly disabled: boolean;
@@ -130,7 +133,7 @@ function FieldMapping(props: {
   );
 }
 
-function IssueList({ groups, firstRow }: { readonly groups: readonly IssueGroup[]; readonly firstRow: number }): JSX.Element {
+export function IssueList({ groups, firstRow }: { readonly groups: readonly IssueGroup[]; readonly firstRow: number }): JSX.Element {
   const styles = useStyles();
   const screen = useScreenStyles();
   const text = useText();
@@ -170,7 +173,7 @@ export function ColumnsScreen(props: ColumnsScreenProps): JSX.Element {
   const optionalMapped = optional.filter((f) => mapped.has(f));
   const optionalUnmapped = optional.filter((f) => !mapped.has(f));
   const missing = analysis.missingRequired;
-  const canContinue = missing.length === 0 && !props.updating;
+  const canContinue = missing.length === 0 && !props.updating && props.archiveIncomplete !== true;
   const listSeparator = text.locale === 'zh-CN' ? '、' : ', ';
 
   return (
@@ -256,6 +259,8 @@ export function ColumnsScreen(props: ColumnsScreenProps): JSX.Element {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
+
+      {props.archiveSection ?? null}
 
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={!canContinue}>

@@ -27,6 +27,8 @@ export interface StartScreenProps {
   readonly onUseSelection: () => void;
   readonly onOpenTable: (sheetName: string) => void;
   readonly onReread: () => void;
+  /** Two sources (issue 11): the customer-archive picker, shown below what was found. */
+  readonly archiveSection?: JSX.Element | null;
 }
 
 export function StartScreen(props: StartScreenProps): JSX.Element {
@@ -114,6 +116,8 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
         ) : null}
         {status === 'failed' && props.problem ? <ErrorPanel error={props.problem} onRetry={props.onReread} /> : null}
       </section>
+
+      {props.archiveSection ?? null}
 
       {existing.length === 0 ? (
         <div className={styles.primaryRow}>

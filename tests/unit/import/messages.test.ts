@@ -10,6 +10,7 @@ const ALL_CODES: Record<IssueCode, true> = {
   'non-integer-count': true, 'invalid-amount': true, 'invalid-phone': true, 'invalid-email': true, 'unknown-tier': true,
   'formula-like-text': true, 'text-too-long': true, 'orders-without-last-purchase': true, 'encoding-guessed': true,
   'id-precision-lost': true, 'malformed-csv': true, 'invalid-value': true,
+  'not-in-archive': true, 'id-format-mismatch': true, 'archive-figures-superseded': true,
 };
 const CODES = Object.keys(ALL_CODES) as IssueCode[];
 const detail = { otherRow: 3, count: 40000, text: { en: 'Detail', zh: '细节' } };
