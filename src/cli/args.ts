@@ -45,7 +45,7 @@ export class UsageError extends Error {
 }
 
 export const FIELD_KEYS: readonly FieldKey[] = [
-  'customerId', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'firstPurchase', 'lastPurchase',
+  'customerId', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'idNumber', 'address', 'firstPurchase', 'lastPurchase',
   'orderCount', 'totalSpend', 'lastContact', 'satisfaction', 'consent', 'tierOverride', 'notes',
   'orderId', 'orderDate', 'quantity', 'unitPrice', 'amount',
 ];

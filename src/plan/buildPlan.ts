@@ -120,6 +120,8 @@ const TEXT_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
   'phone',
   'email',
   'region',
+  'idNumber',
+  'address',
   'consent',
   'tierOverride',
   'notes',
