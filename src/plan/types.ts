@@ -166,6 +166,26 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column index (tables carry their own). */
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
   readonly cells: readonly PlanCell[];
+  /** Sheet protection (issue 7); absent = unprotected. Never holds a password: that is an argument of the write call. */
+  readonly protection?: SheetProtectionPlan;
+}
+
+/**
+ * How a sheet is protected: every cell locked except the body of the listed
+ * table columns. Protection stops accidental edits; it is not security.
+ */
+export interface SheetProtectionPlan {
+  /** Keys (TableColumnPlan.key) of the table columns whose body cells stay editable. */
+  readonly unlockedColumns: readonly string[];
+  /** Sorting stays allowed (Excel still refuses a sort over a range holding locked cells). */
+  readonly allowSort: boolean;
+  /** The table's filter buttons stay usable. */
+  readonly allowAutoFilter: boolean;
+}
+
+/** Workbook-level protection (issue 7): `structure` stops sheets being added, deleted, renamed or unhidden. */
+export interface WorkbookProtectionPlan {
+  readonly structure: boolean;
 }
 
 export interface WorkbookPlan {
@@ -175,4 +195,6 @@ export interface WorkbookPlan {
   readonly names: readonly DefinedNamePlan[];
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Workbook structure protection (issue 7); absent = unprotected. */
+  readonly workbookProtection?: WorkbookProtectionPlan;
 }
