@@ -342,7 +342,8 @@ function protectSheet(ws: ExcelJS.Worksheet, plan: SheetProtectionPlan, verifier
 /**
  * exceljs has no workbook protection: `<workbookProtection>` is put into
  * its xl/workbook.xml afterwards (with JSZip), where the schema wants it,
- * right before `<bookViews>` (ECMA-376 Part 1 §18.2.27 CT_Workbook).
+ * right after `<workbookPr>`, before `<bookViews>` or `<sheets>` (ECMA-376
+ * Part 1 §18.2.27 CT_Workbook).
  */
 async function addWorkbookProtection(bytes: Uint8Array, plan: WorkbookProtectionPlan, verifier: ProtectionVerifier | undefined): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
@@ -353,8 +354,10 @@ async function addWorkbookProtection(bytes: Uint8Array, plan: WorkbookProtection
     ? ` workbookAlgorithmName="${verifier.algorithmName}" workbookHashValue="${verifier.hashValue}" workbookSaltValue="${verifier.saltValue}" workbookSpinCount="${verifier.spinCount}"`
     : '';
   const element = `<workbookProtection${attrs}${plan.structure ? ' lockStructure="1"' : ''}/>`;
-  if (!xml.includes('<bookViews>')) throw new XlsxWriteError('invalid-plan', 'exceljs wrote a workbook.xml without <bookViews>');
-  zip.file('xl/workbook.xml', xml.replace('<bookViews>', `${element}<bookViews>`));
+  // bookViews is optional (exceljs leaves it out without views); sheets always follows.
+  const anchor = xml.includes('<bookViews') ? '<bookViews' : '<sheets>';
+  if (!xml.includes(anchor)) throw new XlsxWriteError('invalid-plan', 'exceljs wrote a workbook.xml without <sheets>');
+  zip.file('xl/workbook.xml', xml.replace(anchor, `${element}${anchor}`));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
