@@ -22,6 +22,15 @@ export interface GradeCommand {
   readonly dayMonthOrder: 'dmy' | 'mdy' | null;
   readonly sheet: string | null;
   readonly quiet: boolean;
+  /** Per-rep copies (issue 7): one file per owner into `outDir`; null = the one master workbook. */
+  readonly split?: SplitOptions | null;
+}
+
+/** `--split-by owner --out-dir DIR`, and where the copies' password comes from (never argv). */
+export interface SplitOptions {
+  readonly by: 'owner';
+  readonly outDir: string;
+  readonly password: { readonly from: 'none' } | { readonly from: 'file'; readonly path: string } | { readonly from: 'prompt' };
 }
 
 export interface DemoCommand {
@@ -80,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const options = new Map<string, string[]>();
   const positional: string[] = [];
-  const flagsWithoutValue = new Set(['--quiet']);
+  const flagsWithoutValue = new Set(['--quiet', '--copies-password-prompt']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg.startsWith('--')) {
@@ -131,6 +140,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const dayMonthText = one('--day-month');
   const sheet = one('--sheet');
   const quiet = one('--quiet') === 'true';
+  const split = parseSplit(one);
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
   rejectLeftovers(options, positional);
@@ -170,7 +180,37 @@ export function parseArgs(argv: readonly string[]): Command {
     dayMonthOrder: dayMonthText,
     sheet,
     quiet,
+    split,
   };
+}
+
+/** The per-rep copy options (issue 7 §3); a password is never taken from the command line. */
+function parseSplit(one: (name: string) => string | null): SplitOptions | null {
+  for (const name of ['--copies-password', '--password']) {
+    if (one(name) !== null) {
+      throw new UsageError(
+        `${name}: a password is never taken from the command line (other users and the shell history could read it). Use --copies-password-file FILE or --copies-password-prompt.`,
+        `${name}：密码不能写在命令行里（其他用户和命令历史可能看到）。请使用 --copies-password-file 文件 或 --copies-password-prompt。`,
+      );
+    }
+  }
+  const by = one('--split-by');
+  const outDir = one('--out-dir');
+  const passwordFile = one('--copies-password-file');
+  const prompt = one('--copies-password-prompt') === 'true';
+  if (by === null) {
+    if (outDir !== null || passwordFile !== null || prompt) {
+      throw new UsageError('--out-dir and the copies\' password options go with --split-by owner.', '--out-dir 和副本密码选项需要与 --split-by owner 一起使用。');
+    }
+    return null;
+  }
+  if (by !== 'owner') throw new UsageError(`--split-by takes owner, not '${by}'.`, `--split-by 只能是 owner，而不是“${by}”。`);
+  if (outDir === null) throw new UsageError('--split-by owner needs --out-dir DIR: the folder for the copies.', '--split-by owner 需要 --out-dir 文件夹：副本写入的位置。');
+  if (passwordFile !== null && prompt) {
+    throw new UsageError('Give either --copies-password-file or --copies-password-prompt, not both.', '--copies-password-file 与 --copies-password-prompt 只能选一个。');
+  }
+  const password: SplitOptions['password'] = passwordFile !== null ? { from: 'file', path: passwordFile } : prompt ? { from: 'prompt' } : { from: 'none' };
+  return { by: 'owner', outDir, password };
 }
 
 function rejectLeftovers(options: Map<string, string[]>, positional: string[]): void {
@@ -191,12 +231,21 @@ Usage:
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map field=Header ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
+  tierwise grade <input> --split-by owner --out-dir DIR
+                 [--copies-password-file FILE | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
 grade   Reads a customer list or an order log (CSV in any common encoding, or .xlsx),
         grades every customer and writes the grading workbook (--out, default
         <input>-graded.xlsx) and, with --report, the JSON report.
+        With --split-by owner: one copy per owner (sales rep) in DIR, plus one for
+        customers without an owner, each holding only those customers, ID numbers
+        and addresses masked, protected for the sales-rep role; grades are the
+        whole population's. The copies' password comes from a file (its first line)
+        or a prompt without echo, never from the command line; without either the
+        copies are protected without a password. Protection stops accidental edits;
+        it is not security: the copies themselves keep other reps' data out.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 Fields for --map: ${FIELD_KEYS.join(', ')}.
@@ -208,11 +257,18 @@ Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage
                  [--as-of YYYY-MM-DD|today|auto] [--kind customers|transactions]
                  [--map 字段=列标题 ...] [--encoding auto|utf-8|gb18030|utf-16]
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
+  tierwise grade <输入> --split-by owner --out-dir 文件夹
+                 [--copies-password-file 文件 | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
 grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xlsx），为每位客户分级，
         写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告。
+        加 --split-by owner 时：在“文件夹”中为每位负责人（销售代表）各写一份副本，
+        另为无负责人的客户写一份；每份只含这些客户，证件号码和地址已脱敏，按“销售代表”
+        角色保护；等级按全部客户计算。副本密码从文件（第一行）或不回显的提示输入读取，
+        绝不从命令行读取；两者都不用时副本受保护但无密码。保护只防误改，不是安全措施：
+        真正的隔离来自每份副本只含该销售代表的客户。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 --map 可用字段：${FIELD_KEYS.join('、')}。

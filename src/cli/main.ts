@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
 import { ProgressPrinter, writeFileAtomic } from './output';
+import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
@@ -167,8 +168,14 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
       );
     }
   }
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report);
-  printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : [])], input.encoding);
+  // Per-rep copies (issue 7): the password is read before any work; the master is written only with --out.
+  const split = command.split ?? null;
+  const terminal = { input: process.stdin, output: io.stderr };
+  const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
+  const masterPath = split !== null && command.out === null ? null : outPath;
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report);
+  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput });
+  printSummary(output, locale, io, [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : [])], input.encoding);
   return 0;
 }
 
@@ -183,7 +190,7 @@ async function gradeAndWrite(
   command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
   locale: Locale,
   io: Io,
-  outPath: string,
+  outPath: string | null,
   reportPath: string | null,
 ): Promise<GradeGridOutput> {
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
@@ -203,10 +210,10 @@ async function gradeAndWrite(
     onProgress: (p) => progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
   });
   const { writeWorkbookXlsx } = loadXlsxWriter();
-  const workbook = await writeWorkbookXlsx(output.plan);
+  const workbook = outPath === null ? null : await writeWorkbookXlsx(output.plan);
   // Both files are complete in memory before either is written, and each is
   // renamed into place only once fully written.
-  await writeOutput(outPath, workbook);
+  if (outPath !== null && workbook !== null) await writeOutput(outPath, workbook);
   if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
   return output;
 }

@@ -2,10 +2,10 @@
  * Protection inside the .xlsx files (issue 7 §3): both writers write sheet
  * protection, unlocked cells for the profile's editable columns and
  * workbook structure protection, with a password verifier that checks out
- * by ECMA-376's algorithm, implemented here independently of the writer.
+ * by ECMA-376's algorithm, implemented in tests/support independently of
+ * the writer.
  */
 import { describe, expect, it } from '@jest/globals';
-import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_ROLE_PROFILES, type RoleProfile } from '../../../src/domain/roles';
@@ -14,32 +14,12 @@ import type { WorkbookPlan } from '../../../src/plan/types';
 import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
 import { protectionVerifier } from '../../../src/renderers/xlsx/protectionHash';
 import { gradeOwnersFixture } from '../../support/ownersFixture';
+import { passwordVerifies, xmlAttributes } from '../../support/ecmaProtection';
 
 const salesRep = DEFAULT_ROLE_PROFILES.find((p) => p.key === 'salesRep') as RoleProfile;
 
-/**
- * ECMA-376 Part 1 §18.2.29 / MS-OFFCRYPTO §2.3.4.7: does `password` give
- * `hashValue` for this salt and spin count? (H0 = SHA-512(salt + UTF-16LE
- * password), Hi = SHA-512(Hi-1 + i as uint32 LE).)
- */
-function verifies(password: string, attrs: Record<string, string>, prefix = ''): boolean {
-  const key = (name: string): string => attrs[prefix === '' ? name : `${prefix}${name[0]?.toUpperCase()}${name.slice(1)}`] ?? '';
-  if (key('algorithmName') !== 'SHA-512') return false;
-  let h = createHash('sha512').update(Buffer.concat([Buffer.from(key('saltValue'), 'base64'), Buffer.from(password, 'utf16le')])).digest();
-  const spins = Number(key('spinCount'));
-  for (let i = 0; i < spins; i++) {
-    const n = Buffer.alloc(4);
-    n.writeUInt32LE(i);
-    h = createHash('sha512').update(Buffer.concat([h, n])).digest();
-  }
-  return h.toString('base64') === key('hashValue');
-}
-
-function attributesOf(xml: string, tag: string): Record<string, string> | null {
-  const match = new RegExp(`<${tag}\\b([^>]*)/?>`).exec(xml);
-  if (!match) return null;
-  return Object.fromEntries([...(match[1] as string).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
-}
+const verifies = passwordVerifies;
+const attributesOf = xmlAttributes;
 
 async function copyPlan(): Promise<WorkbookPlan> {
   const output = await gradeOwnersFixture('en');
@@ -80,7 +60,7 @@ describe.each(['exceljs', 'streaming'] as const)('protection written by the %s w
 
     // Read back with exceljs: protection on; the editable columns' cells unlocked, formulas and IDs locked.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     const table = plan.tables[0];
     if (!table) throw new Error('no table');
