@@ -23,6 +23,7 @@ import { buildWorkbookPlan } from '../src/plan/buildPlan';
 import { writeWorkbookXlsx } from '../src/renderers/xlsx/writeXlsx';
 import { main as cliMain } from '../src/cli/main';
 import { benchFakeExcelBuild } from './fake-excel-build';
+import { benchRepCopies } from './rep-copies';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -149,6 +150,10 @@ async function main(): Promise<void> {
       ratio: ratio(xlsxMs, plainMs),
       goal: 'report',
     });
+
+    // 3b. Per-rep copies (issue 7 §4): all copies for n customers across 50 owners vs writing the master.
+    log(`per-rep copies of ${n.toLocaleString('en')} customers across 50 owners…`);
+    rows.push(await benchRepCopies(n, 50, TODAY));
 
     // 4. Building 100k customers into the typed fake Excel: syncs and request sizes (issue 3).
     log(`fake Excel build of ${n.toLocaleString('en')} customers…`);
