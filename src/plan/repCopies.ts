@@ -134,9 +134,14 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
   };
 }
 
-/** Builds one copy's plan: see the module comment. */
-export function buildRepCopyPlan(input: RepCopyInput, group: OwnerGroup): WorkbookPlan {
-  const plan = buildWorkbookPlan(repCopyPlanInput(input, group));
+/**
+ * Builds one copy's plan: see the module comment. `build` is the plan
+ * builder to run over the copy's input; a builder that adds parts (the
+ * Summary sheet, charts) is passed here, so those parts, too, see only the
+ * copy's customers.
+ */
+export function buildRepCopyPlan(input: RepCopyInput, group: OwnerGroup, build: (input: PlanInput) => WorkbookPlan = buildWorkbookPlan): WorkbookPlan {
+  const plan = build(repCopyPlanInput(input, group));
   return finishRepCopyPlan(plan, input, group);
 }
 
