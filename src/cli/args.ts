@@ -180,7 +180,8 @@ export function parseArgs(argv: readonly string[]): Command {
     dayMonthOrder: dayMonthText,
     sheet,
     quiet,
-    split,
+    // absent unless asked for, so a plain grade command reads exactly as before
+    ...(split === null ? {} : { split }),
   };
 }
 

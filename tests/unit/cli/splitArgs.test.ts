@@ -13,7 +13,7 @@ describe('--split-by owner', () => {
   });
 
   it('without it there is no split', () => {
-    expect(grade([]).split).toBeNull();
+    expect(grade([]).split).toBeUndefined();
   });
 
   it.each([
