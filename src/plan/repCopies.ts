@@ -247,6 +247,3 @@ function parseA1(ref: string): [number, number] {
 export function buildRepCopyPlans(input: RepCopyInput): { readonly owner: string | null; readonly plan: WorkbookPlan; readonly customers: number }[] {
   return groupByOwner(input.master.result.customers).map((group) => ({ owner: group.owner, plan: buildRepCopyPlan(input, group), customers: group.customers.length }));
 }
-
-/** The sales-rep profile's key, the default role of copies. */
-export const REP_COPY_ROLE = 'salesRep' as const;

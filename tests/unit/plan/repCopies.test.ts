@@ -140,4 +140,21 @@ describe('buildRepCopyPlan', () => {
     expect(text).not.toContain('Li Lei');
     expect(text).not.toContain('C2');
   });
+
+  it('masks what the profile says: a viewer copy masks phones and emails too, and keeps nothing editable', async () => {
+    const output = await gradeOwnersFixture('en');
+    const viewer = DEFAULT_ROLE_PROFILES.find((p) => p.key === 'viewer') as RoleProfile;
+    const group = groupByOwner(output.grading.customers).find((g) => g.owner === 'Li Lei');
+    if (!group) throw new Error('no group');
+    const plan = buildRepCopyPlan({ master: output.planInput, profile: viewer }, group);
+    const table = plan.tables[0];
+    if (!table) throw new Error('no table');
+    const phone = table.columns.findIndex((c) => c.key === 'phone');
+    const email = table.columns.findIndex((c) => c.key === 'email');
+    for (const row of table.rows) {
+      expect((row[phone] as { text: string }).text).toMatch(/^(\+86 )?1\d{2}\*{4}\d{4}$/);
+      expect((row[email] as { text: string }).text).toMatch(/^u\*\*\*@mail\d\.example\.com$/);
+    }
+    expect(plan.sheets.find((s) => s.key === 'customers')?.protection?.unlockedColumns).toEqual([]);
+  });
 });
