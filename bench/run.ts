@@ -26,6 +26,7 @@ import { benchFakeExcelBuild } from './fake-excel-build';
 import { benchChartSyncs } from './charts';
 import { benchDeck } from './deck';
 import { benchJoin, benchJoinCli } from './join';
+import { benchRepCopies } from './rep-copies';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -164,6 +165,9 @@ async function main(): Promise<void> {
       // The goal is stated at 100k; the deck's cost is nearly constant, so a quick run's smaller n shows a larger ratio.
       goal: n >= 100_000 ? '<= 0.1x' : '<= 0.1x at 100k (not this n)',
     });
+    // 3c. Per-rep copies (issue 7 §4): all copies for n customers across 50 owners vs writing the master.
+    log(`per-rep copies of ${n.toLocaleString('en')} customers across 50 owners…`);
+    rows.push(await benchRepCopies(n, 50, TODAY));
 
     // 4. Building 100k customers into the typed fake Excel: syncs and request sizes (issue 3).
     log(`fake Excel build of ${n.toLocaleString('en')} customers…`);

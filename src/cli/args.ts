@@ -26,6 +26,8 @@ export interface GradeCommand {
   readonly quiet: boolean;
   /** A customer archive joined to the input on the customer ID (--customers), or null for one source. */
   readonly customers?: CustomersSource | null;
+  /** Per-rep copies (issue 7): one file per owner into `outDir`; null = the one master workbook. */
+  readonly split?: SplitOptions | null;
 }
 
 /** The customer archive of `--customers` and how to read it. */
@@ -34,6 +36,13 @@ export interface CustomersSource {
   readonly sheet: string | null;
   readonly mapping: Partial<Record<FieldKey, string>>;
   readonly encoding: EncodingChoice;
+}
+
+/** `--split-by owner --out-dir DIR`, and where the copies' password comes from (never argv). */
+export interface SplitOptions {
+  readonly by: 'owner';
+  readonly outDir: string;
+  readonly password: { readonly from: 'none' } | { readonly from: 'file'; readonly path: string } | { readonly from: 'prompt' };
 }
 
 export interface DemoCommand {
@@ -57,7 +66,7 @@ export class UsageError extends Error {
 }
 
 export const FIELD_KEYS: readonly FieldKey[] = [
-  'customerId', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'firstPurchase', 'lastPurchase',
+  'customerId', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'idNumber', 'address', 'firstPurchase', 'lastPurchase',
   'orderCount', 'totalSpend', 'lastContact', 'satisfaction', 'consent', 'tierOverride', 'notes',
   'orderId', 'orderDate', 'quantity', 'unitPrice', 'amount',
 ];
@@ -92,7 +101,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const options = new Map<string, string[]>();
   const positional: string[] = [];
-  const flagsWithoutValue = new Set(['--quiet']);
+  const flagsWithoutValue = new Set(['--quiet', '--copies-password-prompt']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg.startsWith('--')) {
@@ -144,6 +153,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const dayMonthText = one('--day-month');
   const sheet = one('--sheet');
   const quiet = one('--quiet') === 'true';
+  const split = parseSplit(one);
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
   const customers = customersSource(one, options);
@@ -174,6 +184,8 @@ export function parseArgs(argv: readonly string[]): Command {
     sheet,
     quiet,
     ...(customers === null ? {} : { customers }),
+    // absent unless asked for, so a plain grade command reads exactly as before
+    ...(split === null ? {} : { split }),
   };
 }
 
@@ -217,6 +229,35 @@ function customersSource(one: (name: string) => string | null, options: Map<stri
   return { input, sheet, mapping: parseMapping('--map-customers', mapValues), encoding: encoding as EncodingChoice };
 }
 
+/** The per-rep copy options (issue 7 §3); a password is never taken from the command line. */
+function parseSplit(one: (name: string) => string | null): SplitOptions | null {
+  for (const name of ['--copies-password', '--password']) {
+    if (one(name) !== null) {
+      throw new UsageError(
+        `${name}: a password is never taken from the command line (other users and the shell history could read it). Use --copies-password-file FILE or --copies-password-prompt.`,
+        `${name}：密码不能写在命令行里（其他用户和命令历史可能看到）。请使用 --copies-password-file 文件 或 --copies-password-prompt。`,
+      );
+    }
+  }
+  const by = one('--split-by');
+  const outDir = one('--out-dir');
+  const passwordFile = one('--copies-password-file');
+  const prompt = one('--copies-password-prompt') === 'true';
+  if (by === null) {
+    if (outDir !== null || passwordFile !== null || prompt) {
+      throw new UsageError('--out-dir and the copies\' password options go with --split-by owner.', '--out-dir 和副本密码选项需要与 --split-by owner 一起使用。');
+    }
+    return null;
+  }
+  if (by !== 'owner') throw new UsageError(`--split-by takes owner, not '${by}'.`, `--split-by 只能是 owner，而不是“${by}”。`);
+  if (outDir === null) throw new UsageError('--split-by owner needs --out-dir DIR: the folder for the copies.', '--split-by owner 需要 --out-dir 文件夹：副本写入的位置。');
+  if (passwordFile !== null && prompt) {
+    throw new UsageError('Give either --copies-password-file or --copies-password-prompt, not both.', '--copies-password-file 与 --copies-password-prompt 只能选一个。');
+  }
+  const password: SplitOptions['password'] = passwordFile !== null ? { from: 'file', path: passwordFile } : prompt ? { from: 'prompt' } : { from: 'none' };
+  return { by: 'owner', outDir, password };
+}
+
 function rejectLeftovers(options: Map<string, string[]>, positional: string[]): void {
   const unknown = [...options.keys()];
   if (unknown.length > 0) {
@@ -237,6 +278,8 @@ Usage:
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
                  [--customers archive.csv|archive.xlsx [--customers-sheet "Sheet name"]
                   [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers field=Header ...]]
+  tierwise grade <input> --split-by owner --out-dir DIR
+                 [--copies-password-file FILE | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
@@ -247,6 +290,13 @@ grade   Reads a customer list or an order log (CSV in any common encoding, or .x
         With --customers, the input is the order log and the archive (ID, name, owner,
         phone, region, ...) is the grading table: archive customers without orders are
         prospects, customers of the orders missing from the archive are graded and flagged.
+        With --split-by owner: one copy per owner (sales rep) in DIR, plus one for
+        customers without an owner, each holding only those customers, ID numbers
+        and addresses masked, protected for the sales-rep role; grades are the
+        whole population's. The copies' password comes from a file (its first line)
+        or a prompt without echo, never from the command line; without either the
+        copies are protected without a password. Protection stops accidental edits;
+        it is not security: the copies themselves keep other reps' data out.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 Fields for --map: ${FIELD_KEYS.join(', ')}.
@@ -260,6 +310,8 @@ Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
                  [--customers 客户档案.csv|客户档案.xlsx [--customers-sheet "工作表名"]
                   [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers 字段=列标题 ...]]
+  tierwise grade <输入> --split-by owner --out-dir 文件夹
+                 [--copies-password-file 文件 | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
   tierwise --help | --version
 
@@ -268,6 +320,11 @@ grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xls
         加 --deck 时按 --lang 的语言写出演示文稿（.pptx，图表为可编辑的原生图表）。
         加 --customers 时，输入为订单记录，客户档案（编号、名称、负责人、电话、地区等）
         作为分级表：档案中没有订单的客户为潜在客户，订单中有而档案中没有的客户照常分级并标出。
+        加 --split-by owner 时：在“文件夹”中为每位负责人（销售代表）各写一份副本，
+        另为无负责人的客户写一份；每份只含这些客户，证件号码和地址已脱敏，按“销售代表”
+        角色保护；等级按全部客户计算。副本密码从文件（第一行）或不回显的提示输入读取，
+        绝不从命令行读取；两者都不用时副本受保护但无密码。保护只防误改，不是安全措施：
+        真正的隔离来自每份副本只含该销售代表的客户。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 --map 可用字段：${FIELD_KEYS.join('、')}。

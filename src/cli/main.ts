@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
 import { ProgressPrinter, writeFileAtomic } from './output';
+import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
@@ -199,8 +200,15 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     }
   }
   const deck = command.deck === null ? null : { path: command.deck, sourceName: path.basename(command.input) };
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, outPath, command.report, deck, archive);
-  printSummary(output, locale, io, [outPath, ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])], input.encoding);
+  // Per-rep copies (issue 7): the password is read before any work; the master is written only with --out.
+  const split = command.split ?? null;
+  const terminal = { input: process.stdin, output: io.stderr };
+  const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
+  const masterPath = split !== null && command.out === null ? null : outPath;
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report, deck, archive);
+  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput });
+  const written = [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])];
+  printSummary(output, locale, io, written, input.encoding);
   return 0;
 }
 
@@ -215,7 +223,7 @@ async function gradeAndWrite(
   command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
   locale: Locale,
   io: Io,
-  outPath: string,
+  outPath: string | null,
   reportPath: string | null,
   deck: { readonly path: string; readonly sourceName: string } | null = null,
   archive: ArchiveInput | null = null,
@@ -246,11 +254,11 @@ async function gradeAndWrite(
           archiveSourceIssues: archive.issues,
         });
   const { writeWorkbookXlsx } = loadXlsxWriter();
-  const workbook = await writeWorkbookXlsx(output.plan);
+  const workbook = outPath === null ? null : await writeWorkbookXlsx(output.plan);
   const deckBytes = deck === null ? null : await renderDeck(output, locale, deck.sourceName);
   // Every file is complete in memory before any is written, and each is
   // renamed into place only once fully written.
-  await writeOutput(outPath, workbook);
+  if (outPath !== null && workbook !== null) await writeOutput(outPath, workbook);
   if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
   if (deck !== null && deckBytes !== null) await writeOutput(deck.path, deckBytes);
   return output;

@@ -22,6 +22,9 @@ export type FieldKey =
   | 'phone'
   | 'email'
   | 'region'
+  // personal data (issue 7): a resident ID or Unified Social Credit Code, and a full address
+  | 'idNumber'
+  | 'address'
   | 'firstPurchase'
   | 'lastPurchase'
   | 'orderCount'

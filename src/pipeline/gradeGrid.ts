@@ -11,7 +11,7 @@ import type { GradingSettings } from '../domain/settings';
 import type { CustomerRecord, FieldKey, GradingResult, Issue, RawGrid } from '../domain/types';
 import type { DayNumber } from '../domain/dates';
 import type { Locale } from '../i18n/locale';
-import { buildWorkbookPlan } from '../plan/buildPlan';
+import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
 import type { WorkbookPlan } from '../plan/types';
 
 export type PipelineStage = 'import' | 'aggregate' | 'grade' | 'plan';
@@ -43,6 +43,8 @@ export interface GradeGridOutput {
   readonly plan: WorkbookPlan;
   /** The settings the job graded with. */
   readonly settings: GradingSettings;
+  /** What the plan was built from (the per-rep copies start from it). */
+  readonly planInput: PlanInput;
 }
 
 /** Fields that exist only on order lines: they are folded into the aggregates, not carried as columns. */
@@ -85,14 +87,15 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     .sort((a, b) => a.sourceIndex - b.sourceIndex)
     .map((m) => m.field)
     .filter((field) => !LOG_ONLY_FIELDS.has(field));
-  const plan = buildWorkbookPlan({
+  const planInput: PlanInput = {
     result: grading,
     settings: options.settings,
     locale: options.locale,
     profileFields,
     carriedHeaders: importResult.carriedHeaders,
-  });
+  };
+  const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
 
-  return { importResult, records, grading, issues, report, plan, settings: options.settings };
+  return { importResult, records, grading, issues, report, plan, settings: options.settings, planInput };
 }

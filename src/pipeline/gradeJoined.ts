@@ -11,7 +11,7 @@ import { buildReport, type GradingReport } from '../domain/report';
 import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
-import { buildWorkbookPlan } from '../plan/buildPlan';
+import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
 import type { GradeGridOptions, GradeGridOutput } from './gradeGrid';
 
 export type { JoinReport } from '../domain/join';
@@ -113,13 +113,14 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
   const profileFields = [...archiveFields, ...sortedFields(ordersImport).filter((f) => !archiveFields.includes(f))];
   const archiveCarried = new Set(archiveImport.carriedHeaders);
   const carriedHeaders = [...archiveImport.carriedHeaders, ...ordersImport.carriedHeaders.filter((h) => !archiveCarried.has(h))];
-  const plan = buildWorkbookPlan({
+  const planInput: PlanInput = {
     result: grading,
     settings: options.settings,
     locale: options.locale,
     profileFields,
     carriedHeaders,
-  });
+  };
+  const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
 
   return {
@@ -133,5 +134,6 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     report,
     plan,
     settings: options.settings,
+    planInput,
   };
 }

@@ -22,6 +22,8 @@ export const FIELD_HEADERS: Readonly<Record<FieldKey, Localized>> = {
   phone: { en: 'Phone', zh: '电话' },
   email: { en: 'Email', zh: '邮箱' },
   region: { en: 'Region', zh: '地区' },
+  idNumber: { en: 'ID number', zh: '证件号码' },
+  address: { en: 'Address', zh: '地址' },
   firstPurchase: { en: 'First purchase', zh: '首次购买日期' },
   lastPurchase: { en: 'Last purchase', zh: '最近购买日期' },
   orderCount: { en: 'Orders', zh: '购买次数' },

@@ -174,6 +174,26 @@ export interface SheetPlan {
    * older, longer layout stays behind. Absent = false.
    */
   readonly replaceAllCells?: boolean;
+  /** Sheet protection (issue 7); absent = unprotected. Never holds a password: that is an argument of the write call. */
+  readonly protection?: SheetProtectionPlan;
+}
+
+/**
+ * How a sheet is protected: every cell locked except the body of the listed
+ * table columns. Protection stops accidental edits; it is not security.
+ */
+export interface SheetProtectionPlan {
+  /** Keys (TableColumnPlan.key) of the table columns whose body cells stay editable. */
+  readonly unlockedColumns: readonly string[];
+  /** Sorting stays allowed (Excel still refuses a sort over a range holding locked cells). */
+  readonly allowSort: boolean;
+  /** The table's filter buttons stay usable. */
+  readonly allowAutoFilter: boolean;
+}
+
+/** Workbook-level protection (issue 7): `structure` stops sheets being added, deleted, renamed or unhidden. */
+export interface WorkbookProtectionPlan {
+  readonly structure: boolean;
 }
 
 export interface WorkbookPlan {
@@ -187,4 +207,6 @@ export interface WorkbookPlan {
   readonly summaryLayout?: SummaryLayout;
   /** Native charts (issue 6 §2), bound to the Summary sheet; each renderer replaces Tierwise's own (named `Tierwise_*`) and no other. */
   readonly charts: readonly ChartPlan[];
+  /** Workbook structure protection (issue 7); absent = unprotected. */
+  readonly workbookProtection?: WorkbookProtectionPlan;
 }

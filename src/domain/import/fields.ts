@@ -14,6 +14,8 @@ const FIELD_LABELS: Readonly<Record<FieldKey, Localized>> = {
   phone: { en: 'Phone', zh: '电话' },
   email: { en: 'Email', zh: '邮箱' },
   region: { en: 'Region', zh: '地区' },
+  idNumber: { en: 'ID number', zh: '证件号码' },
+  address: { en: 'Address', zh: '地址' },
   firstPurchase: { en: 'First purchase', zh: '首次购买日期' },
   lastPurchase: { en: 'Last purchase', zh: '最近购买日期' },
   orderCount: { en: 'Orders', zh: '订单数' },
@@ -45,7 +47,7 @@ export const LOG_ONLY_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['orderI
 
 /** Profile fields: carried onto the customer (list rows, or log lines for aggregation). */
 export const PROFILE_FIELDS: readonly FieldKey[] = [
-  'name', 'customerType', 'owner', 'phone', 'email', 'region', 'lastContact', 'satisfaction', 'consent', 'notes',
+  'name', 'customerType', 'owner', 'phone', 'email', 'region', 'idNumber', 'address', 'lastContact', 'satisfaction', 'consent', 'notes',
 ];
 
 /** True when `field` means something for `kind` (the others stay unmapped and are carried). */

@@ -36,9 +36,19 @@ const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   ],
   email: ['Email', 'E-mail', 'Email Address', 'Mail', '邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址', 'Email地址'],
   region: [
-    'Region', 'Address', 'City', 'Country', 'Province', 'State', 'Location', 'Area', 'Billing City', 'BillingCity', 'Billing Country',
-    'BillingCountry', 'Mailing City', '地区', '地址', '所在城市', '城市', '省份', '所在地区', '区域', '所在地', '省市', '国家',
-    '收货地址', '详细地址', '所在省份',
+    'Region', 'City', 'Country', 'Province', 'State', 'Location', 'Area', 'Billing City', 'BillingCity', 'Billing Country',
+    'BillingCountry', 'Mailing City', '地区', '所在城市', '城市', '省份', '所在地区', '区域', '所在地', '省市', '国家',
+    '所在省份',
+  ],
+  // Personal data the per-rep copies mask (issue 7): full addresses are no longer a region.
+  idNumber: [
+    'ID Number', 'ID No', 'ID Card', 'ID Card Number', 'National ID', 'Resident ID', 'Identity Number', 'Credit Code',
+    'Unified Social Credit Code', 'USCC', 'Tax ID', '身份证号', '身份证号码', '身份证', '证件号码', '证件号', '证件编号',
+    '统一社会信用代码', '社会信用代码', '信用代码', '纳税人识别号', '营业执照号',
+  ],
+  address: [
+    'Address', 'Street Address', 'Mailing Address', 'Billing Address', 'Shipping Address', 'Billing Street', 'Mailing Street',
+    'Full Address', '地址', '详细地址', '收货地址', '联系地址', '通讯地址', '家庭住址', '住址', '办公地址', '公司地址', '注册地址',
   ],
   firstPurchase: [
     'First Purchase', 'First Purchase Date', 'First Order Date', 'First Order', 'Customer Since', 'First Buy Date', '首次购买日期',

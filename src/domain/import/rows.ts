@@ -292,6 +292,7 @@ function profileParser(field: FieldKey, order: DayMonthOrder | null): ProfilePar
       return optionalDay(order);
     case 'customerId':
     case 'orderId':
+    case 'idNumber': // 18-digit IDs stay text, and a number above 2^53 is reported
       return parseId;
     default:
       return textValue;

@@ -46,6 +46,8 @@ export const TEXT_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
   'phone',
   'email',
   'region',
+  'idNumber',
+  'address',
   'consent',
   'tierOverride',
   'notes',

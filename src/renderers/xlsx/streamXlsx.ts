@@ -11,7 +11,19 @@
  * sheetFormatPr, cols, sheetData, conditionalFormatting, dataValidations,
  * pageMargins, pageSetup, drawing (the charts, charts/relationships.ts), tableParts.
  */
-import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
+import type {
+  CachedResult,
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanCell,
+  PlanValue,
+  SheetPlan,
+  SheetProtectionPlan,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+  WorkbookProtectionPlan,
+} from '../../plan/types';
 import { cellAddress, columnLetter, rangeAddress, unescapeStructuredColumn } from '../../plan/a1';
 import { excelSerialFromDay } from '../../domain/dates';
 import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
@@ -22,6 +34,7 @@ import { encodeOoxmlText } from './ooxmlText';
 import { chartPackage } from './charts/package';
 import { chartContentTypeOverrides } from './charts/contentTypes';
 import { drawingElement, sheetDrawingRelationship } from './charts/relationships';
+import type { ProtectionVerifier, ProtectionWriteOptions } from './protectionHash';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -92,9 +105,9 @@ class StyleBook {
     return id;
   }
 
-  /** The cellXfs index of a style spec + number format (+ an extra fill colour). */
-  xf(spec: StyleSpec, numberFormat: string | undefined, fillOverride?: string): number {
-    const key = JSON.stringify([spec, numberFormat ?? 'General', fillOverride ?? null]);
+  /** The cellXfs index of a style spec + number format (+ an extra fill colour; `unlocked` for cells a protected sheet leaves editable). */
+  xf(spec: StyleSpec, numberFormat: string | undefined, fillOverride?: string, unlocked = false): number {
+    const key = JSON.stringify([spec, numberFormat ?? 'General', fillOverride ?? null, unlocked]);
     const known = this.xfIndex.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numFmtId(numberFormat ?? 'General');
@@ -117,7 +130,9 @@ class StyleBook {
     const xml =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
-      (align ? ` applyAlignment="1">${align}</xf>` : '/>');
+      (align ? ' applyAlignment="1"' : '') +
+      (unlocked ? ' applyProtection="1"' : '') +
+      (align || unlocked ? `>${align}${unlocked ? '<protection locked="0"/>' : ''}</xf>` : '/>');
     this.xfs.push(xml);
     const index = this.xfs.length - 1;
     this.xfIndex.set(key, index);
@@ -276,6 +291,8 @@ export type TableFormulaForm = 'per-cell' | 'shared-structured' | 'shared-a1';
 export interface StreamingWriteOptions {
   /** @default DEFAULT_TABLE_FORMULA_FORM */
   readonly tableFormulas?: TableFormulaForm;
+  /** The password verifier for the plan's sheet and workbook protection (none: protected without a password). */
+  readonly protection?: ProtectionWriteOptions;
 }
 
 /**
@@ -336,8 +353,9 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
           `<sheetPr>${sheet.tabColor !== null ? `<tabColor rgb="FF${hexColor(sheet.tabColor)}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>` +
           `<dimension ref="${dimension}"/>${sheetViewsXml(sheet, i === 0)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(widths)}<sheetData>`,
       );
-      await writeSheetData(sink, sheet, tables, styles, tableFormulas);
+      await writeSheetData(sink, sheet, tables, styles, tableFormulas, new Set(sheet.protection?.unlockedColumns ?? []));
       write('</sheetData>');
+      if (sheet.protection) write(sheetProtectionXml(sheet.protection, options.protection?.verifier));
       const cfXmls = cfs.map((x) => cfXml(x.address, x.cf, priority++, styles));
       write(cfXmls.join(''));
       if (dvs.length > 0) write(`<dataValidations count="${dvs.length}">${dvs.map((x) => dvXml(x.address, x.v)).join('')}</dataValidations>`);
@@ -371,7 +389,9 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
   });
   zip.add(
     'xl/workbook.xml',
-    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      (plan.workbookProtection ? workbookProtectionXml(plan.workbookProtection, options.protection?.verifier) : '') +
+      `<bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       plan.sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       '</sheets>' +
       (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
@@ -406,6 +426,33 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
   return zip.finish();
 }
 
+// ---------------------------------------------------------------------------
+// protection (ECMA-376 Part 1 §18.3.1.85 sheetProtection, §18.2.29 workbookProtection)
+
+function verifierAttrs(verifier: ProtectionVerifier | undefined, prefix: '' | 'workbook'): string {
+  if (verifier === undefined) return '';
+  const name = (n: string): string => (prefix === '' ? n : `${prefix}${n[0]?.toUpperCase() ?? ''}${n.slice(1)}`);
+  return (
+    ` ${name('algorithmName')}="${verifier.algorithmName}" ${name('hashValue')}="${verifier.hashValue}"` +
+    ` ${name('saltValue')}="${verifier.saltValue}" ${name('spinCount')}="${verifier.spinCount}"`
+  );
+}
+
+/**
+ * `sort` and `autoFilter` are "protected" flags: 1 (the default) forbids the
+ * action, 0 allows it. Objects and scenarios are locked too.
+ */
+function sheetProtectionXml(protection: SheetProtectionPlan, verifier: ProtectionVerifier | undefined): string {
+  return (
+    `<sheetProtection${verifierAttrs(verifier, '')} sheet="1" objects="1" scenarios="1"` +
+    `${protection.allowSort ? ' sort="0"' : ''}${protection.allowAutoFilter ? ' autoFilter="0"' : ''}/>`
+  );
+}
+
+function workbookProtectionXml(protection: WorkbookProtectionPlan, verifier: ProtectionVerifier | undefined): string {
+  return `<workbookProtection${verifierAttrs(verifier, 'workbook')}${protection.structure ? ' lockStructure="1"' : ''}/>`;
+}
+
 function tableXml(table: TablePlan, id: number): string {
   const ref = tableRange(table);
   const columns = table.columns
@@ -423,13 +470,20 @@ function tableXml(table: TablePlan, id: number): string {
 }
 
 /** Writes the sheet's rows in order: free cells and table rows merged by row number. */
-async function writeSheetData(sink: TextSink, sheet: SheetPlan, tables: readonly TablePlan[], styles: StyleBook, form: TableFormulaForm): Promise<void> {
+async function writeSheetData(
+  sink: TextSink,
+  sheet: SheetPlan,
+  tables: readonly TablePlan[],
+  styles: StyleBook,
+  form: TableFormulaForm,
+  unlockedColumns: ReadonlySet<string>,
+): Promise<void> {
   const cellsByRow = new Map<number, PlanCell[]>();
   for (const cell of sheet.cells) cellsByRow.set(cell.row, [...(cellsByRow.get(cell.row) ?? []), cell]);
   // Per-table precomputation: styles and file formulas once per column, not per cell.
   let sharedIndex = 0; // `si` of shared formulas: unique within the sheet
   const prepared = tables.map((table) => {
-    const columnStyles = table.columns.map((c) => styles.xf(c.align ? { align: c.align } : {}, c.numberFormat));
+    const columnStyles = table.columns.map((c) => styles.xf(c.align ? { align: c.align } : {}, c.numberFormat, undefined, unlockedColumns.has(c.key)));
     const letters = table.columns.map((_, k) => columnLetter(table.column + k));
     const firstBodyRow = table.row + 2; // 1-based row of the first body row
     const lastBodyRow = table.row + 1 + bodyRowCount(table);

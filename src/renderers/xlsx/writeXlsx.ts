@@ -17,7 +17,20 @@
  *   typed is ever stored as a formula (DESIGN.md §6).
  */
 import ExcelJS from 'exceljs';
-import type { CachedResult, CellStyle, ConditionalFormatPlan, PlanValue, SheetKey, TablePlan, ValidationPlan, WorkbookPlan } from '../../plan/types';
+import JSZip from 'jszip';
+import type {
+  CachedResult,
+  CellStyle,
+  ConditionalFormatPlan,
+  PlanValue,
+  SheetKey,
+  SheetProtectionPlan,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+  WorkbookProtectionPlan,
+} from '../../plan/types';
+import type { ProtectionVerifier, ProtectionWriteOptions } from './protectionHash';
 import { excelSerialFromDay } from '../../domain/dates';
 import { rangeAddress } from '../../plan/a1';
 import { toFileFormula } from './formulaSyntax';
@@ -101,7 +114,7 @@ function sheetOf(index: SheetIndex, key: SheetKey): ExcelJS.Worksheet {
   return ws;
 }
 
-function writeTable(ws: ExcelJS.Worksheet, table: TablePlan): void {
+function writeTable(ws: ExcelJS.Worksheet, table: TablePlan, unlockedColumns: ReadonlySet<string>): void {
   const bodyRows: CellValue[][] = [];
   const n = table.rows.length;
   for (let r = 0; r < Math.max(1, n); r++) {
@@ -140,10 +153,12 @@ function writeTable(ws: ExcelJS.Worksheet, table: TablePlan): void {
     wsColumn.width = column.width;
     const numFmt = column.numberFormat;
     const alignment: Partial<ExcelJS.Alignment> | undefined = column.align ? { horizontal: column.align } : undefined;
+    const unlocked = unlockedColumns.has(column.key);
     for (let r = 0; r < Math.max(1, n); r++) {
       const cell = ws.getCell(table.row + 2 + r, table.column + c + 1);
       cell.numFmt = numFmt;
       if (alignment) cell.alignment = alignment;
+      if (unlocked) cell.protection = { locked: false };
     }
   });
   const headerStyle = styleOfSpec(TABLE_HEADER_STYLE);
@@ -250,7 +265,7 @@ function addConditionalFormat(ws: ExcelJS.Worksheet, address: string, cf: Condit
  * Builds the exceljs workbook for a plan (exposed for tests that inspect the
  * object model; most callers want {@link writeWorkbookXlsx}).
  */
-export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+export function buildExcelWorkbook(plan: WorkbookPlan, protection: ProtectionWriteOptions = {}): ExcelJS.Workbook {
   installCalculatedColumnSupport();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tierwise';
@@ -288,7 +303,8 @@ export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   }
   const index: SheetIndex = { worksheets, sheetNames };
 
-  for (const table of plan.tables) writeTable(sheetOf(index, table.sheet), table);
+  const unlockedBySheet = new Map(plan.sheets.map((sheet) => [sheet.key, new Set(sheet.protection?.unlockedColumns ?? [])] as const));
+  for (const table of plan.tables) writeTable(sheetOf(index, table.sheet), table, unlockedBySheet.get(table.sheet) ?? new Set());
 
   for (const name of plan.names) {
     const sheetName = sheetNames.get(name.sheet);
@@ -304,7 +320,46 @@ export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
     const { sheet, address } = targetRange(plan, cf.target);
     addConditionalFormat(sheetOf(index, sheet), address, cf);
   }
+  for (const sheet of plan.sheets) {
+    if (sheet.protection) protectSheet(sheetOf(index, sheet.key), sheet.protection, protection.verifier);
+  }
   return wb;
+}
+
+/**
+ * Sheet protection through exceljs's model (`worksheet.protect` would hash
+ * the password again, with its own salt, for every sheet): exceljs writes
+ * `sort`/`autoFilter` true as "allowed" (`sort="0"`) and objects/scenarios
+ * false as locked.
+ */
+function protectSheet(ws: ExcelJS.Worksheet, plan: SheetProtectionPlan, verifier: ProtectionVerifier | undefined): void {
+  const model: Record<string, unknown> = { sheet: true, objects: false, scenarios: false };
+  if (plan.allowSort) model.sort = true;
+  if (plan.allowAutoFilter) model.autoFilter = true;
+  if (verifier) Object.assign(model, { algorithmName: verifier.algorithmName, hashValue: verifier.hashValue, saltValue: verifier.saltValue, spinCount: verifier.spinCount });
+  (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection = model;
+}
+
+/**
+ * exceljs has no workbook protection: `<workbookProtection>` is put into
+ * its xl/workbook.xml afterwards (with JSZip), where the schema wants it,
+ * right after `<workbookPr>`, before `<bookViews>` or `<sheets>` (ECMA-376
+ * Part 1 §18.2.27 CT_Workbook).
+ */
+async function addWorkbookProtection(bytes: Uint8Array, plan: WorkbookProtectionPlan, verifier: ProtectionVerifier | undefined): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file('xl/workbook.xml');
+  if (part === null) throw new XlsxWriteError('invalid-plan', 'exceljs wrote no xl/workbook.xml');
+  const xml = await part.async('string');
+  const attrs = verifier
+    ? ` workbookAlgorithmName="${verifier.algorithmName}" workbookHashValue="${verifier.hashValue}" workbookSaltValue="${verifier.saltValue}" workbookSpinCount="${verifier.spinCount}"`
+    : '';
+  const element = `<workbookProtection${attrs}${plan.structure ? ' lockStructure="1"' : ''}/>`;
+  // bookViews is optional (exceljs leaves it out without views); sheets always follows.
+  const anchor = xml.includes('<bookViews') ? '<bookViews' : '<sheets>';
+  if (!xml.includes(anchor)) throw new XlsxWriteError('invalid-plan', 'exceljs wrote a workbook.xml without <sheets>');
+  zip.file('xl/workbook.xml', xml.replace(anchor, `${element}${anchor}`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Which writer produces the file. */
@@ -318,6 +373,8 @@ export interface WriteXlsxOptions {
    * @default 'auto'
    */
   readonly engine?: XlsxEngine;
+  /** The password verifier for the plan's protection (issue 7); without one, protection has no password. */
+  readonly protection?: ProtectionWriteOptions;
 }
 
 /**
@@ -331,9 +388,12 @@ export const STREAMING_ROW_THRESHOLD = 10_000;
 export async function writeWorkbookXlsx(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
   const engine = options.engine ?? 'auto';
   const rows = plan.tables.reduce((sum, t) => sum + t.rows.length, 0);
-  if (engine === 'streaming' || (engine === 'auto' && rows > STREAMING_ROW_THRESHOLD)) return writeWorkbookXlsxStreaming(plan);
-  const wb = buildExcelWorkbook(plan);
+  const protection = options.protection ?? {};
+  if (engine === 'streaming' || (engine === 'auto' && rows > STREAMING_ROW_THRESHOLD)) return writeWorkbookXlsxStreaming(plan, { protection });
+  const wb = buildExcelWorkbook(plan, protection);
   const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true });
-  // exceljs writes no charts: the chart parts are added to its package (charts/exceljsPackage.ts).
-  return addChartsToXlsx(new Uint8Array(buffer as ArrayBuffer), plan);
+  // exceljs writes no charts: the chart parts are added to its package (charts/exceljsPackage.ts);
+  // nor workbook protection, added to workbook.xml the same way.
+  const withCharts = await addChartsToXlsx(new Uint8Array(buffer as ArrayBuffer), plan);
+  return plan.workbookProtection ? addWorkbookProtection(withCharts, plan.workbookProtection, protection.verifier) : withCharts;
 }

@@ -65,8 +65,8 @@ export function optionalFields(kind: InputKind): FieldKey[] {
   const required = new Set(requiredFields(kind));
   const order: FieldKey[] =
     kind === 'customers'
-      ? ['firstPurchase', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'lastContact', 'satisfaction', 'consent', 'tierOverride', 'notes']
-      : ['orderId', 'quantity', 'unitPrice', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'notes'];
+      ? ['firstPurchase', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'idNumber', 'address', 'lastContact', 'satisfaction', 'consent', 'tierOverride', 'notes']
+      : ['orderId', 'quantity', 'unitPrice', 'name', 'customerType', 'owner', 'phone', 'email', 'region', 'idNumber', 'address', 'notes'];
   return order.filter((field) => !required.has(field) && fieldUsedBy(field, kind));
 }
 
