@@ -24,6 +24,7 @@ import type {
   WorkbookPlan,
 } from './types';
 import { cellAddress, columnLetter, rangeAddress } from './a1';
+import { withRolesBlock } from './rolesBlock';
 import {
   COMPUTED_HEADERS,
   CONSENT_VALUES,
@@ -370,14 +371,15 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     cells: [],
   };
 
-  return {
+  // Role profiles (issue 7): a block appended below the Settings sheet's last block (rolesBlock.ts).
+  return withRolesBlock({
     locale,
     sheets: [customersSheet, settingsSheet.sheet],
     tables: [table],
     names: settingsSheet.names,
     validations,
     conditionalFormats,
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import {
   type SettingsProblem,
 } from '../../plan/settingsFromSheet';
 import { SHEET_NAMES } from '../../plan/strings';
+import { ROLE_PROFILES_NAME, roleProfilesFromBlock, type RolesFromSheet } from '../../plan/rolesBlock';
 
 export interface WorkbookSettings {
   readonly settings: GradingSettings;
@@ -94,4 +95,18 @@ export async function readSettings(
 
   const read = settingsFromSheetValues(values, formulas, base, { locale, autoAsOfDay: options.autoAsOfDay ?? null, addresses });
   return { settings: read.settings, problems: read.problems, sheetName, locale };
+}
+
+/**
+ * The role profiles of the Settings sheet's roles block (issue 7,
+ * plan/rolesBlock.ts), with a problem naming the cell for each unreadable
+ * Yes/No; the defaults (and one problem) when the workbook has no block.
+ * One sync.
+ */
+export async function readRoleProfiles(context: Excel.RequestContext): Promise<RolesFromSheet> {
+  const range = context.workbook.names.getItemOrNullObject(ROLE_PROFILES_NAME).getRangeOrNullObject();
+  range.load(['values', 'address']);
+  await context.sync();
+  if (range.isNullObject) return roleProfilesFromBlock(null, null);
+  return roleProfilesFromBlock(range.values, range.address);
 }
