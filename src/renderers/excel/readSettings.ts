@@ -103,10 +103,15 @@ export async function readSettings(
  * Yes/No; the defaults (and one problem) when the workbook has no block.
  * One sync.
  */
-export async function readRoleProfiles(context: Excel.RequestContext): Promise<RolesFromSheet> {
+export async function readRoleProfiles(context: Excel.RequestContext): Promise<WorkbookRoles> {
   const range = context.workbook.names.getItemOrNullObject(ROLE_PROFILES_NAME).getRangeOrNullObject();
   range.load(['values', 'address']);
   await context.sync();
-  if (range.isNullObject) return roleProfilesFromBlock(null, null);
-  return roleProfilesFromBlock(range.values, range.address);
+  if (range.isNullObject) return { ...roleProfilesFromBlock(null, null), found: false };
+  return { ...roleProfilesFromBlock(range.values, range.address), found: true };
+}
+
+export interface WorkbookRoles extends RolesFromSheet {
+  /** Whether the workbook has the roles block (false: the defaults, and a problem saying so). */
+  readonly found: boolean;
 }
