@@ -27,6 +27,8 @@ import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
+import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
+import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 
 export interface AppHost {
@@ -41,7 +43,7 @@ export interface AppHost {
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
 
-type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error';
+type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword';
 
 const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
   start: { index: 1, title: 'stepStart' },
@@ -51,6 +53,8 @@ const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>
   cancelled: { index: 4, title: 'stepBuilding' },
   done: { index: 5, title: 'stepDone' },
   error: { index: 1, title: 'errorHeading' },
+  protect: { index: 5, title: 'stepProtect' },
+  rebuildPassword: { index: 4, title: 'stepProtect' },
 };
 const STEP_COUNT = 5;
 /** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
@@ -151,6 +155,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan } | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
+  /** A rebuild waiting for the protection password (issue 7); the password itself is never held here. */
+  const [pendingRebuild, setPendingRebuild] = useState<{ settings: GradingSettings; options: ImportOptions; problem: Localized | null } | null>(null);
 
   const draftOutcome = useMemo(() => settingsFromDraft(draft, baseSettings), [draft, baseSettings]);
   const settings: GradingSettings | null = draftOutcome.settings;
@@ -305,7 +311,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   }, [screen, settings, client, host, fail]);
 
   const runBuild = useCallback(
-    async (buildSettings: GradingSettings, buildOptions: ImportOptions) => {
+    async (buildSettings: GradingSettings, buildOptions: ImportOptions, password?: string) => {
       const controller = new AbortController();
       abortRef.current = controller;
       setCancelling(false);
@@ -335,6 +341,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         }
         written = await host.writer(outcome.plan, {
           signal: controller.signal,
+          password,
           onProgress: (progress) => {
             const [from, to] = WRITE_SPAN;
             setBuild({ stepText: (t) => writeText(t, progress), fraction: from + (to - from) * progress.fraction });
@@ -350,6 +357,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         }
         setOverview(await host.gateway.overview());
       } catch (thrown) {
+        const prompt = rebuildPasswordPrompt(thrown, password !== undefined);
+        if (prompt !== undefined) {
+          setPendingRebuild({ settings: buildSettings, options: buildOptions, problem: prompt });
+          setScreen('rebuildPassword');
+          return;
+        }
         fail(thrown, () => setScreen('rules'));
       } finally {
         abortRef.current = null;
@@ -429,6 +442,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onPickSheet={(name) => void readSource({ kind: 'sheet', name })}
           onUseSelection={() => void readSource({ kind: 'selection' })}
           onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
+          onProtect={() => setScreen('protect')}
           onReread={() => void readSource(snapshot?.source ?? null)}
         />
       );
@@ -487,6 +501,21 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onGoToTable={onGoToTable}
           onRebuild={() => void onRebuild()}
           onChangeRules={() => void goToRules(true)}
+          onProtect={() => setScreen('protect')}
+        />
+      ) : (
+        <></>
+      );
+      break;
+    case 'protect':
+      body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} />;
+      break;
+    case 'rebuildPassword':
+      body = pendingRebuild ? (
+        <RebuildPasswordScreen
+          problem={pendingRebuild.problem}
+          onSubmit={(password) => void runBuild(pendingRebuild.settings, pendingRebuild.options, password)}
+          onCancel={() => setScreen(done ? 'done' : 'start')}
         />
       ) : (
         <></>

@@ -18,6 +18,8 @@ export interface DoneScreenProps {
   readonly onGoToTable: () => void;
   readonly onRebuild: () => void;
   readonly onChangeRules: () => void;
+  /** Opens the Protect screen (issue 7); no button without it. */
+  readonly onProtect?: () => void;
 }
 
 /** IDs of customers no longer in the source shown on the screen; the rest are counted. */
@@ -134,6 +136,7 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
         <Button appearance="subtle" onClick={props.onChangeRules}>
           {text.t('doneChangeRules')}
         </Button>
+        {props.onProtect ? <Button onClick={props.onProtect}>{text.t('protectOpen')}</Button> : null}
       </div>
     </form>
   );
