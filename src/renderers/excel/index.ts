@@ -21,3 +21,13 @@ export {
   type WrittenSummary,
 } from './errors';
 export { officeCellInput, officeTextInput, wouldExcelConvertText, type OfficeCellInput } from './cellValues';
+export {
+  applyProtection,
+  readProtectionStatus,
+  rebuildWhileProtected,
+  removeProtection,
+  ProtectionError,
+  type ProtectionErrorCode,
+  type ProtectionStatus,
+  type SheetStatus,
+} from './protection';
