@@ -66,6 +66,10 @@ export class ProtectionError extends Error {
   ) {
     super(description.en, options);
   }
+  /** What the pane's error screen shows as the note (taskpane/errors.ts reads `userMessage`). */
+  get userMessage(): Localized {
+    return this.description;
+  }
 }
 
 export interface SheetStatus {

@@ -11,7 +11,7 @@
  * written anywhere (no storage, no log, no error text).
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DayNumber } from '../../domain/dates';
 import type { RoleKey, RoleProfile } from '../../domain/roles';
 import type { Localized } from '../../i18n/locale';
@@ -64,6 +64,7 @@ export function ProtectScreen(props: ProtectScreenProps): JSX.Element {
   const [password, setPassword] = useState('');
   const [generated, setGenerated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const generatedRef = useRef<HTMLElement | null>(null);
   const [removePassword, setRemovePassword] = useState('');
   const [done, setDone] = useState<{ readonly kind: 'applied'; readonly role: Localized } | { readonly kind: 'removed' } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -124,7 +125,18 @@ export function ProtectScreen(props: ProtectScreenProps): JSX.Element {
   const onCopy = (): void => {
     if (generated === null) return;
     const clipboard = globalThis.navigator?.clipboard;
-    if (!clipboard) return;
+    if (!clipboard) {
+      // Some Office webviews expose no clipboard API: select the password so Ctrl+C / Cmd+C copies it.
+      const node = generatedRef.current;
+      const selection = globalThis.getSelection?.();
+      if (node && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      return;
+    }
     clipboard.writeText(generated).then(
       () => setCopied(true),
       (thrown: unknown) => setProblem(problemOf(thrown)),
@@ -240,7 +252,7 @@ export function ProtectScreen(props: ProtectScreenProps): JSX.Element {
           {generated !== null ? (
             <MessageBar intent="info" layout="multiline" data-testid="protect-generated">
               <MessageBarBody>
-                {text.t('protectGenerated')} <code data-testid="protect-generated-value">{generated}</code>{' '}
+                {text.t('protectGenerated')} <code data-testid="protect-generated-value" ref={generatedRef}>{generated}</code>{' '}
                 <Button size="small" onClick={onCopy}>
                   {text.t(copied ? 'protectCopied' : 'protectCopy')}
                 </Button>
