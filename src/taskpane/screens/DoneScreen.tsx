@@ -1,7 +1,7 @@
 /**
  * Done (完成): customers per tier and per segment in the tier colours,
- * problems left in the data, Go to table and Rebuild. Summary, charts,
- * deck and protection come in later versions and have no buttons here.
+ * problems left in the data, Go to table and Rebuild, and Protect… when
+ * the pane passes onProtect (issue 7).
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { ISSUE_GROUP_LABELS } from '../../i18n/strings';
