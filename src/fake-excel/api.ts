@@ -22,6 +22,7 @@ import {
 import { jsonBytes, type FakeContextCore, type FakeRequestRecord } from './context';
 import {
   assertRowsFit,
+  assertStructureUnprotected,
   assertValidSheetName,
   type ConditionalFormatEntry,
   type ConditionalFormatKind,
@@ -140,6 +141,23 @@ export abstract class FakeClientObject {
   }
 }
 
+/**
+ * Parts of the fake written in their own files (protection.ts: Range.sort,
+ * Workbook.protection) that extend the classes here: they would import this
+ * file in a cycle if this file imported them, so they register a factory
+ * here when index.ts loads them.
+ */
+export const fakeParts: {
+  rangeSort?: (core: FakeContextCore, range: FakeRange) => object;
+  workbookProtection?: (core: FakeContextCore) => object;
+} = {};
+
+function registeredPart<K extends keyof typeof fakeParts>(key: K): NonNullable<(typeof fakeParts)[K]> {
+  const factory = fakeParts[key];
+  if (!factory) throw new FakeExcelError('GeneralException', `The fake's ${key} is not loaded: import the fake through src/fake-excel (index.ts).`);
+  return factory as NonNullable<(typeof fakeParts)[K]>;
+}
+
 /* ------------------------------------------------------------------ rules */
 
 /** Structured references (`Table[Col]`, `[@Col]`, `[#This Row]`) outside string literals. */
@@ -226,6 +244,7 @@ export class FakeRange
       | 'format'
       | 'dataValidation'
       | 'conditionalFormats'
+      | 'sort'
       | 'worksheet'
       | 'getCell'
       | 'getResizedRange'
@@ -354,6 +373,9 @@ export class FakeRange
   get conditionalFormats(): Excel.ConditionalFormatCollection {
     return expose(new FakeConditionalFormatCollection(this.core, this));
   }
+  get sort(): Excel.RangeSort {
+    return expose(registeredPart('rangeSort')(this.core, this));
+  }
 
   private derived(transform: (rect: Rect) => Rect): FakeRange {
     return new FakeRange(
@@ -423,6 +445,19 @@ export class FakeRange
   }
 }
 
+/**
+ * A table cannot grow on a protected sheet, whatever its cells' Locked
+ * setting and the allowInsertRows option: Excel neither expands a table by
+ * typing below it nor inserts table rows or columns there (DESIGN.md §4; no
+ * Microsoft page in our corpus states it for the API, so it is on
+ * docs/real-excel-checklist.md). AccessDenied, like other protected edits.
+ */
+export function assertTableCanGrow(sheet: FakeSheet, table: string): void {
+  if (sheet.protection.protected) {
+    throw new FakeExcelError('AccessDenied', `The table "${table}" is on a protected sheet ("${sheet.name}"): a table cannot grow while its sheet is protected.`);
+  }
+}
+
 /** Keeps tables in step with their cells: header text names columns; a column whose whole body holds one formula is a calculated column. */
 function afterCellsChanged(model: FakeWorkbookModel, sheet: FakeSheet, rect: Rect): void {
   for (const table of model.tables) {
@@ -462,16 +497,30 @@ export class FakeRangeFormat
   ) {
     super(core);
   }
+  rangeOf(): FakeRange {
+    return this.range;
+  }
   protected snapshot(property: string): unknown {
     const { sheet, rect } = this.range.resolve();
     if (property === 'columnWidth') return sheet.columnWidths.get(rect.c0) ?? DEFAULT_COLUMN_WIDTH_POINTS;
     return sheet.rowHeights.get(rect.r0) ?? DEFAULT_ROW_HEIGHT_POINTS;
   }
-  /** Adds a direct-format layer over the range (Excel: formatting locked cells of a protected sheet fails). */
+  /**
+   * Adds a direct-format layer over the range. Excel: formatting locked cells
+   * of a protected sheet fails unless the protection allows formatting cells
+   * (allowFormatCells), and locking or unlocking cells of a protected sheet
+   * always fails (the Locked setting "has no effect until you protect the
+   * worksheet" and cannot change while it is protected; "Lock or unlock
+   * specific areas of a protected worksheet",
+   * https://support.microsoft.com/office/lock-or-unlock-specific-areas-of-a-protected-worksheet-75481b72-db8a-4267-8c43-042a5f2cd93a).
+   */
   layer(props: Omit<FormatLayer, 'rect'>): void {
     this.queue(props, 0, () => {
       const { sheet, rect } = this.range.resolve();
-      sheet.assertWritable(rect, 'format');
+      if (props.locked !== undefined && sheet.protection.protected) {
+        throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"): locking or unlocking cells refused.`);
+      }
+      if (sheet.protection.options.allowFormatCells !== true) sheet.assertWritable(rect, 'format');
       sheet.formatLayers.push({ ...props, rect });
     });
   }
@@ -573,7 +622,27 @@ export class FakeRangeFont extends FakeFormatPart implements Pick<Excel.RangeFon
   }
 }
 
-export class FakeFormatProtection extends FakeFormatPart implements Pick<Excel.FormatProtection, 'locked'> {
+/** Range.format.protection (ExcelApi 1.2): `locked` per cell, true by default as in Excel; it reads null when the range is mixed. */
+export class FakeFormatProtection extends FakeFormatPart implements Pick<Excel.FormatProtection, 'locked' | 'load'> {
+  protected override readonly scalarProperties: readonly string[] = ['locked'];
+  protected override snapshot(): unknown {
+    const { sheet, rect } = this.owner.rangeOf().resolve();
+    const anyLocked = sheet.hasLockedCell(rect);
+    if (!anyLocked) return false;
+    // Locked somewhere: all locked unless some cell was unlocked.
+    for (const layer of sheet.formatLayers) {
+      if (layer.locked === false && intersects(layer.rect, rect)) {
+        for (let r = rect.r0; r <= rect.r1; r += 1) {
+          for (let c = rect.c0; c <= rect.c1; c += 1) if (sheet.cellFormat(r, c).locked === false) return null;
+        }
+      }
+    }
+    return true;
+  }
+  load(propertyNames?: unknown): Excel.FormatProtection {
+    this.queueLoad(propertyNames);
+    return expose(this);
+  }
   get locked(): boolean {
     return this.read('locked') as boolean;
   }
@@ -987,6 +1056,7 @@ export class FakeWorksheet
     this.queue(value, 0, () => {
       const sheet = this.sheet();
       assertValidSheetName(value);
+      if (value !== sheet.name) assertStructureUnprotected(this.model, `renaming the sheet "${sheet.name}"`);
       const other = this.model.sheet(value);
       if (other && other !== sheet) throw new FakeExcelError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
       sheet.name = value;
@@ -1128,20 +1198,25 @@ export class FakeWorksheetCollection
 
 export class FakeWorksheetProtection
   extends FakeClientObject
-  implements Pick<Excel.WorksheetProtection, 'protected' | 'protect' | 'unprotect' | 'load'>
+  implements Pick<Excel.WorksheetProtection, 'protected' | 'options' | 'protect' | 'unprotect' | 'load'>
 {
-  protected readonly scalarProperties = ['protected'];
+  protected readonly scalarProperties = ['protected', 'options'];
   constructor(
     core: FakeContextCore,
     private readonly worksheet: FakeWorksheet,
   ) {
     super(core);
   }
-  protected snapshot(): unknown {
-    return this.worksheet.sheet().protection.protected;
+  protected snapshot(property: string): unknown {
+    const state = this.worksheet.sheet().protection;
+    return property === 'options' ? { ...state.options } : state.protected;
   }
   get protected(): boolean {
     return this.read('protected') as boolean;
+  }
+  /** The options given to protect() (ExcelApi 1.2); the fake fills no defaults for options the caller left out. */
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.read('options') as Excel.WorksheetProtectionOptions;
   }
   /** Excel.WorksheetProtection.protect: "Protects a worksheet. Fails if the worksheet has already been protected." */
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
@@ -1151,18 +1226,24 @@ export class FakeWorksheetProtection
         throw new FakeExcelError('InvalidOperation', `The worksheet "${sheet.name}" is already protected.`);
       }
       sheet.protection.protected = true;
-      sheet.protection.password = password ?? null;
+      // An empty password is no password, as in Excel's Protect Sheet dialog.
+      sheet.protection.password = password === undefined || password === '' ? null : password;
+      sheet.protection.options = { ...(options ?? {}) };
     });
   }
   unprotect(password?: string): void {
     this.queue({ password: password === undefined ? null : '***' }, 0, () => {
       const sheet = this.worksheet.sheet();
       if (!sheet.protection.protected) return;
+      // Wrong password: InvalidArgument, the code Excel documents for a wrong protection password
+      // (WorksheetProtection.pauseProtection, @types/office-js: "If the password is incorrect, then this
+      // method throws an InvalidArgument error"). The fake never says what the password was.
       if (sheet.protection.password !== null && sheet.protection.password !== password) {
-        throw new FakeExcelError('InvalidArgument', `The password for "${sheet.name}" is incorrect.`);
+        throw new FakeExcelError('InvalidArgument', `The password you supplied for the sheet "${sheet.name}" is not correct.`);
       }
       sheet.protection.protected = false;
       sheet.protection.password = null;
+      sheet.protection.options = {};
     });
   }
   load(propertyNames?: unknown): Excel.WorksheetProtection {
@@ -1436,6 +1517,7 @@ export class FakeTableColumnCollection
           throw new FakeExcelError('InvalidOperation', 'The fake does not shift cells: the column right of the table must be empty.');
         }
       }
+      assertTableCanGrow(t.sheet, t.name);
       t.sheet.assertWritable(rect, 'table column');
       let header = name ?? `Column${t.columns.length + 1}`;
       if (is2D(values) && name === undefined) header = String(values[0]?.[0] ?? header);
@@ -1575,6 +1657,7 @@ export class FakeTableRowCollection extends FakeClientObject implements Pick<Exc
       const last = t.lastBodyRow + rows.length;
       assertRowsFit(last);
       const rect: Rect = { r0: first, c0: t.firstColumn, r1: last, c1: t.lastColumn };
+      assertTableCanGrow(t.sheet, t.name);
       t.sheet.assertWritable(rect, 'table rows');
       for (let r = first; r <= last; r += 1) {
         for (let c = t.firstColumn; c <= t.lastColumn; c += 1) {
@@ -1814,7 +1897,7 @@ function capturedWhenRun<T>(core: FakeContextCore, read: () => T | null): () => 
 
 export class FakeWorkbook
   extends FakeClientObject
-  implements Pick<Excel.Workbook, 'worksheets' | 'tables' | 'names' | 'application' | 'getSelectedRange'>
+  implements Pick<Excel.Workbook, 'worksheets' | 'tables' | 'names' | 'application' | 'protection' | 'getSelectedRange'>
 {
   protected readonly scalarProperties: readonly string[] = [];
   protected snapshot(): unknown {
@@ -1831,6 +1914,10 @@ export class FakeWorkbook
   }
   get application(): Excel.Application {
     return expose(new FakeApplication(this.core));
+  }
+  /** Workbook.protection (ExcelApi 1.7): structure protection, in protection.ts. */
+  get protection(): Excel.WorkbookProtection {
+    return expose(registeredPart('workbookProtection')(this.core));
   }
   /** Workbook.getSelectedRange: the active sheet's selection (A1 until a Range.select()), as of this call in the batch. */
   getSelectedRange(): Excel.Range {

@@ -15,6 +15,8 @@
  * rows and columns only at the end, and renders no number format in `text`.
  */
 import { expose, FakeRequestContext } from './api';
+// Registers Range.sort and Workbook.protection with api.ts (see protection.ts).
+import './protection';
 import { FakeContextCore, type FakeExcelOptions, type FakeExcelStats } from './context';
 import { FakeWorkbookModel } from './model';
 // Registers Worksheet.charts with the proxies (charts.ts imports api.ts).

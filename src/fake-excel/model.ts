@@ -131,6 +131,8 @@ export class FakeTable {
 export interface ProtectionState {
   protected: boolean;
   password: string | null;
+  /** The options `protect()` was given (Excel.WorksheetProtectionOptions); what Excel reports while protected. */
+  options: Excel.WorksheetProtectionOptions;
 }
 
 export class FakeSheet {
@@ -138,7 +140,7 @@ export class FakeSheet {
   freeze: { rows: number; columns: number } | null = null;
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
-  readonly protection: ProtectionState = { protected: false, password: null };
+  readonly protection: ProtectionState = { protected: false, password: null, options: {} };
   readonly formatLayers: FormatLayer[] = [];
   validations: ValidationEntry[] = [];
   conditionalFormats: ConditionalFormatEntry[] = [];
@@ -391,6 +393,20 @@ export function coerceNumber(text: string): number | null {
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
+/**
+ * Workbook structure protection stops sheets being added, deleted, renamed,
+ * moved, hidden or unhidden ("Protect a workbook",
+ * https://support.microsoft.com/office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517:
+ * "Protecting the workbook structure prevents other users from ... adding,
+ * moving, deleting, hiding, and renaming worksheets"). The fake answers
+ * AccessDenied, Excel's code for an operation protection forbids.
+ */
+export function assertStructureUnprotected(model: { readonly structure: { readonly protected: boolean } }, what: string): void {
+  if (model.structure.protected) {
+    throw new FakeExcelError('AccessDenied', `The workbook's structure is protected: ${what} is not allowed. Unprotect the workbook (Review > Protect Workbook) first.`);
+  }
+}
+
 export function assertValidSheetName(name: string): void {
   if (name.length === 0 || name.length > MAX_SHEET_NAME) {
     throw new FakeExcelError('InvalidArgument', `A sheet name has 1 to ${MAX_SHEET_NAME} characters; "${name}" has ${name.length}.`);
@@ -423,6 +439,8 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly names = new Map<string, NameEntry>();
+  /** Workbook (structure) protection: while on, sheets cannot be added, deleted or renamed (see protection.ts). */
+  readonly structure: { protected: boolean; password: string | null } = { protected: false, password: null };
   calculationMode: Excel.CalculationMode | 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   /**
    * The workbook window: the active sheet and, per sheet, its selection.
@@ -451,6 +469,7 @@ export class FakeWorkbookModel {
       finalName = `Sheet${n}`;
     }
     assertValidSheetName(finalName);
+    assertStructureUnprotected(this, `adding the sheet "${finalName}"`);
     if (this.sheet(finalName)) {
       throw new FakeExcelError('ItemAlreadyExists', `A sheet named "${finalName}" already exists.`);
     }
@@ -482,6 +501,7 @@ export class FakeWorkbookModel {
   }
 
   deleteSheet(sheet: FakeSheet): void {
+    assertStructureUnprotected(this, `deleting the sheet "${sheet.name}"`);
     if (this.sheets.length === 1) {
       throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
@@ -511,6 +531,10 @@ export class FakeWorkbookModel {
       if (other.sheet === sheet && intersects(other.rangeRect(), rect)) {
         throw new FakeExcelError('InvalidOperation', `A table can't overlap another table ("${other.name}").`);
       }
+    }
+    if (sheet.protection.protected) {
+      // Insert > Table is unavailable on a protected sheet: a table's cells change (headers, filter buttons).
+      throw new FakeExcelError('AccessDenied', `The sheet "${sheet.name}" is protected: a table cannot be added there.`);
     }
     sheet.assertWritable(rect, 'adding a table');
     let name: string;

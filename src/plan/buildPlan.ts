@@ -12,6 +12,7 @@ import type { WorkbookPlan } from './types';
 import { summarise } from '../domain/summary';
 import { buildSummarySheet } from './summarySheet';
 import { withCharts } from './charts';
+import { withRolesBlock } from './rolesBlock';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -78,6 +79,7 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     summaryLayout: summaryPart.layout,
     charts: [],
   };
-  // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout.
-  return withCharts(plan, summaryPart.layout, summary, settings);
+  // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout;
+  // issue 7: the role profiles, a block appended below the Settings sheet's last block (rolesBlock.ts).
+  return withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
 }

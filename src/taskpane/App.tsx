@@ -29,6 +29,8 @@ import { DeckExport } from './components/DeckExport';
 import type { HostPlatform } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
+import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
+import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
 import { readRememberedSources } from './rememberedSources';
@@ -48,7 +50,7 @@ export interface AppHost {
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
 
-type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error';
+type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword';
 
 const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
   start: { index: 1, title: 'stepStart' },
@@ -58,6 +60,8 @@ const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>
   cancelled: { index: 4, title: 'stepBuilding' },
   done: { index: 5, title: 'stepDone' },
   error: { index: 1, title: 'errorHeading' },
+  protect: { index: 5, title: 'stepProtect' },
+  rebuildPassword: { index: 4, title: 'stepProtect' },
 };
 const STEP_COUNT = 5;
 /** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
@@ -166,6 +170,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const archiveOptionsRef = useRef<ImportOptions>({});
   archiveOptionsRef.current = archiveOptions;
   const [remembered, setRemembered] = useState<JoinSources | null>(null);
+  /** A rebuild waiting for the protection password (issue 7); the password itself is never held here. */
+  const [pendingRebuild, setPendingRebuild] = useState<{ settings: GradingSettings; options: ImportOptions; joinWith: { options: ImportOptions; sources: JoinSources } | null; problem: Localized | null } | null>(null);
 
   const draftOutcome = useMemo(() => settingsFromDraft(draft, baseSettings), [draft, baseSettings]);
   const settings: GradingSettings | null = draftOutcome.settings;
@@ -376,7 +382,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   }, [screen, settings, client, host, fail]);
 
   const runBuild = useCallback(
-    async (buildSettings: GradingSettings, buildOptions: ImportOptions, joinWith: { options: ImportOptions; sources: JoinSources } | null = null) => {
+    async (
+      buildSettings: GradingSettings,
+      buildOptions: ImportOptions,
+      joinWith: { options: ImportOptions; sources: JoinSources } | null = null,
+      password?: string,
+    ) => {
       const controller = new AbortController();
       abortRef.current = controller;
       setCancelling(false);
@@ -406,6 +417,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         }
         written = await host.writer(outcome.plan, {
           signal: controller.signal,
+          password,
           onProgress: (progress) => {
             const [from, to] = WRITE_SPAN;
             setBuild({ stepText: (t) => writeText(t, progress), fraction: from + (to - from) * progress.fraction });
@@ -421,6 +433,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         }
         setOverview(await host.gateway.overview());
       } catch (thrown) {
+        const prompt = rebuildPasswordPrompt(thrown, password !== undefined);
+        if (prompt !== undefined) {
+          setPendingRebuild({ settings: buildSettings, options: buildOptions, joinWith, problem: prompt });
+          setScreen('rebuildPassword');
+          return;
+        }
         fail(thrown, () => setScreen('rules'));
       } finally {
         abortRef.current = null;
@@ -514,6 +532,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onPickSheet={(name) => void readSource({ kind: 'sheet', name })}
           onUseSelection={() => void readSource({ kind: 'selection' })}
           onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
+          onProtect={() => setScreen('protect')}
           onReread={() => void readSource(snapshot?.source ?? null)}
           archiveSection={
             overview ? (
@@ -586,12 +605,27 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onGoToTable={onGoToTable}
             onRebuild={() => void onRebuild()}
             onChangeRules={() => void goToRules(true)}
+            onProtect={() => setScreen('protect')}
           />
           <DeckExport
             source={{ summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' }}
             platform={host.platform ?? 'unknown'}
           />
         </>
+      ) : (
+        <></>
+      );
+      break;
+    case 'protect':
+      body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} />;
+      break;
+    case 'rebuildPassword':
+      body = pendingRebuild ? (
+        <RebuildPasswordScreen
+          problem={pendingRebuild.problem}
+          onSubmit={(password) => void runBuild(pendingRebuild.settings, pendingRebuild.options, pendingRebuild.joinWith, password)}
+          onCancel={() => setScreen(done ? 'done' : 'start')}
+        />
       ) : (
         <></>
       );

@@ -10,6 +10,9 @@ import type { WorkbookPlan } from '../plan/types';
 import { applyPlan, type ApplyProgress } from '../renderers/excel/applyPlan';
 import { BuildInterruptedError, type BuildStep } from '../renderers/excel/errors';
 import type { ExcelRun } from './workbookGateway';
+import { withRolesBlock } from '../plan/rolesBlock';
+import { rebuildWhileProtected } from '../renderers/excel/protection';
+import { readRoleProfiles } from '../renderers/excel/readSettings';
 
 export type PlanWriteProgress =
   /** Writing table rows `from`..`to` (1-based) of `total`. */
@@ -38,6 +41,13 @@ export type PlanWriteResult =
 export interface PlanWriteOptions {
   readonly onProgress: (progress: PlanWriteProgress) => void;
   readonly signal: AbortSignal;
+  /**
+   * A rebuild of a workbook Tierwise protected: the protection password,
+   * used to lift protection and put it back for this one write (issue 7),
+   * never kept. Absent: a protected workbook stops the build before
+   * anything is written (BuildInterruptedError reason sheetProtected).
+   */
+  readonly password?: string;
 }
 
 export type PlanWriter = (plan: WorkbookPlan, options: PlanWriteOptions) => Promise<PlanWriteResult>;
@@ -72,9 +82,16 @@ export function toWriteProgress(progress: ApplyProgress): PlanWriteProgress {
  * on to the pane, which explains it.
  */
 export function createPlanWriter(run: ExcelRun, supports?: SupportsRequirement): PlanWriter {
-  return async (plan, { onProgress, signal }) => {
+  return async (plan, { onProgress, signal, password }) => {
     try {
-      const result = await run((context) => applyPlan(context, plan, { signal, supports, onProgress: (p) => onProgress(toWriteProgress(p)) }));
+      const { result, roleProblems } = await run(async (context) => {
+        // Role profiles typed in the Settings sheet survive the rebuild (issue 7): the plan's block takes them.
+        const roles = await readRoleProfiles(context);
+        const planned = roles.found ? withRolesBlock(plan, roles.profiles) : plan;
+        const write = () => applyPlan(context, planned, { signal, supports, onProgress: (p) => onProgress(toWriteProgress(p)) });
+        const applied = password === undefined ? await write() : await rebuildWhileProtected(context, password, write);
+        return { result: applied, roleProblems: roles.found ? roles.problems.map((p) => p.message) : [] };
+      });
       return {
         kind: 'written',
         rowsWritten: result.table.updated + result.table.appended,
@@ -83,7 +100,7 @@ export function createPlanWriter(run: ExcelRun, supports?: SupportsRequirement):
         notInSource: result.table.notInSource,
         notInSourceKeys: result.table.notInSourceKeys,
         unkeyed: result.table.unkeyed,
-        warnings: result.warnings,
+        warnings: [...result.warnings, ...roleProblems],
       };
     } catch (error) {
       if (error instanceof BuildInterruptedError && error.code === 'cancelled') return { kind: 'cancelled', description: error.description };

@@ -22,3 +22,13 @@ export {
 } from './errors';
 export { officeCellInput, officeTextInput, wouldExcelConvertText, type OfficeCellInput } from './cellValues';
 export { applyCharts, ChartsRefusedError, CHART_API, CHART_SYNCS, type ApplyChartsOptions, type ApplyChartsResult } from './charts';
+export {
+  applyProtection,
+  readProtectionStatus,
+  rebuildWhileProtected,
+  removeProtection,
+  ProtectionError,
+  type ProtectionErrorCode,
+  type ProtectionStatus,
+  type SheetStatus,
+} from './protection';

@@ -23,6 +23,7 @@ import {
 } from '../../plan/settingsFromSheet';
 import { SHEET_NAMES } from '../../plan/strings';
 import { tierColours, type TierColour } from '../../plan/parts/common';
+import { ROLE_PROFILES_NAME, roleProfilesFromBlock, type RolesFromSheet } from '../../plan/rolesBlock';
 
 export interface WorkbookSettings {
   readonly settings: GradingSettings;
@@ -111,4 +112,23 @@ export async function readTierColours(
   const read = await readSettings(context, base);
   if (read === null) return null;
   return { colours: tierColours(read.settings.tiers), problems: read.problems.filter((p) => p.name === 'TierColors') };
+}
+
+/**
+ * The role profiles of the Settings sheet's roles block (issue 7,
+ * plan/rolesBlock.ts), with a problem naming the cell for each unreadable
+ * Yes/No; the defaults (and one problem) when the workbook has no block.
+ * One sync.
+ */
+export async function readRoleProfiles(context: Excel.RequestContext): Promise<WorkbookRoles> {
+  const range = context.workbook.names.getItemOrNullObject(ROLE_PROFILES_NAME).getRangeOrNullObject();
+  range.load(['values', 'address']);
+  await context.sync();
+  if (range.isNullObject) return { ...roleProfilesFromBlock(null, null), found: false };
+  return { ...roleProfilesFromBlock(range.values, range.address), found: true };
+}
+
+export interface WorkbookRoles extends RolesFromSheet {
+  /** Whether the workbook has the roles block (false: the defaults, and a problem saying so). */
+  readonly found: boolean;
 }

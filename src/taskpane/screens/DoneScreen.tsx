@@ -1,8 +1,8 @@
 /**
  * Done (完成): customers per tier and per segment in the tier colours,
  * the key figures of the summary (GRADING.md §9), problems left in the
- * data, Go to table and Rebuild. Charts, deck and protection come in later
- * versions and have no buttons here.
+ * data, Go to table and Rebuild, and Protect… when the pane passes
+ * onProtect (issue 7).
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { ISSUE_GROUP_LABELS } from '../../i18n/strings';
@@ -20,6 +20,8 @@ export interface DoneScreenProps {
   readonly onGoToTable: () => void;
   readonly onRebuild: () => void;
   readonly onChangeRules: () => void;
+  /** Opens the Protect screen (issue 7); no button without it. */
+  readonly onProtect?: () => void;
 }
 
 /** IDs of customers no longer in the source shown on the screen; the rest are counted. */
@@ -138,6 +140,7 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
         <Button appearance="subtle" onClick={props.onChangeRules}>
           {text.t('doneChangeRules')}
         </Button>
+        {props.onProtect ? <Button onClick={props.onProtect}>{text.t('protectOpen')}</Button> : null}
       </div>
     </form>
   );

@@ -26,6 +26,8 @@ export interface StartScreenProps {
   readonly onPickSheet: (name: string) => void;
   readonly onUseSelection: () => void;
   readonly onOpenTable: (sheetName: string) => void;
+  /** Opens the Protect screen (issue 7); no button without it. */
+  readonly onProtect?: () => void;
   readonly onReread: () => void;
   /** Two sources (issue 11): the customer-archive picker, shown below what was found. */
   readonly archiveSection?: JSX.Element | null;
@@ -80,6 +82,7 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
               {primaryLabel}
             </Button>
             <Button onClick={() => props.onOpenTable(tableSheet)}>{text.t('startOpenTable')}</Button>
+            {props.onProtect ? <Button onClick={props.onProtect}>{text.t('protectOpen')}</Button> : null}
           </div>
         </section>
       ) : null}

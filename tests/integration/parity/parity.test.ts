@@ -17,6 +17,8 @@ import { LIFECYCLE_LABELS } from '../../../src/domain/settings';
 import type { GradingResult } from '../../../src/domain/types';
 import { pick } from '../../../src/i18n/locale';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
+import { DEFAULT_ROLE_PROFILES } from '../../../src/domain/roles';
+import { ROLE_PROFILES_NAME, roleProfilesFromBlock } from '../../../src/plan/rolesBlock';
 import type { PlanValue, TablePlan, WorkbookPlan } from '../../../src/plan/types';
 import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
 import { parityDatasets, type ParityDataset } from '../../fixtures/parity/datasets';
@@ -186,6 +188,21 @@ describe('LibreOffice recalculation equals the TypeScript core', () => {
       });
     });
     expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('role profiles (issue 7) through LibreOffice', () => {
+  test.each(names)('%s: the roles block reads back as the profiles written, with no problem', (name) => {
+    const b = built.get(name) as Built;
+    const rows = sheetRows(b, 'settings');
+    const address = b.plan.names.find((n) => n.name === ROLE_PROFILES_NAME)?.address ?? '';
+    const [first, last] = [...address.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+    const grid = rows.slice(first, (last ?? 0) + 1).map((row) => row.slice(0, 6));
+    const read = roleProfilesFromBlock(grid, `Settings!${address.split(':')[0] ?? ''}`);
+    expect(read.problems).toEqual([]);
+    expect(read.profiles.map((p) => [p.key, p.editsSettings, p.allowSortAndFilter, [...p.editableColumns].sort(), [...p.maskedFields].sort()])).toEqual(
+      DEFAULT_ROLE_PROFILES.map((p) => [p.key, p.editsSettings, p.allowSortAndFilter, [...p.editableColumns].sort(), [...p.maskedFields].sort()]),
+    );
   });
 });
 

@@ -74,6 +74,9 @@ describe('the plan of a 5-customer list (reviewed)', () => {
       'ConsentList=$J$5:$J$6',
       'SatisfactionList=$K$5:$K$9',
       'OwnerList=$L$5:$L$7',
+      // Role profiles (issue 7): the block below the segment map.
+      'RoleProfiles=$A$39:$F$56',
+      'RoleYesNo=$C$57:$D$57',
     ]);
   });
 
@@ -158,6 +161,7 @@ describe('the plan of a 5-customer list (reviewed)', () => {
       ['First purchase', 'date', ''],
       ['Orders', 'wholeNumber', ''],
       ['Spend', 'decimal', ''],
+      ['', 'list', '=RoleYesNo'],
     ]);
     for (const v of plan.validations) {
       expect(v.errorTitle.length).toBeLessThanOrEqual(32); // Excel's limit
