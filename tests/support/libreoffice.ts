@@ -135,7 +135,9 @@ export async function recalcManyToCsv(xlsxPaths: readonly string[], options: Rec
         claimed.add(file);
         const sheetName = file.slice(stem.length + 1, -4);
         const text = await readFile(join(outDir, file), 'utf8');
-        const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+        // We asked soffice for commas; saying so keeps a sheet of one column (or none: the Charts
+        // sheet holds only charts) from failing Papa's delimiter guess.
+        const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: ',' });
         if (parsed.errors.length > 0) {
           throw new LibreOfficeError('no-output', `Unreadable CSV from soffice (${file}): ${parsed.errors[0]?.message ?? ''}`);
         }

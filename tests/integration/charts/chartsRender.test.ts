@@ -1,7 +1,7 @@
 /**
  * LibreOffice opens the charts both .xlsx writers produce and draws them
- * (issue 6 §2): a full workbook (Customers, Settings, a Summary sheet of our
- * own until the Summary part lands, Charts) in English and Chinese, from the
+ * (issue 6 §2): a full workbook from the real plan builder (Customers,
+ * Settings, Summary, Charts bound to the Summary) in English and Chinese, from the
  * exceljs and the streaming writer, converted to PDF in one soffice run.
  * Checked: every chart part is well-formed (xmllint); the PDF has the Charts
  * page with every chart title and axis title in the workbook's language;
@@ -17,13 +17,11 @@ import { gradeCustomers } from '../../../src/domain/grading';
 import type { Locale } from '../../../src/i18n/locale';
 import { pick } from '../../../src/i18n/locale';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
-import { withCharts } from '../../../src/plan/charts';
 import { CHART_AXIS_TITLES, CHART_TITLES } from '../../../src/plan/chartStrings';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
 import { todayLocal } from '../../../src/domain/dates';
 import { parityDatasets } from '../../fixtures/parity/datasets';
-import { summaryFixture } from '../../fixtures/charts/summaryFixture';
 import { convertWithLibreOffice } from '../../support/libreoffice';
 import { unzipText } from '../../unit/xlsx/unzip';
 
@@ -34,9 +32,7 @@ function planFor(locale: Locale): WorkbookPlan {
   const dataset = parityDatasets(todayLocal()).find((d) => d.name === 'ties');
   if (!dataset) throw new Error('parity dataset "ties" is gone');
   const result = gradeCustomers(dataset.records, dataset.settings, { today: dataset.today });
-  const base = buildWorkbookPlan({ result, settings: dataset.settings, locale, profileFields: dataset.profileFields, carriedHeaders: dataset.carriedHeaders });
-  const f = summaryFixture(locale, { settings: dataset.settings });
-  return withCharts({ ...base, sheets: [...base.sheets, f.sheet] }, f.layout, f.summary, f.settings);
+  return buildWorkbookPlan({ result, settings: dataset.settings, locale, profileFields: dataset.profileFields, carriedHeaders: dataset.carriedHeaders });
 }
 
 function pageTexts(pdf: string): string[] {
@@ -65,6 +61,7 @@ function colourCounts(pdf: string, page: number, colours: readonly string[], tol
 
 let workDir: string;
 const pdfs = new Map<string, string>();
+const plans = new Map<Locale, WorkbookPlan>();
 const files = new Map<string, Map<string, string>>();
 
 beforeAll(async () => {
@@ -72,6 +69,7 @@ beforeAll(async () => {
   const inputs: string[] = [];
   for (const locale of LOCALES) {
     const plan = planFor(locale);
+    plans.set(locale, plan);
     for (const engine of ENGINES) {
       const name = `charts-${locale}-${engine}`;
       const bytes = await writeWorkbookXlsx(plan, { engine });
@@ -94,7 +92,10 @@ describe.each(LOCALES)('charts in the .xlsx, opened by LibreOffice (%s)', (local
   test.each(ENGINES)('%s: every chart and drawing part is well-formed XML', (engine) => {
     const parts = files.get(`charts-${locale}-${engine}`);
     const chartParts = [...(parts?.keys() ?? [])].filter((p) => /^xl\/(charts|drawings)\//.test(p) || /^xl\/worksheets\/.*\.xml$/.test(p) || p === '[Content_Types].xml');
-    expect(chartParts.filter((p) => p.startsWith('xl/charts/chart'))).toHaveLength(6);
+    const planned = plans.get(locale)?.charts.length ?? 0;
+    // The five charts of every workbook; the owner chart needs an owner column.
+    expect(planned).toBeGreaterThanOrEqual(5);
+    expect(chartParts.filter((p) => p.startsWith('xl/charts/chart'))).toHaveLength(planned);
     for (const part of chartParts) {
       expect(() => execFileSync('xmllint', ['--noout', '-'], { input: parts?.get(part) ?? '', stdio: ['pipe', 'pipe', 'pipe'] })).not.toThrow();
     }
@@ -107,7 +108,9 @@ describe.each(LOCALES)('charts in the .xlsx, opened by LibreOffice (%s)', (local
     // Customers, Settings, Summary and at least two pages of charts (the grid is three slides tall).
     expect(pages.length).toBeGreaterThanOrEqual(5);
     const all = pages.join('\n').replace(/\s+/g, ' ');
-    for (const title of Object.values(CHART_TITLES)) expect(all).toContain(pick(title, locale));
+    const titles = plans.get(locale)?.charts.map((c) => c.title) ?? [];
+    expect(titles).toContain(pick(CHART_TITLES.tierCustomers, locale));
+    for (const title of titles) expect(all).toContain(title);
     for (const key of ['customers', 'revenue', 'cumulativeShare', 'tier', 'lifecycle', 'averageSpend'] as const) {
       expect(all).toContain(pick(CHART_AXIS_TITLES[key], locale));
     }
@@ -121,6 +124,8 @@ describe.each(LOCALES)('charts in the .xlsx, opened by LibreOffice (%s)', (local
     const [gold, churned] = colourCounts(pdf, chartsPage, ['#FFD966', '#C00000']);
     // At 40 dpi a quarter-slide chart's gold bar alone covers a few hundred pixels.
     expect(gold).toBeGreaterThan(200);
-    expect(churned).toBeGreaterThan(100);
+    // The ties dataset has few churned customers, so the churned bar is short: a few dozen pixels at 40 dpi
+    // (a chart that drew no bar has none of that red at all).
+    expect(churned).toBeGreaterThan(20);
   });
 });
