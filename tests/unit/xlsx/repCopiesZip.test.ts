@@ -6,6 +6,7 @@ import { gradeOwnersFixture } from '../../support/ownersFixture';
 
 const salesRep = DEFAULT_ROLE_PROFILES.find((p) => p.key === 'salesRep') as RoleProfile;
 
+// Each copy is a whole workbook (table, Settings, Summary, Charts) with a 100,000-spin password hash: seconds, not milliseconds.
 describe('writeRepCopies and zipRepCopies', () => {
   it('all copies as one zip (JSZip): one entry per copy, bytes as written, names safe and unique', async () => {
     const output = await gradeOwnersFixture('en');
@@ -26,7 +27,7 @@ describe('writeRepCopies and zipRepCopies', () => {
       // every entry is itself a readable .xlsx package
       expect(Object.keys((await JSZip.loadAsync(file.bytes)).files)).toContain('xl/workbook.xml');
     }
-  });
+  }, 30_000);
 
   it('one owner\'s copy alone, or the no-owner copy; an unknown owner is refused', async () => {
     const output = await gradeOwnersFixture('zh-CN');
@@ -34,5 +35,5 @@ describe('writeRepCopies and zipRepCopies', () => {
     expect((await writeRepCopies(input, { only: { owner: '王芳' } })).map((f) => f.fileName)).toEqual(['王芳.xlsx']);
     expect((await writeRepCopies(input, { only: { owner: null } })).map((f) => f.fileName)).toEqual(['无负责人.xlsx']);
     await expect(writeRepCopies(input, { only: { owner: 'Nobody' } })).rejects.toThrow('No customers have the owner "Nobody"');
-  });
+  }, 30_000);
 });
