@@ -47,7 +47,8 @@ export interface BgNbdFit {
 
 /**
  * Collapses identical (x, tx, T) rows into one weighted row each, keeping
- * only rows with T > 0 (a customer observed for no time carries no information).
+ * only rows with T > 0 (a customer observed for no time carries no
+ * information) and a number for x (NaN marks a customer without a prediction).
  */
 export function collapseRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, count: number): RfmColumns {
   const index = new Map<string, number>();
@@ -59,7 +60,7 @@ export function collapseRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: Arra
     const xi = x[i] as number;
     const txi = tx[i] as number;
     const Ti = T[i] as number;
-    if (!(Ti > 0)) continue;
+    if (!(Ti > 0) || Number.isNaN(xi)) continue;
     const key = `${xi}|${txi}|${Ti}`;
     const at = index.get(key);
     if (at === undefined) {
