@@ -6,6 +6,8 @@ import type { FieldKey, InputKind } from '../domain/types';
 import type { Locale } from '../i18n/locale';
 import { parseIsoDay, type DayNumber } from '../domain/dates';
 import type { AsOfSetting } from '../domain/settings';
+import type { PredictionSettings } from '../domain/prediction/settings';
+import { parsePredictionArgs, PREDICTION_FLAGS, PREDICTION_HELP } from './predictArgs';
 
 export type EncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'utf-16';
 
@@ -22,6 +24,8 @@ export interface GradeCommand {
   readonly dayMonthOrder: 'dmy' | 'mdy' | null;
   readonly sheet: string | null;
   readonly quiet: boolean;
+  /** Prediction settings (issue 9): --no-predict, --horizon-days, --clv-months, --monthly-discount, --calibration-end. */
+  readonly prediction: PredictionSettings;
 }
 
 export interface DemoCommand {
@@ -80,7 +84,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const options = new Map<string, string[]>();
   const positional: string[] = [];
-  const flagsWithoutValue = new Set(['--quiet']);
+  const flagsWithoutValue = new Set<string>(['--quiet', ...PREDICTION_FLAGS]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg.startsWith('--')) {
@@ -131,6 +135,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const dayMonthText = one('--day-month');
   const sheet = one('--sheet');
   const quiet = one('--quiet') === 'true';
+  const prediction = parsePredictionArgs(one);
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
   rejectLeftovers(options, positional);
@@ -170,6 +175,7 @@ export function parseArgs(argv: readonly string[]): Command {
     dayMonthOrder: dayMonthText,
     sheet,
     quiet,
+    prediction,
   };
 }
 
@@ -199,6 +205,7 @@ grade   Reads a customer list or an order log (CSV in any common encoding, or .x
         <input>-graded.xlsx) and, with --report, the JSON report.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
+${PREDICTION_HELP.en}
 Fields for --map: ${FIELD_KEYS.join(', ')}.
 Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage error.`,
   zh: `tierwise —— 为客户分级（RFM 评分、客户细分、等级、生命周期），生成带实时公式的 Excel 工作簿。
@@ -215,6 +222,7 @@ grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xls
         写出分级工作簿（--out，默认 <输入>-graded.xlsx），加 --report 时写出 JSON 报告。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
+${PREDICTION_HELP.zh}
 --map 可用字段：${FIELD_KEYS.join('、')}。
 退出码：0 完成；1 输入无法分级（提示会说明原因）；2 用法错误。`,
 } as const;

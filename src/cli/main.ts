@@ -11,6 +11,8 @@ import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
+import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
+import { predictionSummaryLines } from './predictSummary';
 import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
 import { pick, type Locale, type Localized } from '../i18n/locale';
 import type * as ReadFileModule from '../io/readFile';
@@ -180,7 +182,7 @@ function defaultOutPath(input: string): string {
 async function gradeAndWrite(
   grid: Parameters<typeof gradeGrid>[0],
   sourceIssues: GradeGridOutput['issues'],
-  command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
+  command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'> & Partial<Pick<GradeCommand, 'prediction'>>,
   locale: Locale,
   io: Io,
   outPath: string,
@@ -198,6 +200,7 @@ async function gradeAndWrite(
     },
     sourceIssues,
     settings: settingsFor(command, locale),
+    prediction: command.prediction ?? DEFAULT_PREDICTION_SETTINGS,
     locale,
     today: todayLocal(),
     onProgress: (p) => progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
@@ -254,6 +257,7 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
     const hint = analysis.suggestedDayMonthOrder ? ` (${pick(T.suggests, locale)} ${analysis.suggestedDayMonthOrder})` : '';
     lines.push(`${nf.format(analysis.ambiguousDateCount)} ${pick(T.ambiguousDates, locale)}${hint}.`);
   }
+  lines.push(...predictionSummaryLines(output.prediction, locale, nf));
   for (const file of written) lines.push(`${pick(T.wrote, locale)} ${path.resolve(file)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
 }

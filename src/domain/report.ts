@@ -15,6 +15,8 @@
  */
 import { formatIsoDay } from './dates';
 import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, SegmentKey } from './types';
+// Prediction (issue 9, GRADING.md §10): per-customer figures and the `model` key, present unless --no-predict.
+import { reportCustomerPrediction, reportModel, type PredictionRun, type ReportCustomerPrediction, type ReportModel } from './prediction/report';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -52,7 +54,9 @@ export interface GradingReport {
     readonly rowsSkipped: number;
     readonly issues: readonly ReportIssue[];
   };
-  readonly customers: readonly ReportCustomer[];
+  readonly customers: readonly (ReportCustomer & Partial<ReportCustomerPrediction>)[];
+  /** GRADING.md §10; absent when prediction is off. */
+  readonly model?: ReportModel;
 }
 
 export interface ImportSummary {
@@ -74,7 +78,7 @@ function reportIssue(issue: Issue): ReportIssue {
 }
 
 /** Builds the §8 report from a grading result and the import's counts and issues. */
-export function buildReport(result: GradingResult, importReport: ImportSummary): GradingReport {
+export function buildReport(result: GradingResult, importReport: ImportSummary, prediction: PredictionRun | null = null): GradingReport {
   const bp = result.breakpoints;
   return {
     asOf: formatIsoDay(result.asOf),
@@ -91,7 +95,7 @@ export function buildReport(result: GradingResult, importReport: ImportSummary):
       rowsSkipped: importReport.rowsSkipped,
       issues: importReport.issues.map(reportIssue),
     },
-    customers: result.customers.map((c) => ({
+    customers: result.customers.map((c, i) => ({
       id: c.record.id,
       recencyDays: c.recencyDays,
       frequency: c.record.frequency,
@@ -102,6 +106,8 @@ export function buildReport(result: GradingResult, importReport: ImportSummary):
       segment: c.segment,
       tier: c.tier,
       lifecycle: c.lifecycle,
+      ...(prediction === null ? {} : reportCustomerPrediction(prediction, i)),
     })),
+    ...(prediction === null ? {} : { model: reportModel(prediction) }),
   };
 }

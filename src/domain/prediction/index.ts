@@ -8,3 +8,4 @@ export * from './holdout';
 export * from './messages';
 export * from './predict';
 export * from './settings';
+export * from './report';
