@@ -23,6 +23,7 @@ import { buildWorkbookPlan } from '../src/plan/buildPlan';
 import { writeWorkbookXlsx } from '../src/renderers/xlsx/writeXlsx';
 import { main as cliMain } from '../src/cli/main';
 import { benchFakeExcelBuild } from './fake-excel-build';
+import { benchPrediction } from './prediction';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
       goal: '<= 3x',
     });
   }
+
+  // 1b. Prediction (issue 9): fit + predictions and predictions alone, against grading (bench/prediction.ts).
+  log('prediction…');
+  rows.push(...benchPrediction(quick));
 
   // 2. CLI import + grade of a 500k-line order log (end to end, including writing the workbook).
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'tierwise-bench-'));

@@ -14,6 +14,7 @@
  */
 import { digamma, logGamma } from './special';
 import { minimizeBfgs } from './optimize';
+import { distinctValues, type DistinctValues } from './bgnbd';
 
 export interface GammaGammaParameters {
   readonly p: number;
@@ -26,6 +27,8 @@ export interface SpendColumns {
   readonly zbar: Float64Array;
   readonly weight: Float64Array;
   readonly length: number;
+  /** Distinct x values (see RfmColumns.distinctX); computed on the fly when absent. */
+  readonly distinctX?: DistinctValues;
 }
 
 export interface GammaGammaFit {
@@ -38,7 +41,8 @@ export interface GammaGammaFit {
 
 /** Collapses identical (x, zbar) rows, keeping the rows the model applies to: x >= 1 and zbar > 0. */
 export function collapseSpend(x: ArrayLike<number>, zbar: ArrayLike<number>, count: number): SpendColumns {
-  const index = new Map<string, number>();
+  // By x, then by zbar: numeric keys, no text built per row.
+  const index = new Map<number, Map<number, number>>();
   const xs: number[] = [];
   const zs: number[] = [];
   const weights: number[] = [];
@@ -46,10 +50,14 @@ export function collapseSpend(x: ArrayLike<number>, zbar: ArrayLike<number>, cou
     const xi = x[i] as number;
     const zi = zbar[i] as number;
     if (!(xi >= 1 && zi > 0 && Number.isFinite(zi))) continue;
-    const key = `${xi}|${zi}`;
-    const at = index.get(key);
+    let byZ = index.get(xi);
+    if (byZ === undefined) {
+      byZ = new Map<number, number>();
+      index.set(xi, byZ);
+    }
+    const at = byZ.get(zi);
     if (at === undefined) {
-      index.set(key, xs.length);
+      byZ.set(zi, xs.length);
       xs.push(xi);
       zs.push(zi);
       weights.push(1);
@@ -57,7 +65,8 @@ export function collapseSpend(x: ArrayLike<number>, zbar: ArrayLike<number>, cou
       weights[at] = (weights[at] as number) + 1;
     }
   }
-  return { x: Float64Array.from(xs), zbar: Float64Array.from(zs), weight: Float64Array.from(weights), length: xs.length };
+  const xColumn = Float64Array.from(xs);
+  return { x: xColumn, zbar: Float64Array.from(zs), weight: Float64Array.from(weights), length: xs.length, distinctX: distinctValues(xColumn, xs.length) };
 }
 
 /** Sum of weight * ln L, and its gradient with respect to (p, q, v) when `gradient` is given. */
@@ -66,6 +75,25 @@ export function gammaGammaLogLikelihood(params: GammaGammaParameters, data: Spen
   const lgQ = logGamma(q);
   const logV = Math.log(v);
   const psiQ = digamma(q);
+  const withGradient = gradient !== undefined;
+  // Terms of x alone, once per distinct x: ln Γ(px+q) - ln Γ(px) - ln Γ(q) + q ln v + px ln x,
+  // and for the gradient x (ψ(px+q) - ψ(px) + ln x) and ψ(px+q) - ψ(q) + ln v.
+  const distinct = data.distinctX ?? distinctValues(data.x, data.length);
+  const k = distinct.values.length;
+  const xConstant = new Float64Array(k);
+  const dP = new Float64Array(k);
+  const dQ = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const x = distinct.values[j] as number;
+    const px = p * x;
+    const logX = Math.log(x);
+    xConstant[j] = logGamma(px + q) - logGamma(px) - lgQ + q * logV + px * logX;
+    if (withGradient) {
+      const psiPxQ = digamma(px + q);
+      dP[j] = x * (psiPxQ - digamma(px) + logX);
+      dQ[j] = psiPxQ - psiQ + logV;
+    }
+  }
   let total = 0;
   let gp = 0;
   let gq = 0;
@@ -74,16 +102,16 @@ export function gammaGammaLogLikelihood(params: GammaGammaParameters, data: Spen
     const x = data.x[i] as number;
     const z = data.zbar[i] as number;
     const w = data.weight[i] as number;
+    const j = distinct.index[i] as number;
     const px = p * x;
     const logZ = Math.log(z);
-    const logX = Math.log(x);
-    const logVxz = Math.log(v + x * z);
-    total += w * (logGamma(px + q) - logGamma(px) - lgQ + q * logV + (px - 1) * logZ + px * logX - (px + q) * logVxz);
-    if (gradient !== undefined) {
-      const psiPxQ = digamma(px + q);
-      gp += w * x * (psiPxQ - digamma(px) + logZ + logX - logVxz);
-      gq += w * (psiPxQ - psiQ + logV - logVxz);
-      gv += w * (q / v - (px + q) / (v + x * z));
+    const vxz = v + x * z;
+    const logVxz = Math.log(vxz);
+    total += w * ((xConstant[j] as number) + (px - 1) * logZ - (px + q) * logVxz);
+    if (withGradient) {
+      gp += w * ((dP[j] as number) + x * (logZ - logVxz));
+      gq += w * ((dQ[j] as number) - logVxz);
+      gv += w * (q / v - (px + q) / vxz);
     }
   }
   if (gradient !== undefined) {
@@ -102,7 +130,7 @@ export function fitGammaGamma(data: SpendColumns): GammaGammaFit {
     spendSum += (data.weight[i] as number) * (data.zbar[i] as number);
   }
   const scale = spendSum / customers;
-  const scaled: SpendColumns = { x: data.x, zbar: data.zbar.map((z) => z / scale), weight: data.weight, length: data.length };
+  const scaled: SpendColumns = { x: data.x, zbar: data.zbar.map((z) => z / scale), weight: data.weight, length: data.length, distinctX: data.distinctX ?? distinctValues(data.x, data.length) };
   const gradient = new Float64Array(3);
   const objective = (theta: Float64Array, out: Float64Array): number => {
     const params = { p: Math.exp(theta[0] as number), q: Math.exp(theta[1] as number), v: Math.exp(theta[2] as number) };

@@ -8,11 +8,12 @@
  * correlated give a bilingual problem and leave the affected figures NaN
  * (null in the report); nothing here changes a grade.
  */
-import { collapseRfm, expectedPurchasesMany, fitBgNbd, probabilityAlive, type BgNbdParameters } from './bgnbd';
+import { collapseRfm, ExpectedPurchasesEvaluator, fitBgNbd, probabilityAlive, type BgNbdParameters } from './bgnbd';
 import { collapseSpend, fitGammaGamma, type GammaGammaParameters } from './gammaGamma';
 import { HypergeometricNotConvergedError } from './hypergeometric';
 import type { PredictionFeatures } from './features';
 import { predictionProblem, type PredictionProblem } from './messages';
+import { TripleCache } from './tripleCache';
 import type { PredictionSettings } from './settings';
 
 /** Fewer customers with T > 0 than this, or fewer repeat buyers: too little to fit four parameters. */
@@ -122,15 +123,14 @@ export function fitSpendModel(f: PredictionFeatures, settings: PredictionSetting
   return { model: { ...fit.parameters, logLikelihood: fit.logLikelihood, customersUsed: fit.customersUsed, frequencySpendCorrelation: correlation }, problem: null };
 }
 
-/** Triples (x, tx, T) of whole days below these bounds get an exact numeric cache key. */
-const KEY_X_SPAN = 512;
-const KEY_DAY_SPAN = 4_194_304; // 2^22 days: 11,000 years
-
 /**
- * Per customer predictions at fitted parameters. The purchase figures depend
- * only on (x, tx, T), so each distinct triple is computed once: P(alive),
- * E[purchases in H days] and the discounted sum of the monthly expected
- * purchases (clv = that sum x expected value per purchase).
+ * Per customer predictions at fitted parameters. E[purchases | x, tx, T] =
+ * P(alive | x, tx, T) x E[purchases | x, T, alive], and the second factor
+ * depends on (x, T) only: it is computed once per distinct (x, T) (the 2F1
+ * series are the cost), as are E[purchases in H days | alive] and the
+ * discounted sum of the monthly expected purchases if alive; each customer
+ * then costs P(alive) and a few products. clv = P(alive) x that sum x
+ * expected value per purchase.
  */
 export function predictCustomers(
   f: PredictionFeatures,
@@ -144,19 +144,22 @@ export function predictCustomers(
   const value = new Float64Array(n).fill(Number.NaN);
   const clv = new Float64Array(n).fill(Number.NaN);
   const months = settings.clvMonths;
-  // horizons[0] = H; horizons[i] = 30 i days for the months i = 1..M.
-  const horizons = new Float64Array(months + 1);
-  horizons[0] = settings.horizonDays;
-  for (let i = 1; i <= months; i++) horizons[i] = DAYS_PER_MONTH * i;
+  // The horizons, ascending (the series wants them so): 30 i days for the months i = 1..M, and H
+  // where it falls among them (at hIndex; shared with a month when H is a multiple of 30).
+  const monthDays = Array.from({ length: months }, (_, i) => DAYS_PER_MONTH * (i + 1));
+  const sorted = Array.from(new Set([...monthDays, settings.horizonDays])).sort((p, q) => p - q);
+  const horizons = Float64Array.from(sorted);
+  const hIndex = sorted.indexOf(settings.horizonDays);
+  const monthIndex = Int32Array.from(monthDays, (d) => sorted.indexOf(d));
   const discount = new Float64Array(months + 1);
   for (let i = 1; i <= months; i++) discount[i] = Math.pow(1 + settings.monthlyDiscount, -i);
-  const out = new Float64Array(months + 1);
-  const zs = new Float64Array(months + 1);
+  const out = new Float64Array(horizons.length);
+  const evaluator = new ExpectedPurchasesEvaluator(purchase, horizons);
   const populationMean = spend === null ? Number.NaN : (spend.p * spend.v) / (spend.q - 1);
-  // Cache per triple: [pAlive, expected(H), discounted monthly purchases] at slot * 3.
-  const numericCache = new Map<number, number>();
+  // Per distinct (x, T): [E(H days) if alive, discounted monthly purchases if alive] at slot * 2.
+  const integerCache = new TripleCache(Math.min(n, 65_536));
   const textCache = new Map<string, number>();
-  let cacheValues = new Float64Array(3 * 1024);
+  let cacheValues = new Float64Array(2 * 1024);
   let cacheLength = 0;
   let seriesFailures = 0;
 
@@ -165,49 +168,52 @@ export function predictCustomers(
     if (Number.isNaN(x)) continue;
     const tx = f.tx[i] as number;
     const T = f.T[i] as number;
-    const numeric = Number.isInteger(x) && Number.isInteger(tx) && Number.isInteger(T) && x < KEY_X_SPAN && tx >= 0 && tx < KEY_DAY_SPAN && T >= 0 && T < KEY_DAY_SPAN;
-    const numericKey = numeric ? (x * KEY_DAY_SPAN + tx) * KEY_DAY_SPAN + T : 0;
-    const textKey = numeric ? '' : `${x}|${tx}|${T}`;
-    let slot = numeric ? numericCache.get(numericKey) : textCache.get(textKey);
+    let slot: number | undefined;
+    if (TripleCache.accepts(x, 0, T)) {
+      const found = integerCache.lookupOrAdd(x, 0, T, cacheLength);
+      slot = found < 0 ? undefined : found;
+    } else {
+      const textKey = `${x}|${T}`;
+      slot = textCache.get(textKey);
+      if (slot === undefined) textCache.set(textKey, cacheLength);
+    }
     if (slot === undefined) {
+      // A new (x, T): its slot is the next one (both caches hand slots out in this order).
       slot = cacheLength++;
-      if (3 * cacheLength > cacheValues.length) {
+      if (2 * cacheLength > cacheValues.length) {
         const grown = new Float64Array(cacheValues.length * 2);
         grown.set(cacheValues);
         cacheValues = grown;
       }
-      if (numeric) numericCache.set(numericKey, slot);
-      else textCache.set(textKey, slot);
-      const alive = probabilityAlive(purchase, x, tx, T);
       let expectedH = Number.NaN;
       let discounted = Number.NaN;
       try {
-        expectedPurchasesMany(purchase, x, tx, T, horizons, months + 1, out, zs);
-        expectedH = out[0] as number;
+        evaluator.evaluateIfAlive(x, T, out);
+        expectedH = out[hIndex] as number;
         discounted = 0;
         let previous = 0;
         for (let m = 1; m <= months; m++) {
-          const cumulative = out[m] as number;
+          const cumulative = out[monthIndex[m - 1] as number] as number;
           discounted += (cumulative - previous) * (discount[m] as number);
           previous = cumulative;
         }
       } catch (error) {
         if (!(error instanceof HypergeometricNotConvergedError)) throw error;
-        // Counted and reported below; this customer's purchase figures stay empty.
+        // Counted and reported below; these customers' purchase figures stay empty.
       }
-      cacheValues[3 * slot] = alive;
-      cacheValues[3 * slot + 1] = expectedH;
-      cacheValues[3 * slot + 2] = discounted;
+      cacheValues[2 * slot] = expectedH;
+      cacheValues[2 * slot + 1] = discounted;
     }
-    pAlive[i] = cacheValues[3 * slot] as number;
-    const expectedH = cacheValues[3 * slot + 1] as number;
+    const alive = probabilityAlive(purchase, x, tx, T);
+    pAlive[i] = alive;
+    const expectedH = (cacheValues[2 * slot] as number) * alive;
     if (Number.isNaN(expectedH)) seriesFailures++;
     expected[i] = expectedH;
     if (spend !== null) {
       const z = f.zbar[i] as number;
       const perPurchase = x >= 1 && z > 0 ? (spend.p * (spend.v + x * z)) / (spend.p * x + spend.q - 1) : populationMean;
       value[i] = perPurchase;
-      clv[i] = perPurchase * (cacheValues[3 * slot + 2] as number);
+      clv[i] = perPurchase * (cacheValues[2 * slot + 1] as number) * alive;
     }
   }
   return { pAlive, expectedPurchases: expected, expectedValue: value, clv, seriesFailures };

@@ -4,7 +4,9 @@ import {
   bgNbdLogLikelihood,
   collapseRfm,
   expectedPurchases,
+  expectedPurchasesMany,
   expectedPurchasesOfNewCustomer,
+  ExpectedPurchasesEvaluator,
   fitBgNbd,
   probabilityAlive,
   type BgNbdParameters,
@@ -146,5 +148,23 @@ describe('BG/NBD properties', () => {
         if (long > short) expect(eLong).toBeGreaterThan(eShort * (1 - 1e-9));
       }),
     );
+  });
+});
+
+describe('ExpectedPurchasesEvaluator', () => {
+  test('equals expectedPurchasesMany, with whole-day and fractional times', () => {
+    const p = { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 };
+    const horizons = Float64Array.of(30, 45, 90, 365, 400);
+    const evaluator = new ExpectedPurchasesEvaluator(p, horizons);
+    const fromEvaluator = new Float64Array(5);
+    const direct = new Float64Array(5);
+    for (const [x, tx, T] of [[0, 0, 10], [3, 40, 200], [25, 700, 720], [1, 2.5, 3.75], [0, 0, 0]] as const) {
+      evaluator.evaluate(x, tx, T, fromEvaluator);
+      expectedPurchasesMany(p, x, tx, T, horizons, 5, direct);
+      horizons.forEach((_, k) => expect(fromEvaluator[k]).toBeCloseTo(direct[k] as number, 12));
+    }
+  });
+  test('horizons must be ascending', () => {
+    expect(() => expectedPurchasesMany({ r: 0.2, alpha: 4, a: 0.8, b: 2.4 }, 1, 2, 3, Float64Array.of(10, 5), 2, new Float64Array(2))).toThrow(RangeError);
   });
 });

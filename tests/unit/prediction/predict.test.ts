@@ -110,6 +110,16 @@ describe('runPrediction on the CDNOW log', () => {
     expect(result.clv[i]).toBeCloseTo((result.expectedValue[i] as number) * discounted, 9);
     expect(result.expectedPurchases[i]).toBeCloseTo(expectedPurchases(m, x, tx, T, 365), 12);
   });
+  test('regression: customers sharing (x, T) but not tx get their own figures (the cache is by (x, T), P(alive) by customer)', () => {
+    const m = result.purchaseModel;
+    if (m === null) throw new Error('no model');
+    const f: PredictionFeatures = { x: Float64Array.of(3, 3, 3), tx: Float64Array.of(10, 100, 200), T: Float64Array.of(250, 250, 250), zbar: Float64Array.of(20, 20, 20), length: 3 };
+    for (const horizonDays of [365, 45, 90, 1000]) {
+      const got = predictCustomers(f, m, result.spendModel, { ...DEFAULT_PREDICTION_SETTINGS, horizonDays });
+      for (let i = 0; i < 3; i++) expect(got.expectedPurchases[i]).toBeCloseTo(expectedPurchases(m, 3, f.tx[i] as number, 250, horizonDays), 12);
+      expect(new Set(got.clv).size).toBe(3);
+    }
+  });
   test('the holdout check compares predicted and actual holdout purchases per calibration frequency', () => {
     const outcome = holdoutCheck(aggregated.purchaseHistory, CALIBRATION_END, LOG_END);
     expect(outcome.problem).toBeNull();
