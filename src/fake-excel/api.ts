@@ -1197,7 +1197,7 @@ export class FakeWorksheetFreezePanes
 
 export class FakeTableCollection
   extends FakeClientObject
-  implements Pick<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject'>
+  implements Pick<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items' | 'load'>
 {
   protected readonly scalarProperties: readonly string[] = [];
   constructor(
@@ -1207,8 +1207,25 @@ export class FakeTableCollection
   ) {
     super(core);
   }
-  protected snapshot(): unknown {
-    throw new FakeExcelError('InvalidArgument', 'Load tables one by one.');
+  /** `load('items/name')` (TableCollection.items, ExcelApi 1.1): the tables of the sheet (or workbook) when the load runs, each bound to its table. */
+  protected snapshot(property: string): unknown {
+    if (!property.startsWith('items')) throw new FakeExcelError('InvalidArgument', `Unknown property ${property}.`);
+    const sheet = this.worksheet?.sheet() ?? null;
+    return this.model.tables
+      .filter((t) => sheet === null || t.sheet === sheet)
+      .map((t) => {
+        const proxy = new FakeTable(this.core, () => t, `"${t.name}"`);
+        proxy.bound = t;
+        proxy.preload({ name: t.name, showHeaders: t.showHeaders, style: t.style, id: String(t.id) });
+        return proxy;
+      });
+  }
+  get items(): Excel.Table[] {
+    return (this.read('items') as FakeTable[]).map((t) => expose<Excel.Table>(t));
+  }
+  load(propertyNames?: unknown): Excel.TableCollection {
+    this.queueLoad(propertyNames ?? 'items');
+    return expose(this);
   }
   add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
     const proxy = new FakeTable(this.core, () => null, '(new)');

@@ -50,9 +50,10 @@ export interface FakeExcelOptions {
   /**
    * The n-th operation (1-based, counted across all syncs of this fake, in
    * queue order) throws `GeneralException`: earlier operations of its batch
-   * stay applied, it and later ones are not applied.
+   * stay applied, it and later ones are not applied. A list fails each of
+   * those operations (a second failure while the renderer is recovering from the first).
    */
-  readonly failAtOperation?: number;
+  readonly failAtOperation?: number | readonly number[];
   readonly requestLimitBytes?: number;
   readonly responseLimitBytes?: number;
   readonly readCellLimit?: number;
@@ -149,7 +150,8 @@ export class FakeContextCore {
     }
     for (const [position, op] of batch.entries()) {
       this.operationsRun += 1;
-      if (this.options.failAtOperation === this.operationsRun) {
+      const failAt = this.options.failAtOperation;
+      if (typeof failAt === 'number' ? failAt === this.operationsRun : failAt?.includes(this.operationsRun)) {
         record.failed = 'GeneralException';
         record.failedAtOperation = position + 1;
         throw new FakeExcelError(

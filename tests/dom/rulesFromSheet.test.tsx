@@ -50,7 +50,7 @@ function mount(locale: Locale): { fake: FakeExcel; plans: WorkbookPlan[] } {
 }
 
 /** Types a value into the Settings sheet cell `offset` down a defined name's range, as a user would in Excel. */
-function typeInSheet(fake: FakeExcel, name: string, offset: number, value: number): void {
+function typeInSheet(fake: FakeExcel, name: string, offset: number, value: number | string): void {
   const entry = fake.model.names.get(name.toLowerCase());
   if (!entry) throw new Error(`no name ${name}`);
   const { sheet, rect } = parseAddress(entry.formula.replace(/^=/, ''));
@@ -153,6 +153,23 @@ describe('rules typed in the Settings sheet', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change the rules' }));
     await screen.findByTestId('rules-from-sheet');
     expect(field('minScore:gold').value).toBe('12');
+  }, 30_000);
+
+  it('Rebuild recolours the tier cells with a colour typed in the Settings sheet (issue 6 §4)', async () => {
+    const { fake, plans } = await firstBuild('en');
+    typeInSheet(fake, 'TierColors', GOLD, '#12AB56');
+    fireEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
+    await waitFor(() => expect(plans).toHaveLength(2), { timeout: 10_000 });
+    await screen.findByTestId('screen-done');
+    const tierRules = (plan: WorkbookPlan) =>
+      plan.conditionalFormats.filter((cf) => cf.kind === 'expression' && cf.target.kind === 'tableColumn' && cf.target.column === 'Tier').map((cf) => (cf.kind === 'expression' ? cf.fill : null));
+    expect(tierRules(plans[0] as WorkbookPlan)[GOLD]).toBe('#FFD966');
+    expect(tierRules(plans[1] as WorkbookPlan)[GOLD]).toBe('#12AB56');
+    // In the workbook: the tier column's rules are the rebuilt plan's, in its colours, none left from the first build.
+    const table = fake.model.table('Customers');
+    const tierColumn = table?.columns.findIndex((c) => c.name === 'Tier') ?? -1;
+    const fills = (table?.sheet.conditionalFormats ?? []).filter((cf) => cf.type === 'Custom' && cf.rect.c0 === (table?.firstColumn ?? 0) + tierColumn).map((cf) => cf.fill);
+    expect(fills).toEqual(tierRules(plans[1] as WorkbookPlan));
   }, 30_000);
 
   it('a cell that is not a number is listed under the note, and the pane keeps its value', async () => {

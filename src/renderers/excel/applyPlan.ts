@@ -6,9 +6,13 @@
  *   1. inspect   — which managed sheets, the table and the names exist (reads only);
  *   2. inspect   — protection of existing sheets, the existing table's headers and size, or, when the
  *                  managed sheet has lost its table, whether its area holds data (only on a rebuild);
- *                  if it does ("Convert to Range", or a first build stopped before `tables.add`), one
- *                  sync reads its header row and, when that names the key column, one more makes the
- *                  area a table again, which is then rebuilt as an existing table (else: refused);
+ *                  if it does, one or two syncs list the sheet's tables (parts/table.ts tablesOnSheet):
+ *                  Tierwise's own table left under Excel's default name by a build stopped between
+ *                  `tables.add` and naming it (the PENDING_TABLE_NAME marker points at it) is named, in
+ *                  its own sync, and rebuilt as the existing table; any other table over the area is
+ *                  refused (renamed by the user, or theirs); with no table ("Convert to Range", or a
+ *                  first build stopped before `tables.add`), one sync reads the header row and, when
+ *                  that names the key column, one more makes the area a table again (else: refused);
  *   3. read      — one sync per block of existing rows (only on a rebuild);
  *   4. prepare   — managed-sheet registry, missing sheets, defined names, added table columns, number formats;
  *   5. write     — one sync per block of rows: existing rows updated in place, new rows appended;
@@ -34,7 +38,14 @@
  * queued, so nothing half-queued is ever sent. Real Excel runs a batch's
  * commands in order without rollback, so a batch that fails in the middle
  * could leave one block with some column runs updated and others not; the
- * rows are still whole customers and the next run rewrites them.
+ * rows are still whole customers and the next run rewrites them. When a sync
+ * that may have run `rows.add` or `tables.add` fails, the rows the table
+ * then holds are counted (one or two more syncs, on that path only), so the
+ * message's counts are exact; if Excel cannot answer that either, the message
+ * says how many more rows may be there. Office.js cannot add and name a table
+ * in one operation, so the batch that adds it first sets a hidden marker name
+ * at its header cell and deletes it right after naming it: a stop between
+ * the two leaves a table the next build can tell from one the user renamed.
  *
  * Safety: sheets are created or written only if they are managed: listed in
  * the hidden workbook name {@link MANAGED_SHEETS_NAME} (written before any
@@ -51,42 +62,40 @@ import {
   type MergedRow,
   type TableMerge,
 } from '../../plan/merge';
-import type {
-  ConditionalFormatPlan,
-  PlanCell,
-  PlanTarget,
-  SheetKey,
-  SheetPlan,
-  TablePlan,
-  ValidationPlan,
-  WorkbookPlan,
-} from '../../plan/types';
-import { TEXT_NUMBER_FORMAT } from '../../domain/safeText';
+import type { PlanTarget, TablePlan, WorkbookPlan } from '../../plan/types';
 import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
 import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
+import { MANAGED_SHEETS_NAME, managedSheetsInRegistry, queueDefinedNames, queueManagedSheetsRegistry } from './parts/names';
+import { queueSheetFormat, sheetPlanOf, widthToPoints } from './parts/sheets';
+import {
+  cutBlocks,
+  estimatePlannedRowBytes,
+  officeTextHeader,
+  runsOf,
+  setUniform,
+  SHEET_ROWS,
+  usedBoundsMeetTableArea,
+  writeComputed,
+  PENDING_TABLE_NAME,
+  pendingTableFormula,
+  queuePendingTableMarker,
+  tableMeetsArea,
+  tablesOnSheet,
+  type Block,
+  type ExistingTableInfo,
+  type SheetTable,
+} from './parts/table';
+import { sheetOfAddress } from './readSettings';
+import { queueValidation } from './parts/validations';
+import { queueConditionalFormats } from './parts/formats';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Microsoft's guidance: blocks of 5,000-20,000 rows. */
 export const DEFAULT_BLOCK_ROWS = 20_000;
-/** Rows in a worksheet. */
-const SHEET_ROWS = 1_048_576;
-/** Hidden workbook name listing the sheets Tierwise manages (`="Customers|Settings"`). */
-export const MANAGED_SHEETS_NAME = 'Tierwise_ManagedSheets';
 
-/**
- * The sheet names listed in the {@link MANAGED_SHEETS_NAME} registry's
- * formula (`="Customers|Settings"`, quotes doubled), as written there; none
- * for anything else. The pane uses it too, so both agree on what is Tierwise's.
- */
-export function managedSheetsInRegistry(formula: unknown): string[] {
-  if (typeof formula !== 'string') return [];
-  const m = /^="(.*)"$/s.exec(formula);
-  return (m?.[1] ?? '')
-    .replace(/""/g, '"')
-    .split('|')
-    .filter((name) => name !== '');
-}
+// The parts' public names, exported here as before the split (tests, the pane and the xlsx renderer import them from here).
+export { MANAGED_SHEETS_NAME, managedSheetsInRegistry, widthToPoints, cutBlocks };
 
 export interface ApplyProgress {
   readonly step: BuildStep;
@@ -143,121 +152,9 @@ export interface ApplyResult {
   readonly warnings: readonly Localized[];
 }
 
-/* ------------------------------------------------------------------ helpers */
 
-/**
- * Sets one value on every cell of a range. Excel documents this broadcast
- * for `values`, `formulas` and `numberFormat` ("If the argument is a single
- * value, it will be applied to all cells in the range",
- * OfficeDev/office-js-docs-reference#578; OfficeDev/office-js-docs-pr#2013
- * confirms it works) but @types/office-js types only the 2D form, hence this
- * one cast. It keeps a whole-column format or formula to a few bytes.
- */
-function setUniform(range: Excel.Range, property: 'formulas' | 'numberFormat', value: string): void {
-  (range as unknown as Record<'formulas' | 'numberFormat', unknown>)[property] = value;
-}
-
-/**
- * Writes a computed column's formula into `range`. A formula entered into a
- * cell formatted as text (`@`) is stored as text, not run, so the cells are
- * set to General first, and the column's own format (possibly `@` for a text
- * result) is applied after the formula.
- */
-function writeComputed(range: Excel.Range, formula: string, numberFormat: string): void {
-  setUniform(range, 'numberFormat', 'General');
-  setUniform(range, 'formulas', formula);
-  if (numberFormat !== 'General') setUniform(range, 'numberFormat', numberFormat);
-}
-
-/** Width in characters of the default font -> points (7 px per character + 5 px padding, 0.75 pt per px). */
-export function widthToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly bytes: number;
-}
-
-/** Cuts rows into blocks of at most `maxRows` rows and `budget` estimated bytes (a single huge row still gets its own block). */
-export function cutBlocks(rowCount: number, rowBytes: (row: number) => number, maxRows: number, budget: number): Block[] {
-  const blocks: Block[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let row = 0; row < rowCount; row += 1) {
-    const b = rowBytes(row);
-    if (row > start && (row - start >= maxRows || bytes + b > budget)) {
-      blocks.push({ start, end: row, bytes });
-      start = row;
-      bytes = 0;
-    }
-    bytes += b;
-  }
-  if (rowCount > start) blocks.push({ start, end: rowCount, bytes });
-  return blocks;
-}
-
-/** Maximal runs of adjacent indexes: [1,2,3,5] -> [[1,3],[5,5]]. */
-function runsOf(indexes: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const i of [...indexes].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === i - 1) last[1] = i;
-    else runs.push([i, i]);
-  }
-  return runs;
-}
-
-function sheetPlanOf(plan: WorkbookPlan, key: SheetKey): SheetPlan {
-  const sheet = plan.sheets.find((s) => s.key === key);
-  if (!sheet) throw new RangeError(`The plan has no sheet "${key}" for its table or target.`);
-  return sheet;
-}
-
-const STYLE_FORMATS: Record<NonNullable<PlanCell['style']>, { bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string }> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 12 },
-  header: { bold: true, fill: '#D9E1F2' },
-  label: { bold: true },
-  input: { fill: '#FFF2CC' },
-  note: { italic: true, color: '#595959' },
-  computed: { fill: '#F2F2F2' },
-};
-
-const ICON_STYLES: Record<Extract<ConditionalFormatPlan, { kind: 'iconSet' }>['style'], Excel.IconSet> = {
-  threeArrows: 'ThreeArrows' as Excel.IconSet,
-  threeTrafficLights: 'ThreeTrafficLights1' as Excel.IconSet,
-  threeSymbols: 'ThreeSymbols' as Excel.IconSet,
-};
-
-function validationRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
-  switch (rule.kind) {
-    case 'list':
-      return { list: { inCellDropDown: true, source: rule.source } };
-    case 'wholeNumber':
-    case 'decimal': {
-      const basic: Excel.BasicDataValidation =
-        rule.max === null
-          ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-          : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
-      return rule.kind === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
-    }
-    case 'date':
-      return { date: { formula1: '=DATE(1900,1,1)', formula2: rule.notAfterFormula, operator: 'Between' } };
-    case 'textLength':
-      return { textLength: { formula1: 0, formula2: rule.max, operator: 'Between' } };
-  }
-}
 
 /* ------------------------------------------------------------------ the build */
-
-interface ExistingTableInfo {
-  readonly headers: string[];
-  readonly headerRow: number;
-  readonly firstColumn: number;
-  readonly bodyRows: number;
-}
 
 /**
  * Applies `plan` to the workbook behind `context`. Re-running is an update
@@ -288,6 +185,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const sheetsCreated: string[] = [];
   let namesWritten = false;
   let tableExists = false;
+  let tableRestored = false;
   let rowsUpdated = 0;
   let rowsToUpdate = 0;
   let rowsAppended = 0;
@@ -300,6 +198,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     sheetsCreated: [...sheetsCreated],
     namesWritten,
     tableExists,
+    tableRestored,
     rowsUpdated,
     rowsToUpdate,
     rowsAppended,
@@ -320,6 +219,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       },
       cause,
     );
+  };
+  /**
+   * A sync that may have run `tables.add` failed part-way (making or naming the table on a rebuild): whether a
+   * table now starts at the plan table's header cell, whatever its name, is what the message must say. One or
+   * two more syncs, on this path only; if Excel cannot answer, the original error stands with both causes.
+   */
+  const withTableRecounted = async (error: unknown): Promise<unknown> => {
+    if (!(error instanceof BuildInterruptedError) || !tablePlan) return error;
+    try {
+      const sheet = workbook.worksheets.getItem(sheetPlanOf(plan, tablePlan.sheet).name);
+      if ((await tablesOnSheet(sheet, () => context.sync())).some((t) => t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column)) tableExists = true;
+    } catch (recountError) {
+      return new BuildInterruptedError('failed', error.written, error.reason, error.detail, {
+        cause: new AggregateError([error.cause, recountError], 'The sync failed and so did looking for the table after it.'),
+      });
+    }
+    return new BuildInterruptedError('failed', summary(error.written.stoppedIn), error.reason, error.detail, { cause: error.cause });
   };
   const checkCancelled = (): void => {
     if (options.signal?.aborted) throw new BuildInterruptedError('cancelled', summary(null), null, null);
@@ -369,7 +285,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   });
   const tableProbe = tablePlan ? workbook.tables.getItemOrNullObject(tablePlan.name) : null;
   tableProbe?.load('name');
+  // The marker a build stopped between `tables.add` and naming the table leaves (see PENDING_TABLE_NAME).
+  const pendingProbe = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).load('name') : null;
+  const pendingRange = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).getRangeOrNullObject().load(['address', 'rowIndex', 'columnIndex']) : null;
   await sync();
+  /** Whether the marker name exists now (so the next batch that sets it updates rather than adds it). */
+  let pendingMarker = pendingProbe !== null && !pendingProbe.isNullObject;
 
   const managed = new Set<string>(registry.isNullObject ? [] : managedSheetsInRegistry(registry.formula).map((name) => name.toLowerCase()));
   const existingSheets = sheetProbes.filter((p) => !p.proxy.isNullObject);
@@ -415,7 +336,45 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
       });
     }
+    const keyPlanColumn = tablePlan ? (tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn)) : undefined;
+    /** Headers a table over the area may have to be rebuilt on: they name the key column, none twice. */
+    const rebuildableHeaders = (headers: readonly string[]): boolean => {
+      const lower = headers.map((h) => h.toLowerCase());
+      return keyPlanColumn !== undefined && lower.includes(keyPlanColumn.header.toLowerCase()) && new Set(lower).size === lower.length;
+    };
+    let areaTables: SheetTable[] = [];
     if (usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
+      // The area holds values but no table of Tierwise's name: list the sheet's tables (one or two more syncs,
+      // only on this path) to see what is over the area.
+      areaTables = (await tablesOnSheet(tableSheetProbe.proxy, sync)).filter((t) => tableMeetsArea(t, tablePlan));
+      const markerAt =
+        pendingRange && !pendingRange.isNullObject && sheetOfAddress(pendingRange.address)?.toLowerCase() === tableSheetProbe.plan.name.toLowerCase()
+          ? { row: pendingRange.rowIndex, column: pendingRange.columnIndex }
+          : null;
+      const left = areaTables.find((t) => markerAt && t.headerRow === markerAt.row && t.firstColumn === markerAt.column && t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column);
+      if (left && rebuildableHeaders(left.headers)) {
+        // Tierwise's own table, left under Excel's default name by a build stopped between `tables.add` and naming
+        // it (the marker says so): name it, alone in its sync, and rebuild on it as on an existing table.
+        step = 'prepare';
+        left.table.name = tablePlan.name;
+        workbook.names.getItem(PENDING_TABLE_NAME).delete();
+        try {
+          await sync();
+        } catch (error) {
+          throw await withTableRecounted(error);
+        }
+        pendingMarker = false;
+        step = 'inspect';
+        recreatedTable = left.table;
+        tableExists = true;
+        tableRestored = true;
+        existing = { headers: left.headers, headerRow: left.headerRow, firstColumn: left.firstColumn, bodyRows: left.bodyRows };
+      } else if (areaTables.length > 0) {
+        // Another table over the area: Tierwise's renamed by the user, or one of theirs. Never taken: refused, nothing written.
+        throw tableMissing(tablePlan);
+      }
+    }
+    if (!existing && usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
       // The area holds values without a table: a "Convert to Range", or a first build stopped between writing
       // the cells and `tables.add`. If its header row names the key column, it is the previous table's data:
       // read its header row (one more sync, only on this path) and rebuild on it as on an existing table.
@@ -426,36 +385,38 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       const headerValues = headerCells.values[0] ?? [];
       const blankAt = headerValues.findIndex((v) => v === '' || v === null);
       const areaHeaders = headerValues.slice(0, blankAt < 0 ? headerValues.length : blankAt).map((v) => String(v));
-      const keyPlanColumn = tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn);
-      const lowerHeaders = areaHeaders.map((h) => h.toLowerCase());
-      const hasKey = keyPlanColumn !== undefined && lowerHeaders.includes(keyPlanColumn.header.toLowerCase());
       const bodyRows = Math.max(0, lastRow - tablePlan.row);
-      if (hasKey && new Set(lowerHeaders).size === lowerHeaders.length && bodyRows > 0) {
+      if (rebuildableHeaders(areaHeaders) && bodyRows > 0) {
         recoveredArea = { headers: areaHeaders, headerRow: tablePlan.row, firstColumn: tablePlan.column, bodyRows };
-      } else if (!hasKey || new Set(lowerHeaders).size !== lowerHeaders.length) {
+      } else if (!rebuildableHeaders(areaHeaders)) {
         throw tableMissing(tablePlan);
       }
       // A header row naming the key over no body rows holds nothing of the user's: built afresh below.
     }
     if (recoveredArea && tablePlan) {
-      // Make the area a table again, alone in its sync, before anything else is written: if a table (the old one
-      // renamed) still covers the area, `tables.add` fails here and the build stops with nothing written.
+      // Make the area a table again, alone in its sync, before anything else is written (no table is over the
+      // area: checked above; were one there, `tables.add` would fail here and the build stop with nothing written).
       step = 'prepare';
       const area = recoveredArea;
       const address = `${columnLetter(area.firstColumn)}${area.headerRow + 1}:${columnLetter(area.firstColumn + area.headers.length - 1)}${area.headerRow + area.bodyRows + 1}`;
-      const recreated = workbook.worksheets.getItem(sheetPlanOf(plan, tablePlan.sheet).name).tables.add(address, true);
+      const areaSheetName = sheetPlanOf(plan, tablePlan.sheet).name;
+      queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(areaSheetName, area.headerRow, area.firstColumn));
+      const recreated = workbook.worksheets.getItem(areaSheetName).tables.add(address, true);
       recreated.name = tablePlan.name;
+      workbook.names.getItem(PENDING_TABLE_NAME).delete();
       recreated.style = tablePlan.style;
       try {
         await sync();
       } catch (error) {
         const code = (error as BuildInterruptedError).cause as { code?: unknown } | undefined;
         if (code?.code === 'InvalidOperation' || code?.code === 'InvalidArgument') throw tableMissing(tablePlan, error);
-        throw error;
+        throw await withTableRecounted(error);
       }
+      pendingMarker = false;
       step = 'inspect';
       recreatedTable = recreated;
       tableExists = true;
+      tableRestored = true;
       existing = recoveredArea;
     }
     if (headerRange && bodyRange && tableSheet && tablePlan) {
@@ -580,29 +541,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'prepare';
   checkCancelled();
   suspend();
-  const managedNames = plan.sheets.map((s) => s.name);
-  for (const name of managed) if (!managedNames.some((n) => n.toLowerCase() === name)) managedNames.push(name);
-  const registryFormula = `="${managedNames.join('|').replace(/"/g, '""')}"`;
-  if (registry.isNullObject) {
-    const item = workbook.names.add(MANAGED_SHEETS_NAME, registryFormula, 'Sheets Tierwise manages; do not edit.');
-    item.visible = false;
-  } else {
-    registry.formula = registryFormula;
-    // Re-assert: a build stopped inside this batch, after the add and before the hide, left the registry visible.
-    registry.visible = false;
-  }
+  queueManagedSheetsRegistry(workbook, registry, plan.sheets.map((s) => s.name), managed);
   const creating = sheetProbes.filter((p) => p.proxy.isNullObject).map((p) => p.plan.name);
   for (const name of creating) workbook.worksheets.add(name);
-  for (const { plan: n, proxy } of nameProbes) {
-    const formula = `='${sheetPlanOf(plan, n.sheet).name.replace(/'/g, "''")}'!${n.address}`;
-    if (proxy.isNullObject) {
-      workbook.names.add(n.name, formula, n.comment);
-    } else {
-      proxy.formula = formula;
-      proxy.comment = n.comment;
-    }
-  }
+  queueDefinedNames(workbook, plan, nameProbes);
   let tableProxy: Excel.Table | null = recreatedTable ?? (tableFound && tableProbe ? tableProbe : null);
+  // A marker left by a build stopped after naming its table, before deleting the marker: the table is there, so it is stale.
+  const staleMarker = pendingMarker && tableProxy !== null;
+  if (staleMarker) workbook.names.getItem(PENDING_TABLE_NAME).delete();
   if (tablePlan && merge && existing && tableProxy) {
     const table = tableProxy;
     for (const header of merge.addedHeaders) table.columns.add(undefined, undefined, header);
@@ -630,9 +576,32 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     });
   }
   await sync();
+  if (staleMarker) pendingMarker = false;
   sheetsCreated.push(...creating);
   namesWritten = true;
   finishStep('prepare');
+
+  /**
+   * A write sync that appends rows failed part-way: `rows.add` (or `tables.add`) may have run before the
+   * failing operation. Counts the table's rows as they now are (one or two syncs, on this path only) so the
+   * message says exactly what was added; if Excel cannot answer either, says that up to `blockRows` more may be there.
+   */
+  const recountAfterFailedBlock = async (error: unknown, headerRow: number, firstColumn: number, blockRows: number): Promise<unknown> => {
+    if (!(error instanceof BuildInterruptedError) || !tablePlan) return error;
+    try {
+      const found = (await tablesOnSheet(tableSheetProxy(), () => context.sync())).find((t) => t.headerRow === headerRow && t.firstColumn === firstColumn);
+      if (found) {
+        tableExists = true;
+        // A table made over no rows has one blank body row.
+        rowsAppended = mergedRows.length === existingCount ? 0 : found.bodyRows - existingCount;
+      }
+    } catch (recountError) {
+      return new BuildInterruptedError('failed', { ...summary('write'), rowsMaybeAppended: blockRows }, error.reason, error.detail, {
+        cause: new AggregateError([error.cause, recountError], 'The write failed and so did counting the rows after it.'),
+      });
+    }
+    return new BuildInterruptedError('failed', summary('write'), error.reason, error.detail, { cause: error.cause });
+  };
 
   /* 5. write blocks --------------------------------------------------- */
   step = 'write';
@@ -685,8 +654,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         if (matrix.length > 0) sheet.getRangeByIndexes(bodyTop, firstColumn, matrix.length, headers.length).values = matrix;
         const lastRow = headerRow + Math.max(1, matrix.length);
         const address = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + headers.length - 1)}${lastRow + 1}`;
+        queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(sheetName, headerRow, firstColumn));
         tableProxy = sheet.tables.add(address, true);
         tableProxy.name = tablePlan.name;
+        workbook.names.getItem(PENDING_TABLE_NAME).delete();
         tableProxy.style = tablePlan.style;
         for (const m of computedColumns) writeComputed(tableProxy.columns.getItem(headers[m] ?? '').getDataBodyRange(), formulaOf(m), formatOf(m));
       } else {
@@ -696,7 +667,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         }
       }
       noteBlock(block);
-      await sync({ start: block.start, end: block.end, total: mergedRows.length });
+      try {
+        await sync({ start: block.start, end: block.end, total: mergedRows.length });
+      } catch (error) {
+        throw await recountAfterFailedBlock(error, headerRow, firstColumn, block.end - block.start);
+      }
+      pendingMarker = false;
       tableExists = true;
       rowsAppended += block.end - block.start;
     }
@@ -707,18 +683,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'format';
   checkCancelled();
   suspend();
-  for (const sheetPlan of plan.sheets) {
-    const sheet = workbook.worksheets.getItem(sheetPlan.name);
-    if (sheetPlan.tabColor !== null) sheet.tabColor = sheetPlan.tabColor;
-    if (sheetPlan.freeze) {
-      if (sheetPlan.freeze.rows > 0 && sheetPlan.freeze.columns > 0) {
-        sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, sheetPlan.freeze.rows, sheetPlan.freeze.columns));
-      } else if (sheetPlan.freeze.rows > 0) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
-      else if (sheetPlan.freeze.columns > 0) sheet.freezePanes.freezeColumns(sheetPlan.freeze.columns);
-    }
-    for (const { column, width } of sheetPlan.columnWidths) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthToPoints(width);
-    for (const cell of sheetPlan.cells) writePlanCell(sheet, cell);
-  }
+  for (const sheetPlan of plan.sheets) queueSheetFormat(workbook.worksheets.getItem(sheetPlan.name), sheetPlan);
   if (tablePlan && merge && tableProxy) {
     const table = tableProxy;
     const firstColumn = existing?.firstColumn ?? tablePlan.column;
@@ -747,24 +712,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     if (target.kind === 'range') return workbook.worksheets.getItem(sheetPlanOf(plan, target.sheet).name).getRange(target.address);
     return workbook.tables.getItem(target.table).columns.getItem(target.column).getDataBodyRange();
   };
-  for (const v of plan.validations) {
-    const range = targetRange(v.target);
-    range.dataValidation.clear();
-    range.dataValidation.rule = validationRule(v.rule);
-    range.dataValidation.ignoreBlanks = v.allowBlank;
-    range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.errorMessage };
-    range.dataValidation.prompt = v.prompt === null ? { showPrompt: false, title: '', message: '' } : { showPrompt: true, title: '', message: v.prompt };
-  }
-  const cleared = new Set<string>();
-  for (const cf of plan.conditionalFormats) {
-    const key = JSON.stringify(cf.target);
-    const range = targetRange(cf.target);
-    if (!cleared.has(key)) {
-      range.conditionalFormats.clearAll();
-      cleared.add(key);
-    }
-    addConditionalFormat(range, cf);
-  }
+  for (const v of plan.validations) queueValidation(targetRange(v.target), v);
+  queueConditionalFormats(plan.conditionalFormats, targetRange);
   workbook.application.calculate('Full');
   await sync();
   validationsApplied = true;
@@ -792,85 +741,3 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   };
 }
 
-/**
- * Whether the bounding box of a sheet's used cells meets the table's area
- * (its columns, from its header row down). Exact for a table at row 0 (the
- * plan's): any used cell in those columns is in the area. For a table lower
- * down, cells above it can make the box meet the area; that errs on the side
- * of refusing, never of clearing the user's data.
- */
-function usedBoundsMeetTableArea(used: Excel.Range, table: TablePlan): boolean {
-  const lastRow = used.rowIndex + used.rowCount - 1;
-  const lastColumn = used.columnIndex + used.columnCount - 1;
-  return lastRow >= table.row && used.columnIndex <= table.column + table.columns.length - 1 && lastColumn >= table.column;
-}
-
-/** A header as a cell input: Excel would turn `=x` or `123` into a formula or number. */
-function officeTextHeader(header: string): string {
-  return officeCellInput({ kind: 'text', text: header }, TEXT_NUMBER_FORMAT) as string;
-}
-
-function estimatePlannedRowBytes(table: TablePlan): number {
-  const sample = table.rows.slice(0, 200);
-  let total = 0;
-  for (const row of sample) {
-    row.forEach((v, i) => {
-      const column = table.columns[i];
-      if (column && column.role !== 'computed') total += inputBytes(officeCellInput(v, column.numberFormat));
-    });
-  }
-  return Math.ceil(total / Math.max(1, sample.length)) + 2;
-}
-
-function writePlanCell(sheet: Excel.Worksheet, cell: PlanCell): void {
-  const range = sheet.getCell(cell.row, cell.column);
-  const value = cell.value;
-  const numberFormat = cell.numberFormat ?? (value?.kind === 'date' ? 'yyyy-mm-dd' : undefined);
-  if (numberFormat !== undefined) range.numberFormat = [[numberFormat]];
-  if (value?.kind === 'formula') range.formulas = [[value.formula]];
-  else range.values = [[officeCellInput(value, numberFormat ?? 'General')]];
-  const style = cell.style ? STYLE_FORMATS[cell.style] : undefined;
-  if (style?.bold !== undefined) range.format.font.bold = style.bold;
-  if (style?.italic !== undefined) range.format.font.italic = style.italic;
-  if (style?.size !== undefined) range.format.font.size = style.size;
-  if (style?.color !== undefined) range.format.font.color = style.color;
-  const fill = cell.fill ?? style?.fill;
-  if (fill !== undefined) range.format.fill.color = fill;
-}
-
-function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): void {
-  switch (cf.kind) {
-    case 'expression': {
-      const format = range.conditionalFormats.add('Custom');
-      format.custom.rule.formula = cf.formula;
-      format.custom.format.fill.color = cf.fill;
-      if (cf.fontColor !== null) format.custom.format.font.color = cf.fontColor;
-      return;
-    }
-    case 'iconSet': {
-      const format = range.conditionalFormats.add('IconSet');
-      format.iconSet.style = ICON_STYLES[cf.style];
-      // The first criterion's type, operator and formula are ignored by Excel (d.ts: IconSetConditionalFormat.criteria).
-      format.iconSet.criteria = [
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=0' },
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.lowAtLeast}` },
-        { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.highAtLeast}` },
-      ];
-      return;
-    }
-    case 'colorScale': {
-      const format = range.conditionalFormats.add('ColorScale');
-      format.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: cf.minColor },
-        midpoint: { type: 'Percentile', formula: '50', color: cf.midColor },
-        maximum: { type: 'HighestValue', color: cf.maxColor },
-      };
-      return;
-    }
-    case 'dataBar': {
-      const format = range.conditionalFormats.add('DataBar');
-      format.dataBar.positiveFormat.fillColor = cf.color;
-      return;
-    }
-  }
-}

@@ -20,12 +20,22 @@ export interface WrittenSummary {
   readonly namesWritten: boolean;
   /** The Customers table exists now (created by this run or before). */
   readonly tableExists: boolean;
+  /**
+   * Before the prepare step, the table was restored over rows already on the sheet: made a table again
+   * after "Convert to Range", or Tierwise's table left unnamed by a stopped build given its name.
+   */
+  readonly tableRestored?: boolean;
   /** Existing table rows rewritten with this run's data, of how many planned. */
   readonly rowsUpdated: number;
   readonly rowsToUpdate: number;
   /** Customers appended to the table, of how many planned. */
   readonly rowsAppended: number;
   readonly rowsToAppend: number;
+  /**
+   * Rows of the block being appended when the build stopped that Excel could not say were added or not
+   * (the failure also stopped the recount); 0 or absent when `rowsAppended` is exact.
+   */
+  readonly rowsMaybeAppended?: number;
   /** Sheet cells, widths, computed-column formulas (the format step). */
   readonly formatsApplied: boolean;
   /** Validations and conditional formats (the validate step). */
@@ -82,7 +92,7 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     en.push(detail.en);
     zh.push(detail.zh);
   }
-  const wroteNothing = !w.stepsDone.includes('prepare') && w.stoppedIn !== 'prepare';
+  const wroteNothing = !w.stepsDone.includes('prepare') && w.stoppedIn !== 'prepare' && w.tableRestored !== true;
   if (wroteNothing) {
     en.push('Nothing was written to the workbook.');
     zh.push('工作簿未作任何更改。');
@@ -90,6 +100,10 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     if (w.stoppedIn === 'prepare') {
       en.push('Some managed sheets or defined names may have been created before the stop.');
       zh.push('中止前可能已新建部分受管工作表或定义名称。');
+    }
+    if (w.tableRestored === true) {
+      en.push('The table was restored over the rows already on its sheet (made a table again, or given back its name).');
+      zh.push('已在工作表上原有的行上恢复表格（重新设为表格，或恢复其名称）。');
     }
     if (w.sheetsCreated.length > 0) {
       en.push(`Sheets created: ${w.sheetsCreated.join(', ')}.`);
@@ -107,6 +121,10 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
       `客户：已更新现有 ${zhCount(w.rowsToUpdate)} 行中的 ${zhCount(w.rowsUpdated)} 行，已新增 ${zhCount(w.rowsToAppend)} 行中的 ${zhCount(w.rowsAppended)} 行` +
         (w.tableExists ? '。' : '；表格尚未创建。'),
     );
+    if ((w.rowsMaybeAppended ?? 0) > 0) {
+      en.push(`Up to ${enCount(w.rowsMaybeAppended ?? 0)} more new rows may have been added just before the stop (Excel could not say); building again finds them and adds none twice.`);
+      zh.push(`中止前可能还新增了至多 ${zhCount(w.rowsMaybeAppended ?? 0)} 行（Excel 未能确认）；再次生成会识别这些行，不会重复添加。`);
+    }
     en.push(w.formatsApplied ? 'Settings, formulas and formats were written.' : 'Settings, formulas and formats were not written.');
     zh.push(w.formatsApplied ? '已写入设置、公式和格式。' : '未写入设置、公式和格式。');
     en.push(w.validationsApplied ? 'Validations and conditional formats were written.' : 'Validations and conditional formats were not written.');

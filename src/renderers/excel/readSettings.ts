@@ -22,6 +22,7 @@ import {
   type SettingsProblem,
 } from '../../plan/settingsFromSheet';
 import { SHEET_NAMES } from '../../plan/strings';
+import { tierColours, type TierColour } from '../../plan/parts/common';
 
 export interface WorkbookSettings {
   readonly settings: GradingSettings;
@@ -94,4 +95,20 @@ export async function readSettings(
 
   const read = settingsFromSheetValues(values, formulas, base, { locale, autoAsOfDay: options.autoAsOfDay ?? null, addresses });
   return { settings: read.settings, problems: read.problems, sheetName, locale };
+}
+
+/**
+ * The tier colours the workbook's Settings sheet holds now (tier key and
+ * `#RRGGBB`, in tier order; a cell that is not a colour keeps `base`'s, and
+ * is listed in `problems`), for the parts that colour by tier on a refresh
+ * (summary, charts) without rebuilding the table. Null without a Tierwise
+ * Settings sheet. The same one or two syncs as {@link readSettings}.
+ */
+export async function readTierColours(
+  context: Excel.RequestContext,
+  base: GradingSettings,
+): Promise<{ readonly colours: readonly TierColour[]; readonly problems: readonly SettingsProblem[] } | null> {
+  const read = await readSettings(context, base);
+  if (read === null) return null;
+  return { colours: tierColours(read.settings.tiers), problems: read.problems.filter((p) => p.name === 'TierColors') };
 }

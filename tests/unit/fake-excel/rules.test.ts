@@ -306,6 +306,20 @@ describe('fake Excel: batches, stats and fault injection', () => {
     expect(fake.model.sheet('Data')?.value(3, 0)).toBe('again');
   });
 
+  test('failAtOperation with a list fails each listed operation, in whichever sync it falls', async () => {
+    const fake = createFakeExcel({ failAtOperation: [2, 3] });
+    fake.model.addSheet('Data');
+    const sheet = fake.context.workbook.worksheets.getItem('Data');
+    sheet.getRange('A1').values = [['op 1']];
+    sheet.getRange('A2').values = [['op 2']];
+    await expectCode(fake.context.sync(), 'GeneralException');
+    sheet.getRange('A3').values = [['op 3']];
+    await expectCode(fake.context.sync(), 'GeneralException');
+    sheet.getRange('A4').values = [['op 4']];
+    await fake.context.sync();
+    expect([0, 1, 2, 3].map((r) => fake.model.sheet('Data')?.value(r, 0))).toEqual(['op 1', '', '', 'op 4']);
+  });
+
   test('an operation that fails stops the batch: earlier operations stay applied, later ones are dropped (no rollback)', async () => {
     const fake = withSheet();
     const sheet = fake.context.workbook.worksheets.getItem('Data');
@@ -424,6 +438,29 @@ describe('fake Excel: ranges and workbook objects', () => {
     await fake.context.sync();
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Data']);
     expect([table.name, table.showHeaders, app.calculationMode]).toEqual(['Table1', false, 'Manual']);
+  });
+
+  test('worksheet.tables.load(items/name) lists the sheet\'s tables (workbook.tables: all), each usable in later batches', async () => {
+    const fake = createFakeExcel();
+    const a = fake.model.addSheet('A');
+    fake.model.addSheet('B');
+    a.setConstant(0, 0, 'x');
+    a.setConstant(1, 0, 1);
+    const wb = fake.context.workbook;
+    wb.worksheets.getItem('A').tables.add('A1:A2', true);
+    wb.worksheets.getItem('B').tables.add('C3:D4', true).name = 'Other';
+    await fake.context.sync();
+    const onA = wb.worksheets.getItem('A').tables.load('items/name');
+    const all = wb.tables.load('items/name');
+    await fake.context.sync();
+    expect(onA.items.map((t) => t.name)).toEqual(['Table1']);
+    expect(all.items.map((t) => t.name)).toEqual(['Table1', 'Other']);
+    // A listed table is the table itself: renaming it and reading its header row work in the next batch.
+    const listed = onA.items[0] as Excel.Table;
+    listed.name = 'Renamed';
+    const header = listed.getHeaderRowRange().load(['rowIndex', 'columnIndex', 'values']);
+    await fake.context.sync();
+    expect([fake.model.table('Renamed')?.sheet.name, header.rowIndex, header.columnIndex, header.values]).toEqual(['A', 0, 0, [['x']]]);
   });
 
   test('loading worksheets returns every sheet with its name loaded', async () => {
