@@ -105,6 +105,7 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     locale: options.locale,
     profileFields,
     carriedHeaders: importResult.carriedHeaders,
+    prediction,
   });
   progress?.({ stage: 'plan', done: 1, total: 1 });
 

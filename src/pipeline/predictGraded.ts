@@ -29,5 +29,5 @@ export function predictGraded(records: readonly CustomerRecord[], history: Purch
   if (settings.calibrationEnd !== null) {
     holdout = history === null ? { check: null, problem: predictionProblem('holdout-no-history') } : holdoutCheck(history, settings.calibrationEnd, asOf);
   }
-  return { settings, result, holdout };
+  return { settings, features, result, holdout };
 }

@@ -9,10 +9,13 @@ import type { HoldoutCheck } from './holdout';
 import type { PredictionProblem } from './messages';
 import type { PredictionResult, PurchaseModelSummary, SpendModelSummary } from './predict';
 import type { PredictionSettings } from './settings';
+import type { PredictionFeatures } from './features';
 
 /** What the pipeline hands the report: the prediction and (when asked) the holdout check. */
 export interface PredictionRun {
   readonly settings: PredictionSettings;
+  /** The features the prediction was made from (index = customer), for the workbook's live P(active). */
+  readonly features: PredictionFeatures;
   readonly result: PredictionResult;
   /** null when no calibration end is set. */
   readonly holdout: { readonly check: HoldoutCheck | null; readonly problem: PredictionProblem | null } | null;
