@@ -82,7 +82,7 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
   });
   const issues = [...(options.sourceIssues ?? []), ...importResult.report.issues, ...aggregationIssues, ...grading.issues];
-  const prediction = options.prediction?.enabled === true ? predictGraded(records, purchaseHistory, grading, options.prediction) : null;
+  const prediction = options.prediction?.enabled === true ? predictGraded(records, purchaseHistory, grading, options.prediction, options.settings) : null;
   const report = buildReport(
     grading,
     {

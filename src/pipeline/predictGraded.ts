@@ -10,17 +10,25 @@ import {
   holdoutCheck,
   predictionProblem,
   runPrediction,
+  summarizePrediction,
   type PredictionRun,
   type PredictionSettings,
   type PurchaseHistory,
 } from '../domain/prediction';
 import type { CustomerRecord, GradingResult } from '../domain/types';
+import type { GradingSettings } from '../domain/settings';
 
 /**
  * `records[i]` is graded as `grading.customers[i]` (gradeCustomers keeps the
  * order), and `history` (an order log's) is indexed like `records`.
  */
-export function predictGraded(records: readonly CustomerRecord[], history: PurchaseHistory | null, grading: GradingResult, settings: PredictionSettings): PredictionRun {
+export function predictGraded(
+  records: readonly CustomerRecord[],
+  history: PurchaseHistory | null,
+  grading: GradingResult,
+  settings: PredictionSettings,
+  gradingSettings: GradingSettings,
+): PredictionRun {
   const asOf = grading.asOf;
   // T runs to the as-of date; purchases after it (a fixed as-of date in the past) are not seen.
   const features = history === null ? featuresFromRecords(records, asOf) : featuresFromHistory(history, asOf);
@@ -29,5 +37,9 @@ export function predictGraded(records: readonly CustomerRecord[], history: Purch
   if (settings.calibrationEnd !== null) {
     holdout = history === null ? { check: null, problem: predictionProblem('holdout-no-history') } : holdoutCheck(history, settings.calibrationEnd, asOf);
   }
-  return { settings, features, result, holdout };
+  const summary =
+    result.purchaseModel === null
+      ? null
+      : summarizePrediction(grading, result, settings, gradingSettings.tiers.map((t) => t.key), gradingSettings.segments.map((s) => s.key));
+  return { settings, features, result, holdout, summary };
 }

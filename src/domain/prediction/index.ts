@@ -9,3 +9,4 @@ export * from './messages';
 export * from './predict';
 export * from './settings';
 export * from './report';
+export * from './summary';

@@ -10,6 +10,7 @@ import type { PredictionProblem } from './messages';
 import type { PredictionResult, PurchaseModelSummary, SpendModelSummary } from './predict';
 import type { PredictionSettings } from './settings';
 import type { PredictionFeatures } from './features';
+import type { PredictionSummary } from './summary';
 
 /** What the pipeline hands the report: the prediction and (when asked) the holdout check. */
 export interface PredictionRun {
@@ -19,6 +20,8 @@ export interface PredictionRun {
   readonly result: PredictionResult;
   /** null when no calibration end is set. */
   readonly holdout: { readonly check: HoldoutCheck | null; readonly problem: PredictionProblem | null } | null;
+  /** By tier and segment, and the "at risk, high value" list; null when nothing was predicted. */
+  readonly summary: PredictionSummary | null;
 }
 
 export interface ReportCustomerPrediction {
@@ -44,6 +47,10 @@ export interface ReportModel {
   readonly gammaGamma: { readonly p: number; readonly q: number; readonly v: number; readonly logLikelihood: number; readonly customersUsed: number; readonly frequencySpendCorrelation: number } | null;
   readonly problems: readonly ReportProblem[];
   readonly holdout: ReportHoldout | null;
+  /** Expected purchases, revenue (next H days) and CLV by tier and segment; the customers to call first. */
+  readonly byTier: PredictionSummary['byTier'];
+  readonly bySegment: PredictionSummary['bySegment'];
+  readonly atRiskHighValue: PredictionSummary['atRiskHighValue'];
 }
 
 export interface ReportHoldout {
@@ -110,5 +117,8 @@ export function reportModel(run: PredictionRun): ReportModel {
     gammaGamma: spendModel(run.result.spendModel),
     problems,
     holdout,
+    byTier: run.summary?.byTier ?? [],
+    bySegment: run.summary?.bySegment ?? [],
+    atRiskHighValue: run.summary?.atRiskHighValue ?? [],
   };
 }

@@ -82,6 +82,8 @@ describe('tierwise grade with prediction', () => {
     const model = report.model;
     expect(model.status).toBe('ok');
     expect([model.horizonDays, model.clvMonths, model.monthlyDiscount]).toEqual([365, 12, 0.01]);
+    expect(Object.keys(model)).toEqual(['status', 'horizonDays', 'clvMonths', 'monthlyDiscount', 'bgnbd', 'gammaGamma', 'problems', 'holdout', 'byTier', 'bySegment', 'atRiskHighValue']);
+    expect(model.atRiskHighValue).toHaveLength(20);
     expect(Object.keys(model.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'customersUsed', 'repeatBuyers']);
     expect(Object.keys(model.gammaGamma)).toEqual(['p', 'q', 'v', 'logLikelihood', 'customersUsed', 'frequencySpendCorrelation']);
     expect(model.bgnbd.customersUsed).toBe(2349);
