@@ -16,6 +16,8 @@ import type { DayNumber } from '../domain/dates';
 import type { CustomerRecord, GradingResult, Issue, IssueCode, RawCell } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { gradeGrid, type PipelineProgress } from '../pipeline/gradeGrid';
+import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
+import { panePrediction } from './panePrediction';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -188,6 +190,8 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
       locale: request.locale,
       today: request.today,
       onProgress: (p: PipelineProgress) => progress(p.stage, p.done, p.total, p.done === 0 || p.done === p.total),
+      // Prediction (issue 9): on by default; it fails honestly (a message, no figures) when the data cannot carry it.
+      prediction: DEFAULT_PREDICTION_SETTINGS,
     });
     await yieldToEventLoop();
     if (cancelled.has(requestId)) throw new CancelledError();
@@ -226,6 +230,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         counts: countGrades(output.grading, request.settings),
         issueGroups: groups,
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
+        prediction: panePrediction(output.prediction),
       },
     });
   }

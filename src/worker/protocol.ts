@@ -84,6 +84,22 @@ export interface BuildSummary {
   readonly counts: GradeCounts;
   readonly issueGroups: readonly IssueGroup[];
   readonly issueCount: number;
+  /** The prediction's outcome for the Done screen (issue 9); null when it is off. */
+  readonly prediction?: PanePrediction | null;
+}
+
+/** What the pane says about the prediction: fitted or why not, the holdout check, the call-first list size. */
+export interface PanePrediction {
+  readonly status: 'ok' | 'partial' | 'unavailable';
+  readonly customersUsed: number;
+  readonly repeatBuyers: number;
+  readonly horizonDays: number;
+  readonly clvMonths: number;
+  readonly highRiskBelow: number;
+  readonly mediumRiskBelow: number;
+  readonly problems: readonly Localized[];
+  readonly holdout: { readonly calibrationEnd: DayNumber; readonly actual: number; readonly predicted: number; readonly relativeError: number } | null;
+  readonly atRiskHighValue: number;
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */
