@@ -9,9 +9,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
-import { dayFromYmd } from '../../../src/domain/dates';
+import { dayFromYmd, type DayNumber } from '../../../src/domain/dates';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
-import { DEFAULT_PREDICTION_SETTINGS, churnRisk } from '../../../src/domain/prediction';
+import { DEFAULT_PREDICTION_SETTINGS, churnRisk, probabilityAlive } from '../../../src/domain/prediction';
 import type { RawGrid } from '../../../src/domain/types';
 import type { Locale } from '../../../src/i18n/locale';
 import { pick } from '../../../src/i18n/locale';
@@ -27,6 +27,8 @@ const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 let workDir: string;
 const outputs = new Map<Locale, { output: GradeGridOutput; path: string }>();
 let sheets: Map<string, Record<string, string[][]>>;
+let movedPath: string;
+const AS_OF_SHIFT = 100;
 
 function cdnowGrid(): RawGrid {
   const lines = readFileSync(SAMPLE, 'utf8')
@@ -54,7 +56,26 @@ beforeAll(async () => {
     await writeFile(file, await writeWorkbookXlsx(output.plan));
     outputs.set(locale, { output, path: file });
   }
-  sheets = await recalcManyToCsv([...outputs.values()].map((o) => o.path), { timeoutMs: 240_000 });
+  // The same English workbook with the as-of date moved 100 days later in Settings (as a user would type it).
+  const en = outputs.get('en');
+  if (en === undefined) throw new Error('not built');
+  const asOfName = en.output.plan.names.find((n) => n.name === 'AsOfDate');
+  const moved = {
+    ...en.output.plan,
+    sheets: en.output.plan.sheets.map((sheet) =>
+      sheet.key !== 'settings'
+        ? sheet
+        : {
+            ...sheet,
+            cells: sheet.cells.map((c) =>
+              `$${String.fromCharCode(65 + c.column)}$${c.row + 1}` === asOfName?.address && c.value?.kind === 'date' ? { ...c, value: { kind: 'date' as const, day: (c.value.day + AS_OF_SHIFT) as DayNumber } } : c,
+            ),
+          },
+    ),
+  };
+  movedPath = join(workDir, 'cdnow-moved.xlsx');
+  await writeFile(movedPath, await writeWorkbookXlsx(moved));
+  sheets = await recalcManyToCsv([...[...outputs.values()].map((o) => o.path), movedPath], { timeoutMs: 240_000 });
 });
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
@@ -96,5 +117,28 @@ describe.each(LOCALES)('prediction columns recalculated by LibreOffice (%s)', (l
       compared++;
     }
     expect(compared).toBe(2349);
+  });
+});
+
+describe('P(active) is live', () => {
+  test('moving the as-of date 100 days later in Settings lowers P(active) exactly as the model says', () => {
+    const built = outputs.get('en');
+    if (built === undefined) throw new Error('not built');
+    const run = built.output.prediction;
+    const model = run?.result.purchaseModel;
+    if (!run || !model) throw new Error('no model');
+    const rows = sheets.get(movedPath)?.['Customers'] ?? [];
+    const pCol = (rows[0] ?? []).indexOf('P(active)');
+    let lower = 0;
+    for (let i = 0; i < built.output.grading.customers.length; i++) {
+      const x = run.features.x[i] as number;
+      if (Number.isNaN(x)) continue;
+      const expected = probabilityAlive(model, x, run.features.tx[i] as number, (run.features.T[i] as number) + AS_OF_SHIFT);
+      const shown = (rows[i + 1] as string[])[pCol] as string;
+      const got = shown.endsWith('%') ? Number(shown.slice(0, -1)) / 100 : Number(shown);
+      expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-12 + 1e-9 * expected);
+      if (x > 0 && expected < (run.result.pAlive[i] as number)) lower++;
+    }
+    expect(lower).toBe(run.result.purchaseModel?.repeatBuyers);
   });
 });
