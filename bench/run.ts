@@ -27,6 +27,7 @@ import { benchChartSyncs } from './charts';
 import { benchDeck } from './deck';
 import { benchJoin, benchJoinCli } from './join';
 import { benchRepCopies } from './rep-copies';
+import { benchPrediction } from './prediction';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
       goal: '<= 3x',
     });
   }
+
+  // 1b. Prediction (issue 9): fit + predictions and predictions alone, against grading (bench/prediction.ts).
+  log('prediction…');
+  rows.push(...benchPrediction(quick));
 
   // 2. CLI import + grade of a 500k-line order log (end to end, including writing the workbook).
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'tierwise-bench-'));

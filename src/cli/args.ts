@@ -6,6 +6,8 @@ import type { FieldKey, InputKind } from '../domain/types';
 import type { Locale } from '../i18n/locale';
 import { parseIsoDay, type DayNumber } from '../domain/dates';
 import type { AsOfSetting } from '../domain/settings';
+import type { PredictionSettings } from '../domain/prediction/settings';
+import { parsePredictionArgs, PREDICTION_FLAGS, PREDICTION_HELP } from './predictArgs';
 
 export type EncodingChoice = 'auto' | 'utf-8' | 'gb18030' | 'utf-16';
 
@@ -28,6 +30,8 @@ export interface GradeCommand {
   readonly customers?: CustomersSource | null;
   /** Per-rep copies (issue 7): one file per owner into `outDir`; null = the one master workbook. */
   readonly split?: SplitOptions | null;
+  /** Prediction settings (issue 9): --no-predict, --horizon-days, --clv-months, --monthly-discount, --calibration-end. */
+  readonly prediction: PredictionSettings;
 }
 
 /** The customer archive of `--customers` and how to read it. */
@@ -101,7 +105,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const options = new Map<string, string[]>();
   const positional: string[] = [];
-  const flagsWithoutValue = new Set(['--quiet', '--copies-password-prompt']);
+  const flagsWithoutValue = new Set<string>(['--quiet', '--copies-password-prompt', ...PREDICTION_FLAGS]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg.startsWith('--')) {
@@ -154,6 +158,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const sheet = one('--sheet');
   const quiet = one('--quiet') === 'true';
   const split = parseSplit(one);
+  const prediction = parsePredictionArgs(one);
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
   const customers = customersSource(one, options);
@@ -186,6 +191,7 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(customers === null ? {} : { customers }),
     // absent unless asked for, so a plain grade command reads exactly as before
     ...(split === null ? {} : { split }),
+    prediction,
   };
 }
 
@@ -299,6 +305,7 @@ grade   Reads a customer list or an order log (CSV in any common encoding, or .x
         it is not security: the copies themselves keep other reps' data out.
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
+${PREDICTION_HELP.en}
 Fields for --map: ${FIELD_KEYS.join(', ')}.
 Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage error.`,
   zh: `tierwise —— 为客户分级（RFM 评分、客户细分、等级、生命周期），生成带实时公式的 Excel 工作簿。
@@ -327,6 +334,7 @@ grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xls
         真正的隔离来自每份副本只含该销售代表的客户。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
+${PREDICTION_HELP.zh}
 --map 可用字段：${FIELD_KEYS.join('、')}。
 退出码：0 完成；1 输入无法分级（提示会说明原因）；2 用法错误。`,
 } as const;

@@ -12,6 +12,8 @@ import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
+import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
+import { predictionSummaryLines } from './predictSummary';
 import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
 import type { JoinReport } from '../domain/join';
@@ -220,7 +222,7 @@ function defaultOutPath(input: string): string {
 async function gradeAndWrite(
   grid: Parameters<typeof gradeGrid>[0],
   sourceIssues: GradeGridOutput['issues'],
-  command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
+  command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'> & Partial<Pick<GradeCommand, 'prediction'>>,
   locale: Locale,
   io: Io,
   outPath: string | null,
@@ -240,6 +242,7 @@ async function gradeAndWrite(
     },
     sourceIssues,
     settings: settingsFor(command, locale),
+    prediction: command.prediction ?? DEFAULT_PREDICTION_SETTINGS,
     locale,
     today: todayLocal(),
     onProgress: (p: { stage: PipelineStage; done: number; total: number }) =>
@@ -325,6 +328,7 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
     const hint = analysis.suggestedDayMonthOrder ? ` (${pick(T.suggests, locale)} ${analysis.suggestedDayMonthOrder})` : '';
     lines.push(`${nf.format(analysis.ambiguousDateCount)} ${pick(T.ambiguousDates, locale)}${hint}.`);
   }
+  lines.push(...predictionSummaryLines(output.prediction, locale, nf));
   for (const file of written) lines.push(`${pick(T.wrote, locale)} ${path.resolve(file)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -19,6 +19,8 @@ import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, Segm
 import type { GradingSettings } from './settings';
 import { summarise, type CustomerSummary } from './summary';
 import type { JoinReport } from './join';
+// Prediction (issue 9, GRADING.md §10): per-customer figures and the `model` key, present unless --no-predict.
+import { reportCustomerPrediction, reportModel, type PredictionRun, type ReportCustomerPrediction, type ReportModel } from './prediction/report';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -56,11 +58,13 @@ export interface GradingReport {
     readonly rowsSkipped: number;
     readonly issues: readonly ReportIssue[];
   };
-  readonly customers: readonly ReportCustomer[];
+  readonly customers: readonly (ReportCustomer & Partial<ReportCustomerPrediction>)[];
   /** GRADING.md §9, after overrides; groups also carry customerShare and revenueShare. */
   readonly summary: CustomerSummary;
   /** Two sources only (an order log joined to a customer archive): how they matched. Absent for one source. */
   readonly join?: JoinReport;
+  /** GRADING.md §10; absent when prediction is off. */
+  readonly model?: ReportModel;
 }
 
 export interface ImportSummary {
@@ -81,8 +85,8 @@ function reportIssue(issue: Issue): ReportIssue {
   };
 }
 
-/** Builds the §8 report (with the §9 summary) from a grading result, the settings it was graded with, and the import's counts and issues. */
-export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings): GradingReport {
+/** Builds the §8 report (with the §9 summary and, when a prediction ran, §10) from a grading result, the settings it was graded with, and the import's counts and issues. */
+export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings, prediction: PredictionRun | null = null): GradingReport {
   const bp = result.breakpoints;
   return {
     asOf: formatIsoDay(result.asOf),
@@ -99,7 +103,7 @@ export function buildReport(result: GradingResult, importReport: ImportSummary, 
       rowsSkipped: importReport.rowsSkipped,
       issues: importReport.issues.map(reportIssue),
     },
-    customers: result.customers.map((c) => ({
+    customers: result.customers.map((c, i) => ({
       id: c.record.id,
       recencyDays: c.recencyDays,
       frequency: c.record.frequency,
@@ -110,8 +114,10 @@ export function buildReport(result: GradingResult, importReport: ImportSummary, 
       segment: c.segment,
       tier: c.tier,
       lifecycle: c.lifecycle,
+      ...(prediction === null ? {} : reportCustomerPrediction(prediction, i)),
     })),
     // summarise builds its objects in the contract's key order, so JSON.stringify writes §9 as specified.
     summary: summarise(result, settings),
+    ...(prediction === null ? {} : { model: reportModel(prediction) }),
   };
 }

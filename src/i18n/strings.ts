@@ -404,6 +404,28 @@ export const STRINGS = {
   protectRebuildPassword: { en: 'Protection password', zh: '保护密码' },
   protectRebuildGo: { en: 'Rebuild and protect again', zh: '重新生成并恢复保护' },
   protectRebuildCancel: { en: 'Cancel', zh: '取消' },
+  // ---- Prediction (issue 9): the Done screen's prediction section ----
+  predictionHeading: { en: 'Churn and customer value prediction', zh: '流失与客户价值预测' },
+  predictionWhatPActive: {
+    en: 'The new P(active) column is the chance that a customer is still buying from you, judged from how often they bought and how long it has been since: a frequent buyer who has gone quiet scores low, a one-time buyer keeps a high score until the model learns otherwise. It updates when you change the as-of date. Churn risk bands it: high below {high}, medium below {medium}.',
+    zh: '新增的“活跃概率”列表示客户仍在向您购买的可能性，由其购买频次和距上次购买的时间推算：一向常买却很久没来的客户得分低，只买过一次的客户在模型获得更多信息前保持较高得分。修改分析基准日后会自动更新。“流失风险”按它分档：低于 {high} 为高，低于 {medium} 为中。',
+  },
+  predictionFitted: {
+    en: 'Fitted on {customers} customers ({repeat} bought more than once). Expected purchases over {days} days, expected value per purchase and {months}-month CLV are in the table; the model parameters are on the Settings sheet.',
+    zh: '基于 {customers} 位客户拟合（其中 {repeat} 位不止购买一次）。表格中给出未来 {days} 天的预期购买次数、预期客单价和 {months} 个月的客户终身价值；模型参数在“设置”工作表中。',
+  },
+  predictionHoldout: {
+    en: 'Holdout check: fitted on purchases up to {date}, the model predicted {predicted} purchases for the period after it; customers actually made {actual} ({error}).',
+    zh: '留出期检验：基于 {date} 之前的购买拟合，模型预测此后的购买次数为 {predicted} 次；客户实际购买 {actual} 次（{error}）。',
+  },
+  predictionNoHoldout: {
+    en: 'No holdout check was run: set a calibration end date to compare the model with what actually happened.',
+    zh: '未运行留出期检验：设置校准截止日即可把模型预测与实际情况对比。',
+  },
+  predictionAtRisk: {
+    en: '{count} customers are valuable but unlikely to be active (at risk, high value): sort the table by churn risk and spend to call them first.',
+    zh: '{count} 位客户价值高但活跃可能性低（高价值流失预警）：按流失风险和消费金额排序表格，优先联系他们。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -13,6 +13,9 @@ import type { DayNumber } from '../domain/dates';
 import type { Locale } from '../i18n/locale';
 import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
 import type { WorkbookPlan } from '../plan/types';
+// Prediction (issue 9).
+import type { PredictionRun, PredictionSettings, PurchaseHistory } from '../domain/prediction';
+import { predictGraded } from './predictGraded';
 
 export type PipelineStage = 'import' | 'aggregate' | 'grade' | 'plan';
 
@@ -31,6 +34,8 @@ export interface GradeGridOptions {
   readonly onProgress?: (progress: PipelineProgress) => void;
   /** Problems found before the grid existed (a guessed encoding, a broken CSV quote): reported first. */
   readonly sourceIssues?: readonly Issue[];
+  /** Prediction settings (GRADING.md §10); absent or disabled: no prediction. */
+  readonly prediction?: PredictionSettings;
 }
 
 export interface GradeGridOutput {
@@ -45,6 +50,8 @@ export interface GradeGridOutput {
   readonly settings: GradingSettings;
   /** What the plan was built from (the per-rep copies start from it). */
   readonly planInput: PlanInput;
+  /** The prediction, null when it is off. */
+  readonly prediction: PredictionRun | null;
 }
 
 /** Fields that exist only on order lines: they are folded into the aggregates, not carried as columns. */
@@ -60,12 +67,14 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
 
   let records: readonly CustomerRecord[];
   let aggregationIssues: readonly Issue[] = [];
+  let purchaseHistory: PurchaseHistory | null = null;
   if (importResult.kind === 'transactions') {
     const aggregated = aggregateTransactions(importResult.lines, {
       onProgress: (done, total) => progress?.({ stage: 'aggregate', done, total }),
     });
     records = aggregated.records;
     aggregationIssues = aggregated.issues;
+    purchaseHistory = aggregated.purchaseHistory;
   } else {
     records = importResult.records;
   }
@@ -75,11 +84,17 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
   });
   const issues = [...(options.sourceIssues ?? []), ...importResult.report.issues, ...aggregationIssues, ...grading.issues];
-  const report = buildReport(grading, {
-    rowsRead: importResult.report.rowsRead,
-    rowsSkipped: importResult.report.rowsSkipped,
-    issues,
-  }, options.settings);
+  const prediction = options.prediction?.enabled === true ? predictGraded(records, purchaseHistory, grading, options.prediction, options.settings) : null;
+  const report = buildReport(
+    grading,
+    {
+      rowsRead: importResult.report.rowsRead,
+      rowsSkipped: importResult.report.rowsSkipped,
+      issues,
+    },
+    options.settings,
+    prediction,
+  );
 
   progress?.({ stage: 'plan', done: 0, total: 1 });
   const profileFields = importResult.analysis.mapping
@@ -93,9 +108,10 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
     locale: options.locale,
     profileFields,
     carriedHeaders: importResult.carriedHeaders,
+    prediction,
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
 
-  return { importResult, records, grading, issues, report, plan, settings: options.settings, planInput };
+  return { importResult, records, grading, issues, report, plan, settings: options.settings, planInput, prediction };
 }

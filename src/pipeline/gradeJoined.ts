@@ -8,11 +8,13 @@
 import { readRecords, type ImportOptions, type ImportResult } from '../domain/import';
 import { aggregateTransactions, gradeCustomers } from '../domain/grading';
 import { buildReport, type GradingReport } from '../domain/report';
-import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
+import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeCustomerId, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
 import type { GradeGridOptions, GradeGridOutput } from './gradeGrid';
+import { reorderPurchaseHistory, type PredictionRun, type PurchaseHistory } from '../domain/prediction';
+import { predictGraded } from './predictGraded';
 
 export type { JoinReport } from '../domain/join';
 
@@ -63,12 +65,14 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
 
   let orderRecords: readonly CustomerRecord[];
   let aggregationIssues: readonly Issue[] = [];
+  let orderHistory: PurchaseHistory | null = null;
   if (ordersImport.kind === 'transactions') {
     const aggregated = aggregateTransactions(normalizeLineIds(ordersImport.lines), {
       onProgress: (done, total) => progress?.({ stage: 'aggregate', done, total }),
     });
     orderRecords = aggregated.records;
     aggregationIssues = aggregated.issues;
+    orderHistory = aggregated.purchaseHistory;
   } else {
     orderRecords = ordersImport.records;
   }
@@ -93,6 +97,19 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
   const archiveIssues = [...(options.archiveSourceIssues ?? []), ...archiveImport.report.issues, ...joined.archiveIssues].map((i) => fromSource(i, ARCHIVE_PREFIX));
   const orderIssues = [...(options.sourceIssues ?? []), ...ordersImport.report.issues, ...aggregationIssues, ...joined.orderIssues].map((i) => fromSource(i, ORDERS_PREFIX));
   const issues = [...archiveIssues, ...orderIssues, ...grading.issues];
+
+  // Prediction (issue 9) over the joined customers: the order log's purchase days, in the joined order.
+  let prediction: PredictionRun | null = null;
+  if (options.prediction?.enabled === true) {
+    let history: PurchaseHistory | null = null;
+    if (orderHistory !== null) {
+      const orderIndex = new Map<string, number>();
+      orderRecords.forEach((record, i) => orderIndex.set(normalizeCustomerId(record.id), i));
+      const from = Int32Array.from(joined.records, (record) => orderIndex.get(normalizeCustomerId(record.id)) ?? -1);
+      history = reorderPurchaseHistory(orderHistory, from);
+    }
+    prediction = predictGraded(joined.records, history, grading, options.prediction, options.settings);
+  }
   const join: JoinReport = {
     ...joined.summary,
     archiveRowsRead: archiveImport.report.rowsRead,
@@ -103,7 +120,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
       rowsRead: ordersImport.report.rowsRead,
       rowsSkipped: ordersImport.report.rowsSkipped,
       issues,
-    }, options.settings),
+    }, options.settings, prediction),
     join,
   };
 
@@ -119,6 +136,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     locale: options.locale,
     profileFields,
     carriedHeaders,
+    prediction,
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
@@ -135,5 +153,6 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     plan,
     settings: options.settings,
     planInput,
+    prediction,
   };
 }

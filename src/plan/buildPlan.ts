@@ -26,6 +26,8 @@ import { buildSettingsSheet, checkTiers, distinctOwners, segmentsInFormulaOrder 
 import { USER_NOTES_KEY, buildCustomersTable, customersSheetPlan } from './parts/customersTable';
 import { buildValidations } from './parts/validations';
 import { buildConditionalFormats } from './parts/conditionalFormats';
+import type { PredictionRun } from '../domain/prediction/report';
+import { addPredictionPart } from './parts/prediction';
 
 // The parts' public names, exported here as before the split (callers import them from the plan builder).
 export { CUSTOMERS_TABLE, MAX_CELL_TEXT, NUMBER_FORMATS, PlanError, USER_NOTES_KEY, displayWidth, segmentsInFormulaOrder, type PlanErrorCode };
@@ -38,6 +40,8 @@ export interface PlanInput {
   readonly profileFields: readonly FieldKey[];
   /** Unmapped source headers, carried into the table in this order. */
   readonly carriedHeaders: readonly string[];
+  /** The prediction (issue 9): Settings parameters and the table's prediction columns; absent or null: none. */
+  readonly prediction?: PredictionRun | null;
 }
 
 /**
@@ -65,17 +69,20 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const validations = buildValidations(table.columns, owners, t);
   const conditionalFormats = buildConditionalFormats(table, settings.tiers, settings.highScoreCut);
 
+  // ---- prediction (issue 9): appended columns, a Settings block, names ------
+  const predicted = addPredictionPart({ prediction: input.prediction, asOf: result.asOf, table, settingsSheet: settingsSheet.sheet, names: settingsSheet.names, conditionalFormats, fh, t });
+
   // ---- summary sheet (GRADING.md §9, live formulas; its layout is what the charts bind to) ----
   const summary = summarise(result, settings);
-  const summaryPart = buildSummarySheet({ summary, settings, locale, table });
+  const summaryPart = buildSummarySheet({ summary, settings, locale, table: predicted.table });
 
   const plan: WorkbookPlan = {
     locale,
-    sheets: [customersSheet, settingsSheet.sheet, summaryPart.sheet],
-    tables: [table],
-    names: settingsSheet.names,
+    sheets: [customersSheet, predicted.settingsSheet, summaryPart.sheet],
+    tables: [predicted.table],
+    names: [...predicted.names],
     validations,
-    conditionalFormats,
+    conditionalFormats: [...predicted.conditionalFormats],
     summaryLayout: summaryPart.layout,
     charts: [],
   };

@@ -131,6 +131,9 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
     ...master,
     result,
     settings: { ...master.settings, asOf: { mode: 'fixed', day: master.result.asOf } },
+    // The master's prediction is per customer of the whole population, by index: it does not
+    // line up with one owner's rows, so a copy carries none.
+    prediction: null,
   };
 }
 

@@ -19,6 +19,8 @@ import { gradeGrid, type PipelineProgress } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
 import { joinCustomers, normalizeLineIds, type JoinSummary } from '../domain/join';
 import { withSourcesBlock } from '../plan/sourcesBlock';
+import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
+import { panePrediction } from './panePrediction';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -235,6 +237,8 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
       locale: request.locale,
       today: request.today,
       onProgress: (p: PipelineProgress) => progress(p.stage, p.done, p.total, p.done === 0 || p.done === p.total),
+      // Prediction (issue 9): on by default; it fails honestly (a message, no figures) when the data cannot carry it.
+      prediction: DEFAULT_PREDICTION_SETTINGS,
     };
     const joined = request.archiveOptions !== undefined && archiveGrid !== null;
     const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
@@ -277,6 +281,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
         customerSummary: output.report.summary,
         breakpoints: output.grading.breakpoints,
+        prediction: panePrediction(output.prediction),
       },
     });
   }

@@ -114,6 +114,22 @@ export interface BuildSummary {
   /** GRADING.md §9 summary and the breakpoints: what the pane's slide deck is made from (a few kB, whatever the row count). */
   readonly customerSummary: CustomerSummary;
   readonly breakpoints: Breakpoints | null;
+  /** The prediction's outcome for the Done screen (issue 9); null when it is off. */
+  readonly prediction?: PanePrediction | null;
+}
+
+/** What the pane says about the prediction: fitted or why not, the holdout check, the call-first list size. */
+export interface PanePrediction {
+  readonly status: 'ok' | 'partial' | 'unavailable';
+  readonly customersUsed: number;
+  readonly repeatBuyers: number;
+  readonly horizonDays: number;
+  readonly clvMonths: number;
+  readonly highRiskBelow: number;
+  readonly mediumRiskBelow: number;
+  readonly problems: readonly Localized[];
+  readonly holdout: { readonly calibrationEnd: DayNumber; readonly actual: number; readonly predicted: number; readonly relativeError: number } | null;
+  readonly atRiskHighValue: number;
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { dayFromYmd } from '../../src/domain/dates';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../src/domain/prediction/settings';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { RawGrid } from '../../src/domain/types';
 import { gradeGrid } from '../../src/pipeline/gradeGrid';
@@ -46,7 +47,8 @@ describe('GradeClient over the in-process engine', () => {
       new AbortController().signal,
     );
     if (outcome.kind !== 'built') throw new Error(`expected a plan, got ${outcome.kind}`);
-    const expected = gradeGrid(grid, { settings: DEFAULT_SETTINGS, locale: 'zh-CN', today: TODAY });
+    // The pane predicts by default (issue 9), so the pipeline it must equal does too.
+    const expected = gradeGrid(grid, { settings: DEFAULT_SETTINGS, locale: 'zh-CN', today: TODAY, prediction: DEFAULT_PREDICTION_SETTINGS });
     expect(outcome.plan).toEqual(expected.plan);
     expect(stages).toEqual(new Set(['import', 'grade', 'plan', 'transfer']));
     expect(outcome.summary.counts.total).toBe(expected.grading.customers.length);

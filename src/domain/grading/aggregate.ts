@@ -20,6 +20,7 @@ import type { DayNumber } from '../dates';
 import type { CarriedValue, CustomerRecord, FieldKey, Issue, TransactionLine } from '../types';
 import { GradingError } from './errors';
 import { gradingIssue } from './messages';
+import { buildPurchaseHistory, type PurchaseHistory } from '../prediction/history';
 
 export interface AggregateOptions {
   /** Called now and then with the number of lines folded so far. */
@@ -29,6 +30,8 @@ export interface AggregateOptions {
 export interface AggregateResult {
   readonly records: CustomerRecord[];
   readonly issues: Issue[];
+  /** Purchase days and day nets per customer (index = records index), for the prediction (GRADING.md §10). */
+  readonly purchaseHistory: PurchaseHistory;
 }
 
 const MICROS_PER_UNIT = 1_000_000;
@@ -319,8 +322,11 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
   const frequency = new Float64Array(customers.length);
   const firstPurchase = new Float64Array(customers.length).fill(Number.POSITIVE_INFINITY);
   const lastPurchase = new Float64Array(customers.length).fill(Number.NEGATIVE_INFINITY);
+  const purchaseNetCents = new Float64Array(orders.length); // 0: not a purchase
   for (let oi = 0; oi < orders.length; oi++) {
-    if (orders.net.cents(oi) <= 0) continue;
+    const netCents = orders.net.cents(oi);
+    if (netCents <= 0) continue;
+    purchaseNetCents[oi] = netCents;
     const ci = orders.customer[oi] as number;
     const day = orders.latestDay[oi] as number;
     frequency[ci] = (frequency[ci] as number) + 1;
@@ -347,6 +353,7 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       carried: {},
     };
   });
+  const purchaseHistory = buildPurchaseHistory(customers.length, orders.length, orders.customer, orders.latestDay, purchaseNetCents);
   onProgress?.(total, total);
-  return { records, issues };
+  return { records, issues, purchaseHistory };
 }

@@ -12,6 +12,7 @@ import { SummaryKpis } from './SummaryKpis';
 import { useScreenStyles } from '../components/layout';
 import { useText, type PaneText } from '../i18n';
 import type { PlanWriteResult } from '../planWriter';
+import { PredictionSection } from './PredictionSection';
 
 export interface DoneScreenProps {
   readonly summary: BuildSummary;
@@ -105,6 +106,8 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
           </Text>
         ) : null}
       </section>
+
+      <PredictionSection prediction={summary.prediction} />
 
       <section className={styles.section} data-testid="done-issues">
         {summary.issueCount === 0 ? (

@@ -55,7 +55,7 @@ const CUSTOMERS_ZH = [
 describe('tierwise grade', () => {
   it('grades a Chinese customer list into a workbook and the §8 report with its §9 summary', async () => {
     writeFileSync(path.join(dir, 'customers.csv'), `\uFEFF${CUSTOMERS_ZH}`);
-    const result = await run(['grade', 'customers.csv', '--out', 'graded.xlsx', '--report', 'report.json', '--as-of', '2024-07-01', '--lang', 'zh-CN']);
+    const result = await run(['grade', 'customers.csv', '--out', 'graded.xlsx', '--report', 'report.json', '--as-of', '2024-07-01', '--lang', 'zh-CN', '--no-predict']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('已分级 5 位客户');

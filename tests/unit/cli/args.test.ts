@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { parseIsoDay } from '../../../src/domain/dates';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/domain/prediction/settings';
 
 describe('parseArgs', () => {
   it('parses a full grade command', () => {
@@ -23,6 +24,7 @@ describe('parseArgs', () => {
       dayMonthOrder: 'dmy',
       sheet: 'Orders',
       quiet: false,
+      prediction: DEFAULT_PREDICTION_SETTINGS,
     });
   });
 

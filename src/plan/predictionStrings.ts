@@ -1,0 +1,46 @@
+/** Workbook text of the prediction part (issue 9), English and Simplified Chinese. */
+import type { Localized } from '../i18n/locale';
+
+export const PREDICTION_TEXT = {
+  header: { en: 'Prediction (BG/NBD purchases, Gamma-Gamma spend)', zh: '预测（BG/NBD 购买模型、Gamma-Gamma 消费金额模型）' },
+  explain: {
+    en: 'P(active) is the probability that a customer is still buying from you, from how often and how recently they bought. It is a live formula over these parameters and the as-of date. Expected purchases, expected value and CLV are values computed by Tierwise at build time (Excel has no Gaussian hypergeometric function, 2F1); rebuild to refresh them.',
+    zh: '活跃概率（P(active)）是客户仍在向您购买的概率，由其购买频次和最近购买时间推算。它是引用这些参数和分析基准日的实时公式。预期购买次数、预期客单价和客户终身价值是客户分级助手在生成时计算的数值（Excel 没有高斯超几何函数 2F1）；重新生成即可更新。',
+  },
+  status: { en: 'Status', zh: '状态' },
+  statusOk: { en: 'Fitted', zh: '已拟合' },
+  statusPartial: { en: 'Purchases fitted; no value prediction', zh: '购买模型已拟合；无价值预测' },
+  statusUnavailable: { en: 'No prediction', zh: '无预测' },
+  fittedAsOf: { en: 'Fitted as of', zh: '拟合基准日' },
+  r: { en: 'BG/NBD r', zh: 'BG/NBD r' },
+  alpha: { en: 'BG/NBD alpha (days)', zh: 'BG/NBD alpha（天）' },
+  a: { en: 'BG/NBD a', zh: 'BG/NBD a' },
+  b: { en: 'BG/NBD b', zh: 'BG/NBD b' },
+  logLikelihood: { en: 'Log-likelihood', zh: '对数似然' },
+  customersUsed: { en: 'Customers used', zh: '参与拟合的客户数' },
+  repeatBuyers: { en: 'Repeat buyers', zh: '回购客户数' },
+  p: { en: 'Gamma-Gamma p', zh: 'Gamma-Gamma p' },
+  q: { en: 'Gamma-Gamma q', zh: 'Gamma-Gamma q' },
+  v: { en: 'Gamma-Gamma v', zh: 'Gamma-Gamma v' },
+  correlation: { en: 'Correlation of frequency and spend', zh: '购买频次与客单价的相关系数' },
+  horizon: { en: 'Horizon H (days)', zh: '预测期 H（天）' },
+  months: { en: 'CLV months M', zh: '客户终身价值月数 M' },
+  discount: { en: 'Monthly discount d', zh: '月贴现率 d' },
+  highRisk: { en: 'High churn risk below P(active)', zh: '高流失风险：活跃概率低于' },
+  mediumRisk: { en: 'Medium churn risk below P(active)', zh: '中流失风险：活跃概率低于' },
+  holdout: { en: 'Holdout check', zh: '留出期检验' },
+  holdoutResult: {
+    en: 'Fitted on purchases to {cal}; over the {days} days after it, customers made {actual} purchases and the model predicted {predicted} ({error}).',
+    zh: '基于 {cal} 之前的购买拟合；此后 {days} 天内客户实际购买 {actual} 次，模型预测 {predicted} 次（{error}）。',
+  },
+  // Table headers
+  repeatDays: { en: 'Repeat purchase days', zh: '回购天数' },
+  pAlive: { en: 'P(active)', zh: '活跃概率' },
+  churnRisk: { en: 'Churn risk', zh: '流失风险' },
+  expectedPurchases: { en: 'Expected purchases ({h} days)', zh: '预期购买次数（{h} 天）' },
+  expectedValue: { en: 'Expected value per purchase', zh: '预期客单价' },
+  clv: { en: 'CLV ({m} months)', zh: '客户终身价值（{m} 个月）' },
+  riskHigh: { en: 'High', zh: '高' },
+  riskMedium: { en: 'Medium', zh: '中' },
+  riskLow: { en: 'Low', zh: '低' },
+} satisfies Record<string, Localized>;
