@@ -25,7 +25,7 @@ import { BuildingScreen } from './screens/BuildingScreen';
 import { CancelledScreen, type CancelledView } from './screens/CancelledScreen';
 import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
 import { DoneScreen } from './screens/DoneScreen';
-import type { HostPlatform } from './deckDelivery';
+import type { HostPlatform, SaveEnvironment } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
 import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
@@ -47,6 +47,8 @@ export interface AppHost {
   readonly today: () => DayNumber;
   /** Where the pane runs: decides how the slide deck is delivered (deckDelivery.ts). */
   readonly platform?: HostPlatform;
+  /** The browser parts a download uses (tests hand in a recorder); default the web view's own. */
+  readonly saveEnvironment?: SaveEnvironment;
   /** Called with every finished build (the preview shows the plan's computed values). */
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
@@ -628,6 +630,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           charts={done ? { plan: done.plan, summary: done.summary.customerSummary, settings: done.settings } : null}
           deck={done ? { summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' } : null}
           stamp={formatIsoDay(host.today())}
+          {...(host.saveEnvironment ? { environment: host.saveEnvironment } : {})}
           onBack={() => setScreen(done ? 'done' : 'start')}
         />
       );
