@@ -476,6 +476,10 @@ export const STRINGS = {
   },
   scDetails: { en: 'Details', zh: '详细信息' },
   scBack: { en: 'Back', zh: '返回' },
+  previewOnlyExcel: {
+    en: 'Only Excel draws the charts: here the Charts sheet shows no pictures, and an exported chart image is a generated stripe picture in the chart\'s colours, not the chart.',
+    zh: '只有 Excel 能绘制图表：此处“图表”工作表不显示图形，导出的图表图片是按图表颜色生成的条纹图，并非图表本身。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;
