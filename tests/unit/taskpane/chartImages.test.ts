@@ -7,10 +7,11 @@
  * charts from the Settings sheet in a constant number of syncs and leaves
  * the user's chart as it was.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { chartsOnSheet, createFakeExcel, parseAddress, type FakeExcel } from '../../../src/fake-excel';
+import { FakeChart } from '../../../src/fake-excel/charts';
 import { crc32, encodeStripesPng } from '../../../src/fake-excel/png';
 import { gradeCustomers } from '../../../src/domain/grading';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
@@ -172,6 +173,19 @@ describe.each<Locale>(['en', 'zh-CN'])('%s: chart images and the charts refresh 
     for (const image of images) {
       expect(image.format).toBe('png');
       expect([...image.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    }
+  });
+
+  test('a host that returned another format (GIF) is refused with the chart named and the first bytes, never saved as .png', async () => {
+    const { fake } = await built(locale);
+    const gif = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00]).toString('base64');
+    const spy = jest.spyOn(FakeChart.prototype, 'getImage').mockImplementation(() => ({ value: gif }) as OfficeExtension.ClientResult<string>);
+    try {
+      const refused = await fake.run((context) => readChartImages(context)).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(UnknownImageFormatError);
+      expect(refused).toMatchObject({ chart: 'Tierwise_tierCustomers', head: '47 49 46 38 39 61 01 00' });
+    } finally {
+      spy.mockRestore();
     }
   });
 
