@@ -16,6 +16,16 @@ import { isTierwiseChartName } from '../plan/charts';
 
 export const CHART_IMAGE_SYNCS = 3;
 
+/** Each Office.js member readChartImages calls, with its requirement set as @types/office-js tags it (a unit test checks the d.ts); all at or below the manifest's ExcelApi 1.8. */
+export const CHART_IMAGE_API: readonly { readonly member: string; readonly set: string }[] = [
+  { member: 'WorksheetCollection.items', set: '1.1' },
+  { member: 'Worksheet.name', set: '1.1' },
+  { member: 'Worksheet.charts', set: '1.1' },
+  { member: 'ChartCollection.items', set: '1.1' },
+  { member: 'Chart.name', set: '1.1' },
+  { member: 'Chart.getImage', set: '1.2' },
+];
+
 export type ImageFormat = 'png' | 'jpeg';
 
 export const IMAGE_MIME: Readonly<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg' };

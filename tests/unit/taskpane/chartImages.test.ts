@@ -8,6 +8,8 @@
  * the user's chart as it was.
  */
 import { describe, expect, jest, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { chartsOnSheet, createFakeExcel, parseAddress, type FakeExcel } from '../../../src/fake-excel';
@@ -20,8 +22,8 @@ import type { Locale } from '../../../src/i18n/locale';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { applyPlan } from '../../../src/renderers/excel/applyPlan';
-import { ChartsRefusedError } from '../../../src/renderers/excel/charts';
-import { base64ToBytes, chartImagesFile, CHART_IMAGE_SYNCS, imageFormatOf, readChartImages, UnknownImageFormatError, type ChartImage } from '../../../src/taskpane/chartImages';
+import { ChartsRefusedError, MANIFEST_EXCEL_API, unsupportedChartApi } from '../../../src/renderers/excel/charts';
+import { base64ToBytes, CHART_IMAGE_API, chartImagesFile, CHART_IMAGE_SYNCS, imageFormatOf, readChartImages, UnknownImageFormatError, type ChartImage } from '../../../src/taskpane/chartImages';
 import { refreshCharts, REFRESH_CHARTS_MAX_SYNCS, withTierColours, type ChartsSource } from '../../../src/taskpane/refreshCharts';
 import { describeChartsError } from '../../../src/taskpane/screens/SummaryChartsScreen';
 import { day, record } from '../../fixtures/parity/datasets';
@@ -245,4 +247,22 @@ describe.each<Locale>(['en', 'zh-CN'])('%s: chart images and the charts refresh 
 test('withTierColours replaces colours by tier key and leaves unknown keys alone', () => {
   const next = withTierColours(DEFAULT_SETTINGS, [{ key: DEFAULT_SETTINGS.tiers[1]!.key, color: '#000001' }, { key: 'nope', color: '#000002' }]);
   expect(next.tiers.map((t) => t.color)).toEqual(DEFAULT_SETTINGS.tiers.map((t, i) => (i === 1 ? '#000001' : t.color)));
+});
+
+test("every member readChartImages calls is in the set @types/office-js gives it, none above the manifest's ExcelApi", () => {
+  const dts = readFileSync(join(__dirname, '../../../node_modules/@types/office-js/index.d.ts'), 'utf8');
+  expect(MANIFEST_EXCEL_API).toBe('1.8');
+  expect(unsupportedChartApi(CHART_IMAGE_API, () => false)).toEqual([]);
+  for (const { member, set } of CHART_IMAGE_API) {
+    const [className, memberName] = member.split('.') as [string, string];
+    const classStart = dts.indexOf(`\n    class ${className} extends OfficeExtension.ClientObject {`);
+    expect(classStart).toBeGreaterThan(0);
+    const body = dts.slice(classStart, dts.indexOf('\n    }\n', classStart));
+    const at = body.search(new RegExp(`\\n        (readonly )?${memberName}[(:?]`));
+    expect({ member, found: at > 0 }).toEqual({ member, found: true });
+    const doc = body.slice(body.lastIndexOf('/**', at), at);
+    const classDoc = dts.slice(dts.lastIndexOf('/**', classStart), classStart);
+    const tagged = /\[Api set: ExcelApi (\d+\.\d+)\]/.exec(doc)?.[1] ?? /\[Api set: ExcelApi (\d+\.\d+)\]/.exec(classDoc)?.[1];
+    expect({ member, set: tagged }).toEqual({ member, set });
+  }
 });
