@@ -39,6 +39,7 @@ import { expose, FakeClientObject, FakeRange, registerChartCollection, type Fake
 import { qualifiedAddress, rectColumns, rectRows, type Rect } from './address';
 import type { FakeContextCore } from './context';
 import type { FakeSheet, FakeWorkbookModel } from './model';
+import { bytesToBase64, encodeStripesPng } from './png';
 
 /** A range a series reads, kept as the sheet object so a deletion shows. */
 interface SourceRange {
@@ -288,7 +289,7 @@ export class FakeChartCollection
 
 export class FakeChart
   extends FakeClientObject
-  implements Pick<Excel.Chart, 'name' | 'id' | 'top' | 'left' | 'width' | 'height' | 'chartType' | 'title' | 'legend' | 'axes' | 'series' | 'delete' | 'load'>
+  implements Pick<Excel.Chart, 'name' | 'id' | 'top' | 'left' | 'width' | 'height' | 'chartType' | 'title' | 'legend' | 'axes' | 'series' | 'delete' | 'load' | 'getImage'>
 {
   protected readonly scalarProperties = ['name', 'id', 'top', 'left', 'width', 'height', 'chartType'];
   constructor(
@@ -383,6 +384,49 @@ export class FakeChart
     this.queueLoad(propertyNames);
     return expose(this);
   }
+  /**
+   * Chart.getImage (ExcelApi 1.2): base64 of an image, readable after the
+   * next sync (a ClientResult). Excel renders the chart; the fake cannot,
+   * so it returns a real PNG (fakeChartImagePng) of stripes in the colours
+   * of the chart's first series: a valid image of the right format, never a
+   * picture of the chart. Excel's own format is PNG on the hosts documented
+   * so far; the pane checks the bytes rather than assuming (chartImages.ts).
+   */
+  getImage(width?: number, height?: number, fittingMode?: Excel.ImageFittingMode | 'Fit' | 'FitAndCenter' | 'Fill'): OfficeExtension.ClientResult<string> {
+    for (const [what, v] of [['width', width], ['height', height]] as const) {
+      if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new FakeExcelError('InvalidArgument', `getImage ${what} must be a positive number: ${v}.`);
+    }
+    const result = new FakeClientResult<string>();
+    this.queue({ getImage: { width, height, fittingMode } }, 0, () => {
+      result.settle(bytesToBase64(fakeChartImagePng(this.chart(), width, height)));
+    });
+    return result;
+  }
+}
+
+/** A ClientResult: its value exists once the sync that carried the call has run. */
+class FakeClientResult<T> implements OfficeExtension.ClientResult<T> {
+  private settled: { readonly value: T } | null = null;
+  settle(value: T): void {
+    this.settled = { value };
+  }
+  get value(): T {
+    if (this.settled === null) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+    return this.settled.value;
+  }
+}
+
+/** Fake images are a quarter of the chart's size in points (a 480 x 270 pt chart gives 120 x 68 px): small, and plainly not a rendering. */
+const FAKE_IMAGE_SCALE = 0.25;
+
+/** The fake's image of a chart: stripes in its first series' point fills (or its fill), sized as asked, else from the chart's size. */
+export function fakeChartImagePng(chart: FakeChartModel, width?: number, height?: number): Uint8Array {
+  const w = Math.max(1, Math.round(width ?? chart.width * FAKE_IMAGE_SCALE));
+  const h = Math.max(1, Math.round(height ?? chart.height * FAKE_IMAGE_SCALE));
+  const first = chart.series[0];
+  const points = first ? [...first.pointFills.entries()].sort((a, b) => a[0] - b[0]).map(([, colour]) => colour) : [];
+  const colours = points.length > 0 ? points : chart.series.map((s) => s.fill ?? s.lineColor ?? '#808080');
+  return encodeStripesPng(w, h, colours);
 }
 
 class ChartOwnedPart extends FakeChartPart {

@@ -426,6 +426,82 @@ export const STRINGS = {
     en: '{count} customers are valuable but unlikely to be active (at risk, high value): sort the table by churn risk and spend to call them first.',
     zh: '{count} 位客户价值高但活跃可能性低（高价值流失预警）：按流失风险和消费金额排序表格，优先联系他们。',
   },
+
+  // Issue 6 §3: the Summary & charts screen (refresh summary, refresh charts, chart images, the deck).
+  stepSummaryCharts: { en: 'Summary & charts', zh: '汇总与图表' },
+  doneSummaryCharts: { en: 'Summary & charts', zh: '汇总与图表' },
+  doneExportDeck: { en: 'Export slide deck', zh: '导出演示文稿' },
+  startOpenSummary: { en: 'Open summary', zh: '打开汇总' },
+  scIntro: {
+    en: 'The Summary sheet and the charts are live: their numbers follow the table. Here you redraw them after editing Settings, and take them to a meeting.',
+    zh: '“汇总”表和图表都是实时的：数字随客户表自动更新。在这里可以在修改设置后重新绘制它们，并导出用于会议。',
+  },
+  scSummaryHeading: { en: 'Summary sheet', zh: '汇总表' },
+  scSummaryBody: {
+    en: 'Refresh summary rebuilds from the source sheet, as Rebuild does: the Summary lists the owners and tier labels as they are now, the tier colours come from Settings, and the charts are redrawn. Your overrides, notes and added columns are kept.',
+    zh: '“刷新汇总”会像“重新生成”一样从源数据表重新生成：汇总表按当前的负责人和等级名称排列，等级颜色取自“设置”，图表也会重新绘制。您的手动等级、备注和新增列都会保留。',
+  },
+  scRefreshSummary: { en: 'Refresh summary (rebuild)', zh: '刷新汇总（重新生成）' },
+  scSummaryNeedsSource: {
+    en: 'The source sheet has not been read yet: go back to Start, pick the data sheet, then come here again.',
+    zh: '尚未读取源数据表：请返回“开始”，选择数据表后再回到这里。',
+  },
+  scChartsHeading: { en: 'Charts', zh: '图表' },
+  scChartsBody: {
+    en: "Refresh charts redraws Tierwise's charts in the tier colours the Settings sheet holds now. Charts you made yourself are left as they are.",
+    zh: '“刷新图表”会按“设置”表中当前的等级颜色重新绘制本工具生成的图表。您自己创建的图表保持不变。',
+  },
+  scRefreshCharts: { en: 'Refresh charts', zh: '刷新图表' },
+  scChartsNeedBuild: {
+    en: 'To redraw the charts the pane needs the layout of a build made in this session. Press Refresh summary once: it redraws the charts too.',
+    zh: '重新绘制图表需要本次会话中生成时的布局。请先点一次“刷新汇总”，它也会重新绘制图表。',
+  },
+  scReadingColours: { en: 'Reading the tier colours from Settings…', zh: '正在从“设置”读取等级颜色…' },
+  scDrawingCharts: { en: 'Redrawing {count} charts…', zh: '正在重新绘制 {count} 个图表…' },
+  scChartsDone: {
+    en: "Redrew {count} Tierwise charts in the Settings sheet's tier colours; {kept} charts of your own were left as they were.",
+    zh: '已按“设置”中的等级颜色重新绘制 {count} 个本工具图表；您自己的 {kept} 个图表保持不变。',
+  },
+  scColourProblems: {
+    en: 'Some tier colour cells in Settings do not hold a colour (#RRGGBB); those tiers kept their previous colour:',
+    zh: '“设置”中部分等级颜色单元格不是颜色值（#RRGGBB），这些等级保留了原来的颜色：',
+  },
+  scChartsRefusedWhat: { en: 'The charts were not redrawn: a sheet they use is missing.', zh: '未重新绘制图表：图表使用的工作表不存在。' },
+  scChartsRefusedDo: { en: 'Press Refresh summary to recreate the Summary and Charts sheets.', zh: '请点“刷新汇总”以重新创建汇总表和图表工作表。' },
+  scImagesHeading: { en: 'Chart images', zh: '图表图片' },
+  scImagesBody: {
+    en: "Saves a picture of each Tierwise chart as Excel draws it; several charts come in one .zip file.",
+    zh: '按 Excel 绘制的样子保存每个本工具图表的图片；多个图表打包为一个 .zip 文件。',
+  },
+  scExportImages: { en: 'Export chart images', zh: '导出图表图片' },
+  scImagesReading: { en: 'Asking Excel for the chart images…', zh: '正在从 Excel 获取图表图片…' },
+  scImagesZipping: { en: 'Packing {count} images…', zh: '正在打包 {count} 张图片…' },
+  scImagesSaved: { en: '{count} chart images ({format}) were handed to your downloads as {file}.', zh: '已将 {count} 张图表图片（{format}）作为 {file} 交给下载。' },
+  scImagesIfNothing: {
+    en: 'If no file appears, this copy of Excel blocks downloads from add-ins: copy the charts instead (select a chart on the Charts sheet, Copy, and Paste into PowerPoint).',
+    zh: '如果没有出现文件，说明此版本的 Excel 不允许加载项下载文件：请改为复制图表（在“图表”工作表中选中图表，复制，再粘贴到 PowerPoint）。',
+  },
+  scImagesNone: { en: 'This workbook has no Tierwise charts yet. Press Refresh summary to make them.', zh: '此工作簿还没有本工具生成的图表。请点“刷新汇总”生成。' },
+  scImagesBlocked: {
+    en: 'Excel on Mac and on iPad does not let add-ins save files, so the images cannot be downloaded here. Instead: select a chart on the Charts sheet, Copy, then in PowerPoint Paste (it stays a chart you can edit) or Paste Special > Picture; or export from Excel on the web or on Windows.',
+    zh: 'Mac 版和 iPad 版 Excel 不允许加载项保存文件，因此无法在这里下载图片。请改为：在“图表”工作表中选中图表，复制，然后在 PowerPoint 中粘贴（仍是可编辑的图表），或“选择性粘贴 > 图片”；也可以在网页版或 Windows 版 Excel 中导出。',
+  },
+  scImagesUnknownWhat: { en: 'Excel returned chart {chart} in an image format the pane cannot save (first bytes {head}).', zh: 'Excel 返回的图表 {chart} 图片格式无法保存（开头字节 {head}）。' },
+  scImagesUnknownDo: { en: 'Copy the chart in Excel and paste it into PowerPoint instead.', zh: '请改为在 Excel 中复制图表并粘贴到 PowerPoint。' },
+  scImagesPreviewNote: {
+    en: 'Preview: the preview workbook cannot draw charts, so each image here is a generated picture of stripes in the chart\'s colours, not a rendering of the chart. Only Excel renders real chart images; the download works as in Excel on the web.',
+    zh: '预览：预览工作簿无法绘制图表，因此这里的每张图片都是按图表颜色生成的条纹图，并非图表的真实渲染。只有 Excel 能生成真实的图表图片；下载方式与网页版 Excel 相同。',
+  },
+  scDeckNeedBuild: {
+    en: 'The slide deck is made from the figures of a build made in this session: press Refresh summary first.',
+    zh: '演示文稿依据本次会话中生成时的数据制作：请先点“刷新汇总”。',
+  },
+  scDetails: { en: 'Details', zh: '详细信息' },
+  scBack: { en: 'Back', zh: '返回' },
+  previewOnlyExcel: {
+    en: 'Only Excel draws the charts: here the Charts sheet shows no pictures, and an exported chart image is a generated stripe picture in the chart\'s colours, not the chart.',
+    zh: '只有 Excel 能绘制图表：此处“图表”工作表不显示图形，导出的图表图片是按图表颜色生成的条纹图，并非图表本身。',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -12,7 +12,7 @@ import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/rea
 import { useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { todayLocal } from '../domain/dates';
-import { createFakeExcel } from '../fake-excel';
+import { chartsOnSheet, createFakeExcel, type FakeChartRecord } from '../fake-excel';
 import { localeFromLanguageTag, type Locale } from '../i18n/locale';
 import { text } from '../i18n/strings';
 import type { WorkbookPlan } from '../plan/types';
@@ -91,6 +91,8 @@ export interface PreviewTestHook {
   readonly run: ExcelRun;
   lastPlan(): WorkbookPlan | null;
   syncCount(): number;
+  /** The fake's record of a sheet's charts (issue 6 §3: the browser test reads their colours). */
+  charts(sheetName: string): FakeChartRecord[];
 }
 
 declare global {
@@ -116,6 +118,7 @@ function PreviewPage({ run, host, locale, paneWidth }: { run: ExcelRun; host: Om
             {text('previewBanner', 'en')} / {text('previewBanner', 'zh-CN')}
           </h1>
           <span className={styles.bannerNote}>{text('previewBannerNote', locale)}</span>
+          <span className={styles.bannerNote} data-testid="preview-only-excel">{text('previewOnlyExcel', locale)}</span>
         </header>
         <div className={styles.body}>
           <div className={styles.workbook}>
@@ -171,6 +174,7 @@ async function start(): Promise<void> {
     run,
     lastPlan: () => lastPlan,
     syncCount: () => fake.stats().syncs,
+    charts: (sheetName) => chartsOnSheet(fake.model, sheetName),
   };
   const recordPlan = (plan: WorkbookPlan): void => {
     lastPlan = plan;

@@ -25,8 +25,7 @@ import { BuildingScreen } from './screens/BuildingScreen';
 import { CancelledScreen, type CancelledView } from './screens/CancelledScreen';
 import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
 import { DoneScreen } from './screens/DoneScreen';
-import { DeckExport } from './components/DeckExport';
-import type { HostPlatform } from './deckDelivery';
+import type { HostPlatform, SaveEnvironment } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
 import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
@@ -34,6 +33,8 @@ import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
 import { readRememberedSources } from './rememberedSources';
+import { SummaryChartsScreen } from './screens/SummaryChartsScreen';
+import { formatIsoDay } from '../domain/dates';
 import type { JoinSources } from '../plan/sourcesBlock';
 
 export interface AppHost {
@@ -46,11 +47,13 @@ export interface AppHost {
   readonly today: () => DayNumber;
   /** Where the pane runs: decides how the slide deck is delivered (deckDelivery.ts). */
   readonly platform?: HostPlatform;
+  /** The browser parts a download uses (tests hand in a recorder); default the web view's own. */
+  readonly saveEnvironment?: SaveEnvironment;
   /** Called with every finished build (the preview shows the plan's computed values). */
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
 
-type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword';
+type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword' | 'summaryCharts';
 
 const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
   start: { index: 1, title: 'stepStart' },
@@ -62,6 +65,7 @@ const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>
   error: { index: 1, title: 'errorHeading' },
   protect: { index: 5, title: 'stepProtect' },
   rebuildPassword: { index: 4, title: 'stepProtect' },
+  summaryCharts: { index: 5, title: 'stepSummaryCharts' },
 };
 const STEP_COUNT = 5;
 /** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
@@ -533,6 +537,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onUseSelection={() => void readSource({ kind: 'selection' })}
           onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
           onProtect={() => setScreen('protect')}
+          onOpenSummary={() => setScreen('summaryCharts')}
           onReread={() => void readSource(snapshot?.source ?? null)}
           archiveSection={
             overview ? (
@@ -606,10 +611,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onRebuild={() => void onRebuild()}
             onChangeRules={() => void goToRules(true)}
             onProtect={() => setScreen('protect')}
-          />
-          <DeckExport
-            source={{ summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' }}
-            platform={host.platform ?? 'unknown'}
+            onSummaryCharts={() => setScreen('summaryCharts')}
           />
         </>
       ) : (
@@ -618,6 +620,20 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       break;
     case 'protect':
       body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} />;
+      break;
+    case 'summaryCharts':
+      body = (
+        <SummaryChartsScreen
+          run={host.gateway.run}
+          platform={host.platform ?? 'unknown'}
+          onRefreshSummary={snapshot ? () => void onRebuild() : null}
+          charts={done ? { plan: done.plan, summary: done.summary.customerSummary, settings: done.settings } : null}
+          deck={done ? { summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' } : null}
+          stamp={formatIsoDay(host.today())}
+          {...(host.saveEnvironment ? { environment: host.saveEnvironment } : {})}
+          onBack={() => setScreen(done ? 'done' : 'start')}
+        />
+      );
       break;
     case 'rebuildPassword':
       body = pendingRebuild ? (

@@ -23,6 +23,8 @@ export interface DoneScreenProps {
   readonly onChangeRules: () => void;
   /** Opens the Protect screen (issue 7); no button without it. */
   readonly onProtect?: () => void;
+  /** Opens the Summary & charts screen (issue 6 §3; the deck is exported there); no buttons without it. */
+  readonly onSummaryCharts?: () => void;
 }
 
 /** IDs of customers no longer in the source shown on the screen; the rest are counted. */
@@ -143,6 +145,8 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
         <Button appearance="subtle" onClick={props.onChangeRules}>
           {text.t('doneChangeRules')}
         </Button>
+        {props.onSummaryCharts ? <Button onClick={props.onSummaryCharts} data-testid="done-summary-charts">{text.t('doneSummaryCharts')}</Button> : null}
+        {props.onSummaryCharts ? <Button onClick={props.onSummaryCharts} data-testid="done-export-deck">{text.t('doneExportDeck')}</Button> : null}
         {props.onProtect ? <Button onClick={props.onProtect}>{text.t('protectOpen')}</Button> : null}
       </div>
     </form>

@@ -28,6 +28,8 @@ export interface StartScreenProps {
   readonly onOpenTable: (sheetName: string) => void;
   /** Opens the Protect screen (issue 7); no button without it. */
   readonly onProtect?: () => void;
+  /** Opens the Summary & charts screen (issue 6 §3); no button without it. */
+  readonly onOpenSummary?: () => void;
   readonly onReread: () => void;
   /** Two sources (issue 11): the customer-archive picker, shown below what was found. */
   readonly archiveSection?: JSX.Element | null;
@@ -82,6 +84,7 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
               {primaryLabel}
             </Button>
             <Button onClick={() => props.onOpenTable(tableSheet)}>{text.t('startOpenTable')}</Button>
+            {props.onOpenSummary ? <Button onClick={props.onOpenSummary} data-testid="start-open-summary">{text.t('startOpenSummary')}</Button> : null}
             {props.onProtect ? <Button onClick={props.onProtect}>{text.t('protectOpen')}</Button> : null}
           </div>
         </section>
