@@ -17,6 +17,7 @@ import { text } from '../../../src/i18n/strings';
 import { gradeJoined } from '../../../src/pipeline/gradeJoined';
 import { SAMPLE_SHEET_NAMES, sheetFromCsv } from '../../../src/preview/sampleData';
 import { englishPhrases, ROOT, SCREENSHOTS, useBrowserSession } from './harness';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/domain/prediction/settings';
 
 const STEP_TIMEOUT_MS = 30_000;
 const ARCHIVE_SHEET = '客户档案';
@@ -65,7 +66,8 @@ describe('orders + customer archive in Chromium', () => {
 
       const ordersGrid = sampleGrid('order-log.csv', SAMPLE_SHEET_NAMES.orderLog);
       const archive = archiveFor(ordersGrid);
-      const expected = gradeJoined(ordersGrid, archive, { settings: DEFAULT_SETTINGS, locale, today: todayLocal() });
+      // The pane predicts by default (issue 9), so the core it is compared with does too.
+      const expected = gradeJoined(ordersGrid, archive, { settings: DEFAULT_SETTINGS, locale, today: todayLocal(), prediction: DEFAULT_PREDICTION_SETTINGS });
       const join = expected.join;
       expect(join).toMatchObject({ archiveOnly: 5 });
       expect(join.inBoth).toBeGreaterThan(100);
