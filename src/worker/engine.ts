@@ -19,6 +19,8 @@ import { gradeGrid, type PipelineProgress } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
 import { joinCustomers, normalizeLineIds, type JoinSummary } from '../domain/join';
 import { withSourcesBlock } from '../plan/sourcesBlock';
+import type { PlanInput } from '../plan/buildPlan';
+import { makeRepCopies, repCopyOwners } from './copies';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -138,6 +140,8 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
   // The customer archive joined to the orders (issue 11): its grid, and its records once read completely.
   let archiveGrid: RawCell[][] | null = null;
   let lastArchive: { records: readonly CustomerRecord[]; idColumn: string | null } | null = null;
+  // The last build's plan input (issue 7 §3): the per-rep copies are made from it here, never from rows sent back by the pane.
+  let lastPlanInput: PlanInput | null = null;
 
   /** The orders' customers as the join sees them: log lines with normalised IDs (17850.0 is 17850). */
   function orderCustomersForJoin(): readonly CustomerRecord[] | null {
@@ -238,6 +242,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
     };
     const joined = request.archiveOptions !== undefined && archiveGrid !== null;
     const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
+    lastPlanInput = null;
     await yieldToEventLoop();
     if (cancelled.has(requestId)) throw new CancelledError();
 
@@ -268,6 +273,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
     const exact: Partial<Record<IssueCode, number>> = { ...output.importResult.report.issueCountByCode };
     for (const issue of output.issues.slice(output.importResult.report.issues.length)) exact[issue.code] = (exact[issue.code] ?? 0) + 1;
     const groups = groupIssues(output.issues, exact);
+    lastPlanInput = output.planInput;
     post({
       type: 'build-done',
       requestId,
@@ -298,6 +304,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
           if (request.reset) {
             grid = [];
             lastImport = null;
+            lastPlanInput = null;
           }
           for (const row of request.rows) grid.push(row.slice());
           post({ type: 'grid-stored', requestId, rows: grid.length });
@@ -336,6 +343,12 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         }
         case 'build':
           await build(request);
+          return;
+        case 'copy-owners':
+          post({ type: 'copy-owners', requestId, copies: lastPlanInput === null ? null : repCopyOwners(lastPlanInput) });
+          return;
+        case 'copies':
+          await makeRepCopies(lastPlanInput, request, post, () => cancelled.has(requestId));
           return;
         case 'cancel':
           cancelled.add(requestId);
