@@ -20,7 +20,6 @@ import { gradeJoined } from '../pipeline/gradeJoined';
 import { joinCustomers, normalizeLineIds, type JoinSummary } from '../domain/join';
 import { withSourcesBlock } from '../plan/sourcesBlock';
 import type { PlanInput } from '../plan/buildPlan';
-import { makeRepCopies, repCopyOwners } from './copies';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -344,12 +343,17 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         case 'build':
           await build(request);
           return;
-        case 'copy-owners':
+        // The copies' writer (exceljs, ~0.9 MB) is its own chunk, loaded on first use: grading does not wait for it.
+        case 'copy-owners': {
+          const { repCopyOwners } = await import('./copies');
           post({ type: 'copy-owners', requestId, copies: lastPlanInput === null ? null : repCopyOwners(lastPlanInput) });
           return;
-        case 'copies':
+        }
+        case 'copies': {
+          const { makeRepCopies } = await import('./copies');
           await makeRepCopies(lastPlanInput, request, post, () => cancelled.has(requestId));
           return;
+        }
         case 'cancel':
           cancelled.add(requestId);
           return;
