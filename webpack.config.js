@@ -64,7 +64,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     // PptxGenJS's browser build still names node:fs and node:https in dynamic imports it only runs under Node:
     // resolved to empty modules (its package.json maps fs/https to false for browsers).
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'], fallback: { fs: false, https: false } },
+    // The grading worker's per-rep copies (src/worker/copies.ts) import writeXlsx.ts, which also holds the
+    // streaming writer (zip.ts, node:zlib). The worker only calls the exceljs engine, so zlib is an empty module
+    // here; the streaming writer is never run in the browser (repCopiesWeb.ts says why).
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'], fallback: { fs: false, https: false, zlib: false } },
     module: {
       rules: [
         {
@@ -77,7 +80,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+      new NormalModuleReplacementPlugin(/^node:(fs|https|zlib)$/, (resource) => {
         resource.request = resource.request.slice('node:'.length);
       }),
       new HtmlWebpackPlugin({

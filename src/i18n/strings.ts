@@ -502,6 +502,45 @@ export const STRINGS = {
     en: 'Only Excel draws the charts: here the Charts sheet shows no pictures, and an exported chart image is a generated stripe picture in the chart\'s colours, not the chart.',
     zh: '只有 Excel 能绘制图表：此处“图表”工作表不显示图形，导出的图表图片是按图表颜色生成的条纹图，并非图表本身。',
   },
+  // Per-rep copies from the pane (issue 7 §3: the copies screen, reached from Protect)
+  copiesOpen: { en: 'Copies for sales reps…', zh: '销售代表副本…' },
+  copiesHeading: { en: 'A copy for each sales rep', zh: '为每位销售代表制作副本' },
+  copiesIntro: {
+    en: "Each copy holds only one owner's customers, graded as in this workbook, with personal fields masked and columns locked as the Sales rep role in the Settings sheet says.",
+    zh: '每份副本只包含一位负责人的客户，分级结果与本工作簿一致，个人信息按“设置”工作表中销售代表角色的规定隐藏，各列按该角色锁定。',
+  },
+  copiesHonestNote: {
+    en: "Nothing about another owner's customers remains anywhere in a copy: not in hidden sheets, lists or cached values. The copy's protection only prevents accidental edits; it is not encryption, so send each copy to its owner only.",
+    zh: '副本中不会残留其他负责人客户的任何信息：隐藏工作表、下拉列表和缓存值中都没有。副本的保护只能防止误改，并不是加密，请只把副本发给对应的负责人。',
+  },
+  copiesLoading: { en: 'Reading the owners…', zh: '正在读取负责人…' },
+  copiesNoBuild: { en: 'Build the grading table first: the copies are made from the last build.', zh: '请先生成客户分级表：副本根据最近一次生成的结果制作。' },
+  copiesRole: { en: 'Role: {role} · {count} copies (one per owner, and one for customers without an owner)', zh: '角色：{role} · 共 {count} 份副本（每位负责人一份，无负责人的客户一份）' },
+  copiesLarge: {
+    en: 'Copies of more than {rows} customers ({owners}) are slow to make here and need a lot of memory. For very large copies use the command line:',
+    zh: '超过 {rows} 位客户的副本（{owners}）在此制作较慢且占用大量内存。副本很大时请使用命令行：',
+  },
+  copiesPasswordLabel: { en: 'Password for the copies (optional)', zh: '副本密码（可选）' },
+  copiesPasswordHint: {
+    en: 'Used only to protect these copies, for this one operation; it is not stored anywhere. Without one, the copies are protected without a password.',
+    zh: '仅用于本次保护这些副本，不会保存在任何地方。不填写时，副本受保护但无密码。',
+  },
+  copiesAll: { en: 'Make a copy for each sales rep (one zip)', zh: '为每位销售代表制作副本（打包为一个 zip）' },
+  copiesOwnerLabel: { en: 'Copy for one owner', zh: '单个负责人的副本' },
+  copiesOwnerOption: { en: '{owner} ({count} customers)', zh: '{owner}（{count} 位客户）' },
+  copiesNoOwner: { en: '(no owner)', zh: '（无负责人）' },
+  copiesOne: { en: 'Make this copy', zh: '制作此副本' },
+  copiesStarting: { en: 'Starting…', zh: '正在开始…' },
+  copiesHashing: { en: 'Preparing the password…', zh: '正在处理密码…' },
+  copiesProgress: { en: 'Copy {current} of {total}: {owner}', zh: '第 {current} 份，共 {total} 份：{owner}' },
+  copiesCancel: { en: 'Cancel', zh: '取消' },
+  copiesCancelled: { en: 'Cancelled: no file was saved.', zh: '已取消：未保存任何文件。' },
+  copiesSaved: { en: 'Saved {file} ({count} copies). If no download appears, check the download bar of the pane or the browser.', zh: '已保存 {file}（{count} 份副本）。如未看到下载，请查看任务窗格或浏览器的下载栏。' },
+  copiesCannotDownload: {
+    en: 'This version of Excel (on Mac or iPad) does not let add-ins download files. Make the copies with the command line instead:',
+    zh: '此版本的 Excel（Mac 或 iPad）不允许加载项下载文件。请改用命令行制作副本：',
+  },
+  copiesBack: { en: 'Back', zh: '返回' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -29,6 +29,7 @@ import type { HostPlatform, SaveEnvironment } from './deckDelivery';
 import { RulesScreen } from './screens/RulesScreen';
 import { StartScreen, type StartStatus } from './screens/StartScreen';
 import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
+import { RepCopiesScreen } from './screens/RepCopiesScreen';
 import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
@@ -53,7 +54,7 @@ export interface AppHost {
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
 
-type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword' | 'summaryCharts';
+type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword' | 'summaryCharts' | 'copies';
 
 const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
   start: { index: 1, title: 'stepStart' },
@@ -66,6 +67,7 @@ const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>
   protect: { index: 5, title: 'stepProtect' },
   rebuildPassword: { index: 4, title: 'stepProtect' },
   summaryCharts: { index: 5, title: 'stepSummaryCharts' },
+  copies: { index: 5, title: 'stepProtect' },
 };
 const STEP_COUNT = 5;
 /** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
@@ -619,7 +621,10 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       );
       break;
     case 'protect':
-      body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} />;
+      body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} onCopies={() => setScreen('copies')} copiesLabel="copiesOpen" />;
+      break;
+    case 'copies':
+      body = <RepCopiesScreen client={client} run={host.gateway.run} platform={host.platform ?? 'unknown'} onBack={() => setScreen('protect')} />;
       break;
     case 'summaryCharts':
       body = (

@@ -14,10 +14,13 @@ import type { RawCell, RawGrid } from '../domain/types';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, TablePlan, WorkbookPlan } from '../plan/types';
 import type { JoinSources } from '../plan/sourcesBlock';
+import type { RoleProfile } from '../domain/roles';
+import type { RepCopyEntry } from '../renderers/xlsx/repCopiesWeb';
 import type {
   ArchiveSummary,
   BuildStage,
   BuildSummary,
+  CopyStep,
   GradeCounts,
   ImportSummary,
   WorkerErrorInfo,
@@ -70,6 +73,17 @@ export interface BuildRequest {
   /** The two sheets of a joined build, remembered on the Settings sheet. */
   readonly sources?: JoinSources;
 }
+
+export interface CopiesRequest {
+  readonly profile: RoleProfile;
+  readonly only?: { readonly owner: string | null };
+  /** Used for this request only (see protocol.ts). */
+  readonly password?: string;
+}
+
+export type CopiesOutcome =
+  | { readonly kind: 'done'; readonly fileName: string; readonly fileKind: 'xlsx' | 'zip'; readonly bytes: Uint8Array; readonly copies: readonly RepCopyEntry[] }
+  | { readonly kind: 'cancelled' };
 
 interface Pending {
   readonly onResponse: (response: WorkerResponse) => void;
@@ -314,6 +328,56 @@ export class GradeClient {
       this.port.postMessage({ type: 'build', requestId, ...request });
       // Aborted while the grid was still being sent: cancel at once.
       if (signal.aborted) onAbort();
+    });
+  }
+
+  /** The per-rep copies the last build in the worker gives (null: none yet, or its data was replaced). */
+  async copyOwners(): Promise<readonly RepCopyEntry[] | null> {
+    return this.request(
+      (requestId) => ({ type: 'copy-owners', requestId }),
+      (r) => (r.type === 'copy-owners' ? { copies: r.copies } : undefined),
+    ).then((r) => r.copies);
+  }
+
+  /**
+   * Makes the per-rep copies in the worker (issue 7 §3). On abort it
+   * resolves `cancelled` at once and the worker stops at its next step (it
+   * is not terminated: it holds the build the copies are made from).
+   */
+  makeCopies(request: CopiesRequest, onStep: (step: CopyStep) => void, signal: AbortSignal): Promise<CopiesOutcome> {
+    if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
+    const requestId = this.nextId++;
+    return new Promise<CopiesOutcome>((resolve, reject) => {
+      const settle = (): void => {
+        signal.removeEventListener('abort', onAbort);
+        this.pending.delete(requestId);
+      };
+      const onAbort = (): void => {
+        this.port.postMessage({ type: 'cancel', requestId });
+        settle();
+        resolve({ kind: 'cancelled' });
+      };
+      signal.addEventListener('abort', onAbort);
+      this.pending.set(requestId, {
+        onResponse: (r) => {
+          if (r.type === 'copy-progress') onStep(r.step);
+          else if (r.type === 'copies-done') {
+            settle();
+            resolve({ kind: 'done', fileName: r.fileName, fileKind: r.kind, bytes: r.bytes, copies: r.copies });
+          } else if (r.type === 'cancelled') {
+            settle();
+            resolve({ kind: 'cancelled' });
+          } else if (r.type === 'error') {
+            settle();
+            reject(new WorkerFailure(r.error));
+          }
+        },
+        onFailure: (error) => {
+          settle();
+          reject(error);
+        },
+      });
+      this.port.postMessage({ type: 'copies', requestId, ...request });
     });
   }
 

@@ -21,6 +21,7 @@ import { joinCustomers, normalizeLineIds, type JoinSummary } from '../domain/joi
 import { withSourcesBlock } from '../plan/sourcesBlock';
 import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
 import { panePrediction } from './panePrediction';
+import type { PlanInput } from '../plan/buildPlan';
 import type { TablePlan, WorkbookPlan } from '../plan/types';
 import {
   PLAN_ROWS_PER_CHUNK,
@@ -140,6 +141,8 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
   // The customer archive joined to the orders (issue 11): its grid, and its records once read completely.
   let archiveGrid: RawCell[][] | null = null;
   let lastArchive: { records: readonly CustomerRecord[]; idColumn: string | null } | null = null;
+  // The last build's plan input (issue 7 §3): the per-rep copies are made from it here, never from rows sent back by the pane.
+  let lastPlanInput: PlanInput | null = null;
 
   /** The orders' customers as the join sees them: log lines with normalised IDs (17850.0 is 17850). */
   function orderCustomersForJoin(): readonly CustomerRecord[] | null {
@@ -242,6 +245,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
     };
     const joined = request.archiveOptions !== undefined && archiveGrid !== null;
     const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
+    lastPlanInput = null;
     await yieldToEventLoop();
     if (cancelled.has(requestId)) throw new CancelledError();
 
@@ -272,6 +276,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
     const exact: Partial<Record<IssueCode, number>> = { ...output.importResult.report.issueCountByCode };
     for (const issue of output.issues.slice(output.importResult.report.issues.length)) exact[issue.code] = (exact[issue.code] ?? 0) + 1;
     const groups = groupIssues(output.issues, exact);
+    lastPlanInput = output.planInput;
     post({
       type: 'build-done',
       requestId,
@@ -303,6 +308,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
           if (request.reset) {
             grid = [];
             lastImport = null;
+            lastPlanInput = null;
           }
           for (const row of request.rows) grid.push(row.slice());
           post({ type: 'grid-stored', requestId, rows: grid.length });
@@ -342,6 +348,17 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         case 'build':
           await build(request);
           return;
+        // The copies' writer (exceljs, ~0.9 MB) is its own chunk, loaded on first use: grading does not wait for it.
+        case 'copy-owners': {
+          const { repCopyOwners } = await import('./copies');
+          post({ type: 'copy-owners', requestId, copies: lastPlanInput === null ? null : repCopyOwners(lastPlanInput) });
+          return;
+        }
+        case 'copies': {
+          const { makeRepCopies } = await import('./copies');
+          await makeRepCopies(lastPlanInput, request, post, () => cancelled.has(requestId));
+          return;
+        }
         case 'cancel':
           cancelled.add(requestId);
           return;

@@ -16,6 +16,8 @@ import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
 import type { JoinSummary } from '../domain/join';
 import type { JoinSources } from '../plan/sourcesBlock';
+import type { RoleProfile } from '../domain/roles';
+import type { RepCopyEntry } from '../renderers/xlsx/repCopiesWeb';
 
 /** Rows per plan chunk sent back to the pane (each clone stays a few ms). */
 export const PLAN_ROWS_PER_CHUNK = 2_000;
@@ -51,7 +53,25 @@ export type WorkerRequest =
       /** Where the sources are, remembered on the Settings sheet of a joined build. */
       readonly sources?: JoinSources;
     }
+  /** The per-rep copies the last build gives (owners, file names, customers; no customer data). */
+  | { readonly type: 'copy-owners'; readonly requestId: number }
+  /** Writes the per-rep copies of the last build (issue 7 §3): every copy as one zip, or `only` one owner's .xlsx. */
+  | {
+      readonly type: 'copies';
+      readonly requestId: number;
+      /** The role the copies are for (the Settings sheet's sales-rep profile). */
+      readonly profile: RoleProfile;
+      readonly only?: { readonly owner: string | null };
+      /** For this one request only: hashed in the worker, then dropped; never stored or echoed. */
+      readonly password?: string;
+    }
   | { readonly type: 'cancel'; readonly requestId: number };
+
+/** Above this many customers a copy is slow to write in the pane (exceljs; the CLI streams): the pane says so. */
+export const LARGE_COPY_CUSTOMERS = 10_000;
+
+/** A step of making the copies: deriving the password verifier, then writing copy `index` (0-based) of `total`. */
+export type CopyStep = { readonly phase: 'password' } | { readonly phase: 'copy'; readonly index: number; readonly total: number; readonly owner: string | null };
 
 /** What the Start screen shows about the customer archive. */
 export interface ArchiveSummary {
@@ -160,6 +180,10 @@ export type WorkerResponse =
       readonly cachedResults: readonly (readonly CachedResult[])[] | null;
     }
   | { readonly type: 'build-done'; readonly requestId: number; readonly summary: BuildSummary }
+  /** null: no build in this worker yet (or its data was replaced). */
+  | { readonly type: 'copy-owners'; readonly requestId: number; readonly copies: readonly RepCopyEntry[] | null }
+  | { readonly type: 'copy-progress'; readonly requestId: number; readonly step: CopyStep }
+  | { readonly type: 'copies-done'; readonly requestId: number; readonly fileName: string; readonly kind: 'xlsx' | 'zip'; readonly bytes: Uint8Array; readonly copies: readonly RepCopyEntry[] }
   | { readonly type: 'cancelled'; readonly requestId: number }
   | { readonly type: 'error'; readonly requestId: number; readonly error: WorkerErrorInfo };
 
