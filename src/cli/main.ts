@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
-import { ProgressPrinter, writeFileAtomic } from './output';
+import { ProgressPrinter } from './output';
+import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, type FileIdentity } from './safeOutput';
 import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
@@ -128,13 +129,12 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       io.stderr.write(`${locale === 'zh-CN' ? error.zh : error.en}\n`);
       return 2;
     }
+    if (error instanceof OutputRefusal) {
+      io.stderr.write(`${pick(error.userMessage, locale)}\n`);
+      return error.exitCode;
+    }
     if (error instanceof ImportError || hasUserMessage(error)) {
       io.stderr.write(`${pick(error.userMessage, locale)}\n`);
-      return 1;
-    }
-    if (error instanceof OutputWriteError) {
-      const reason = isFileError(error.cause) ? error.cause.code : error.cause instanceof Error ? error.cause.message : String(error.cause);
-      io.stderr.write(`${pick(T.writeFailed, locale)}: ${path.resolve(error.target)} (${reason})\n`);
       return 1;
     }
     if (isFileError(error)) {
@@ -176,6 +176,16 @@ function settingsFor(command: Pick<GradeCommand, 'asOf'>, locale: Locale): Gradi
 }
 
 async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<number> {
+  // Issue 10 §1: every output is checked against the inputs (by device and inode) and the other outputs before any work.
+  const inputs: FileIdentity[] = [await inputIdentity(command.input)];
+  if (command.customers) inputs.push(await inputIdentity(command.customers.input));
+  if (command.split?.password.from === 'file') inputs.push(await inputIdentity(command.split.password.path));
+  const preflight = new OutputSet(inputs);
+  const outPathChecked = command.out ?? defaultOutPath(command.input);
+  if (command.split === undefined || command.split === null || command.out !== null) await preflight.claim('--out', outPathChecked);
+  if (command.report !== null) await preflight.claim('--report', command.report);
+  if (command.deck !== null) await preflight.claim('--deck', command.deck);
+  const outputs = new OutputSet(inputs);
   const bytes = new Uint8Array(await readFile(command.input));
   const { readInputFile } = loadReaders();
   const input = await readInputFile(bytes, path.basename(command.input), {
@@ -190,23 +200,15 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     });
     archive = { grid: archiveFile.grid, issues: archiveFile.issues, mapping: command.customers.mapping };
   }
-  const outPath = command.out ?? defaultOutPath(command.input);
-  for (const target of [outPath, command.report, command.deck]) {
-    if (target !== null && [command.input, ...(command.customers ? [command.customers.input] : [])].some((source) => path.resolve(target) === path.resolve(source))) {
-      throw new UsageError(
-        `The output ${target} is the input file: Tierwise never overwrites your source data. Choose another name.`,
-        `输出文件 ${target} 就是输入文件：客户分级助手不会覆盖您的源数据。请换一个文件名。`,
-      );
-    }
-  }
+  const outPath = outPathChecked;
   const deck = command.deck === null ? null : { path: command.deck, sourceName: path.basename(command.input) };
   // Per-rep copies (issue 7): the password is read before any work; the master is written only with --out.
   const split = command.split ?? null;
   const terminal = { input: process.stdin, output: io.stderr };
   const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
   const masterPath = split !== null && command.out === null ? null : outPath;
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report, deck, archive);
-  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput });
+  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs);
+  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput: (target, data) => writeOutput(outputs, '--out-dir', target, data) });
   const written = [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])];
   printSummary(output, locale, io, written, input.encoding);
   return 0;
@@ -227,6 +229,7 @@ async function gradeAndWrite(
   reportPath: string | null,
   deck: { readonly path: string; readonly sourceName: string } | null = null,
   archive: ArchiveInput | null = null,
+  outputs: OutputSet = new OutputSet([]),
 ): Promise<GradeGridOutput> {
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
   const numberFormat = new Intl.NumberFormat(locale);
@@ -258,9 +261,9 @@ async function gradeAndWrite(
   const deckBytes = deck === null ? null : await renderDeck(output, locale, deck.sourceName);
   // Every file is complete in memory before any is written, and each is
   // renamed into place only once fully written.
-  if (outPath !== null && workbook !== null) await writeOutput(outPath, workbook);
-  if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
-  if (deck !== null && deckBytes !== null) await writeOutput(deck.path, deckBytes);
+  if (outPath !== null && workbook !== null) await writeOutput(outputs, '--out', outPath, workbook);
+  if (reportPath !== null) await writeOutput(outputs, '--report', reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  if (deck !== null && deckBytes !== null) await writeOutput(outputs, '--deck', deck.path, deckBytes);
   return output;
 }
 
@@ -271,23 +274,13 @@ interface ArchiveInput {
   readonly mapping: Partial<Record<FieldKey, string>>;
 }
 
-/** A file that could not be written, named as the user asked for it. */
-class OutputWriteError extends Error {
-  readonly code = 'output-write';
-  constructor(
-    readonly target: string,
-    override readonly cause: unknown,
-  ) {
-    super(`Cannot write ${target}`);
-    this.name = 'OutputWriteError';
-  }
-}
-
-async function writeOutput(target: string, data: Uint8Array | string): Promise<void> {
+/** Resolves and claims the output again as it is written (it may have changed since the check), then writes it by its kind. */
+async function writeOutput(outputs: OutputSet, option: string, target: string, data: Uint8Array | string): Promise<void> {
+  const resolved = await outputs.claim(option, target);
   try {
-    await writeFileAtomic(target, data);
+    await writeToTarget(resolved, data);
   } catch (error) {
-    throw new OutputWriteError(target, error);
+    throw writeFailure(target, error);
   }
 }
 
