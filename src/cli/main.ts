@@ -3,17 +3,19 @@
  * workbook (.xlsx with live formulas) and the JSON report of GRADING.md §8.
  * Messages follow --lang, else the environment's language (LANG / LC_ALL).
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
-import { ProgressPrinter } from './output';
+import { ProgressPrinter, StreamProgress } from './output';
+import { StreamingGrader } from '../pipeline/gradeStream';
+import type * as StreamReaderModule from '../io/streamCsv';
 import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, type FileIdentity } from './safeOutput';
 import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
-import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
+import { gradeGrid, type GradeGridOptions, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
 import type { JoinReport } from '../domain/join';
 import type { FieldKey } from '../domain/types';
@@ -38,6 +40,12 @@ interface Io {
 function loadReaders(): typeof ReadFileModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
   return require('../io/readFile') as typeof ReadFileModule;
+}
+
+/** The streaming CSV reader (iconv-lite, Papa Parse): loaded only when a file is read. */
+function loadStreamReader(): typeof StreamReaderModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('../io/streamCsv') as typeof StreamReaderModule;
 }
 
 /** exceljs again: loaded only when a workbook is written. */
@@ -186,12 +194,15 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
   if (command.report !== null) await preflight.claim('--report', command.report);
   if (command.deck !== null) await preflight.claim('--deck', command.deck);
   const outputs = new OutputSet(inputs);
-  const bytes = new Uint8Array(await readFile(command.input));
-  const { readInputFile } = loadReaders();
-  const input = await readInputFile(bytes, path.basename(command.input), {
-    encoding: command.encoding,
-    ...(command.sheet === null ? {} : { sheet: command.sheet }),
-  });
+  const { readInputFile, isTextInput } = loadReaders();
+  // Issue 10 §2: a CSV graded alone is streamed (millions of lines in bounded memory); a workbook, and an order log joined to an archive, are read whole.
+  const streamed = !command.customers && isTextInput(await firstBytesOf(command.input), path.basename(command.input));
+  const input: GradeSource = streamed
+    ? { stream: { file: command.input, encoding: command.encoding }, issues: [], encoding: null }
+    : await readInputFile(new Uint8Array(await readFile(command.input)), path.basename(command.input), {
+        encoding: command.encoding,
+        ...(command.sheet === null ? {} : { sheet: command.sheet }),
+      });
   let archive: ArchiveInput | null = null;
   if (command.customers) {
     const archiveFile = await readInputFile(new Uint8Array(await readFile(command.customers.input)), path.basename(command.customers.input), {
@@ -207,7 +218,7 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
   const terminal = { input: process.stdin, output: io.stderr };
   const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
   const masterPath = split !== null && command.out === null ? null : outPath;
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs);
+  const output = await gradeAndWrite(input, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs);
   if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput: (target, data) => writeOutput(outputs, '--out-dir', target, data) });
   const written = [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])];
   printSummary(output, locale, io, written, input.encoding);
@@ -219,8 +230,39 @@ function defaultOutPath(input: string): string {
   return path.join(parsed.dir, `${parsed.name}-graded.xlsx`);
 }
 
+/** The first bytes of a file (a workbook's signature), or fewer for a shorter file. */
+async function firstBytesOf(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(8);
+    const { bytesRead } = await handle.read(buffer, 0, 8, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What is graded: a grid read whole, or a text file to stream (its encoding is known once read). */
+type GradeSource =
+  | { readonly grid: Parameters<typeof gradeGrid>[0]; readonly issues: GradeGridOutput['issues']; readonly encoding: string | null }
+  | { readonly stream: { readonly file: string; readonly encoding: GradeCommand['encoding'] }; readonly issues: GradeGridOutput['issues']; encoding: string | null };
+
+/** A text file streamed through the grader (src/pipeline/gradeStream.ts); progress shows lines read and the time left. */
+async function gradeStreamed(source: Extract<GradeSource, { stream: unknown }>, options: GradeGridOptions, quiet: boolean, locale: Locale, io: Io): Promise<GradeGridOutput> {
+  const { streamCsvFile } = loadStreamReader();
+  const grader = new StreamingGrader(options);
+  const progress = new StreamProgress(io.stderr, !quiet, pick(STAGE_LABELS.import, locale), locale);
+  const file = await streamCsvFile(source.stream.file, (rows) => grader.push(rows), {
+    encoding: source.stream.encoding,
+    onProgress: (bytesRead, totalBytes) => progress.update(grader.rowsBelowHeader, bytesRead, totalBytes),
+  });
+  progress.done(grader.rowsBelowHeader);
+  source.encoding = file.encoding;
+  return grader.finish(file.issues);
+}
+
 async function gradeAndWrite(
-  grid: Parameters<typeof gradeGrid>[0],
+  source: GradeSource | Parameters<typeof gradeGrid>[0],
   sourceIssues: GradeGridOutput['issues'],
   command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'>,
   locale: Locale,
@@ -231,6 +273,7 @@ async function gradeAndWrite(
   archive: ArchiveInput | null = null,
   outputs: OutputSet = new OutputSet([]),
 ): Promise<GradeGridOutput> {
+  const grid = 'stream' in source ? [] : 'grid' in source ? source.grid : source;
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
   const numberFormat = new Intl.NumberFormat(locale);
   const options = {
@@ -249,7 +292,9 @@ async function gradeAndWrite(
       progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
   };
   const output =
-    archive === null
+    'stream' in source
+      ? await gradeStreamed(source, options, command.quiet, locale, io)
+      : archive === null
       ? gradeGrid(grid, options)
       : gradeJoined(grid, archive.grid, {
           ...options,
