@@ -187,7 +187,14 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
   // Issue 10 §1: every output is checked against the inputs (by device and inode) and the other outputs before any work.
   const inputs: FileIdentity[] = [await inputIdentity(command.input)];
   if (command.customers) inputs.push(await inputIdentity(command.customers.input));
-  if (command.split?.password.from === 'file') inputs.push(await inputIdentity(command.split.password.path));
+  if (command.split?.password.from === 'file') {
+    // A missing password file is reported by its reader (exit 2, its own words); one that exists is never an output.
+    const passwordFile = await inputIdentity(command.split.password.path).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
+    });
+    if (passwordFile !== null) inputs.push(passwordFile);
+  }
   const preflight = new OutputSet(inputs);
   const outPathChecked = command.out ?? defaultOutPath(command.input);
   if (command.split === undefined || command.split === null || command.out !== null) await preflight.claim('--out', outPathChecked);
