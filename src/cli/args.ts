@@ -307,7 +307,9 @@ demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 ${PREDICTION_HELP.en}
 Fields for --map: ${FIELD_KEYS.join(', ')}.
-Exit codes: 0 done; 1 the input cannot be graded (the message says why); 2 usage error.`,
+Exit codes: 0 done; 1 the input cannot be graded or an output cannot be written (the message says why);
+2 usage error, including an output that is an input or names the same file as another output;
+130/143 stopped by Ctrl-C/SIGTERM (no partial file is left).`,
   zh: `tierwise —— 为客户分级（RFM 评分、客户细分、等级、生命周期），生成带实时公式的 Excel 工作簿。
 
 用法：
@@ -336,5 +338,6 @@ demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 ${PREDICTION_HELP.zh}
 --map 可用字段：${FIELD_KEYS.join('、')}。
-退出码：0 完成；1 输入无法分级（提示会说明原因）；2 用法错误。`,
+退出码：0 完成；1 输入无法分级或输出文件无法写出（提示会说明原因）；
+2 用法错误，包括输出文件就是输入文件或与另一个输出是同一个文件；130/143 被 Ctrl-C/SIGTERM 中止（不会留下不完整的文件）。`,
 } as const;

@@ -3,10 +3,13 @@
  * workbook (.xlsx with live formulas) and the JSON report of GRADING.md §8.
  * Messages follow --lang, else the environment's language (LANG / LC_ALL).
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
-import { ProgressPrinter, writeFileAtomic } from './output';
+import { ProgressPrinter, StreamProgress } from './output';
+import { StreamingGrader } from '../pipeline/gradeStream';
+import type * as StreamReaderModule from '../io/streamCsv';
+import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, type FileIdentity } from './safeOutput';
 import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
@@ -14,7 +17,7 @@ import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
 import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
 import { predictionSummaryLines } from './predictSummary';
-import { gradeGrid, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
+import { gradeGrid, type GradeGridOptions, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
 import type { JoinReport } from '../domain/join';
 import type { FieldKey } from '../domain/types';
@@ -39,6 +42,12 @@ interface Io {
 function loadReaders(): typeof ReadFileModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
   return require('../io/readFile') as typeof ReadFileModule;
+}
+
+/** The streaming CSV reader (iconv-lite, Papa Parse): loaded only when a file is read. */
+function loadStreamReader(): typeof StreamReaderModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('../io/streamCsv') as typeof StreamReaderModule;
 }
 
 /** exceljs again: loaded only when a workbook is written. */
@@ -130,13 +139,12 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       io.stderr.write(`${locale === 'zh-CN' ? error.zh : error.en}\n`);
       return 2;
     }
+    if (error instanceof OutputRefusal) {
+      io.stderr.write(`${pick(error.userMessage, locale)}\n`);
+      return error.exitCode;
+    }
     if (error instanceof ImportError || hasUserMessage(error)) {
       io.stderr.write(`${pick(error.userMessage, locale)}\n`);
-      return 1;
-    }
-    if (error instanceof OutputWriteError) {
-      const reason = isFileError(error.cause) ? error.cause.code : error.cause instanceof Error ? error.cause.message : String(error.cause);
-      io.stderr.write(`${pick(T.writeFailed, locale)}: ${path.resolve(error.target)} (${reason})\n`);
       return 1;
     }
     if (isFileError(error)) {
@@ -178,12 +186,32 @@ function settingsFor(command: Pick<GradeCommand, 'asOf'>, locale: Locale): Gradi
 }
 
 async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<number> {
-  const bytes = new Uint8Array(await readFile(command.input));
-  const { readInputFile } = loadReaders();
-  const input = await readInputFile(bytes, path.basename(command.input), {
-    encoding: command.encoding,
-    ...(command.sheet === null ? {} : { sheet: command.sheet }),
-  });
+  // Issue 10 §1: every output is checked against the inputs (by device and inode) and the other outputs before any work.
+  const inputs: FileIdentity[] = [await inputIdentity(command.input)];
+  if (command.customers) inputs.push(await inputIdentity(command.customers.input));
+  if (command.split?.password.from === 'file') {
+    // A missing password file is reported by its reader (exit 2, its own words); one that exists is never an output.
+    const passwordFile = await inputIdentity(command.split.password.path).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
+    });
+    if (passwordFile !== null) inputs.push(passwordFile);
+  }
+  const preflight = new OutputSet(inputs);
+  const outPathChecked = command.out ?? defaultOutPath(command.input);
+  if (command.split === undefined || command.split === null || command.out !== null) await preflight.claim('--out', outPathChecked);
+  if (command.report !== null) await preflight.claim('--report', command.report);
+  if (command.deck !== null) await preflight.claim('--deck', command.deck);
+  const outputs = new OutputSet(inputs);
+  const { readInputFile, isTextInput } = loadReaders();
+  // Issue 10 §2: a CSV graded alone is streamed (millions of lines in bounded memory); a workbook, and an order log joined to an archive, are read whole.
+  const streamed = !command.customers && isTextInput(await firstBytesOf(command.input), path.basename(command.input));
+  const input: GradeSource = streamed
+    ? { stream: { file: command.input, encoding: command.encoding }, issues: [], encoding: null }
+    : await readInputFile(new Uint8Array(await readFile(command.input)), path.basename(command.input), {
+        encoding: command.encoding,
+        ...(command.sheet === null ? {} : { sheet: command.sheet }),
+      });
   let archive: ArchiveInput | null = null;
   if (command.customers) {
     const archiveFile = await readInputFile(new Uint8Array(await readFile(command.customers.input)), path.basename(command.customers.input), {
@@ -192,23 +220,15 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
     });
     archive = { grid: archiveFile.grid, issues: archiveFile.issues, mapping: command.customers.mapping };
   }
-  const outPath = command.out ?? defaultOutPath(command.input);
-  for (const target of [outPath, command.report, command.deck]) {
-    if (target !== null && [command.input, ...(command.customers ? [command.customers.input] : [])].some((source) => path.resolve(target) === path.resolve(source))) {
-      throw new UsageError(
-        `The output ${target} is the input file: Tierwise never overwrites your source data. Choose another name.`,
-        `输出文件 ${target} 就是输入文件：客户分级助手不会覆盖您的源数据。请换一个文件名。`,
-      );
-    }
-  }
+  const outPath = outPathChecked;
   const deck = command.deck === null ? null : { path: command.deck, sourceName: path.basename(command.input) };
   // Per-rep copies (issue 7): the password is read before any work; the master is written only with --out.
   const split = command.split ?? null;
   const terminal = { input: process.stdin, output: io.stderr };
   const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
   const masterPath = split !== null && command.out === null ? null : outPath;
-  const output = await gradeAndWrite(input.grid, input.issues, command, locale, io, masterPath, command.report, deck, archive);
-  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput });
+  const output = await gradeAndWrite(input, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs);
+  if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput: (target, data) => writeOutput(outputs, '--out-dir', target, data) });
   const written = [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])];
   printSummary(output, locale, io, written, input.encoding);
   return 0;
@@ -219,8 +239,39 @@ function defaultOutPath(input: string): string {
   return path.join(parsed.dir, `${parsed.name}-graded.xlsx`);
 }
 
+/** The first bytes of a file (a workbook's signature), or fewer for a shorter file. */
+async function firstBytesOf(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(8);
+    const { bytesRead } = await handle.read(buffer, 0, 8, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What is graded: a grid read whole, or a text file to stream (its encoding is known once read). */
+type GradeSource =
+  | { readonly grid: Parameters<typeof gradeGrid>[0]; readonly issues: GradeGridOutput['issues']; readonly encoding: string | null }
+  | { readonly stream: { readonly file: string; readonly encoding: GradeCommand['encoding'] }; readonly issues: GradeGridOutput['issues']; encoding: string | null };
+
+/** A text file streamed through the grader (src/pipeline/gradeStream.ts); progress shows lines read and the time left. */
+async function gradeStreamed(source: Extract<GradeSource, { stream: unknown }>, options: GradeGridOptions, quiet: boolean, locale: Locale, io: Io): Promise<GradeGridOutput> {
+  const { streamCsvFile } = loadStreamReader();
+  const grader = new StreamingGrader(options);
+  const progress = new StreamProgress(io.stderr, !quiet, pick(STAGE_LABELS.import, locale), locale);
+  const file = await streamCsvFile(source.stream.file, (rows) => grader.push(rows), {
+    encoding: source.stream.encoding,
+    onProgress: (bytesRead, totalBytes) => progress.update(grader.rowsBelowHeader, bytesRead, totalBytes),
+  });
+  progress.done(grader.rowsBelowHeader);
+  source.encoding = file.encoding;
+  return grader.finish(file.issues);
+}
+
 async function gradeAndWrite(
-  grid: Parameters<typeof gradeGrid>[0],
+  source: GradeSource | Parameters<typeof gradeGrid>[0],
   sourceIssues: GradeGridOutput['issues'],
   command: Pick<GradeCommand, 'asOf' | 'kind' | 'mapping' | 'dayMonthOrder' | 'quiet'> & Partial<Pick<GradeCommand, 'prediction'>>,
   locale: Locale,
@@ -229,7 +280,9 @@ async function gradeAndWrite(
   reportPath: string | null,
   deck: { readonly path: string; readonly sourceName: string } | null = null,
   archive: ArchiveInput | null = null,
+  outputs: OutputSet = new OutputSet([]),
 ): Promise<GradeGridOutput> {
+  const grid = 'stream' in source ? [] : 'grid' in source ? source.grid : source;
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
   const numberFormat = new Intl.NumberFormat(locale);
   const options = {
@@ -249,7 +302,9 @@ async function gradeAndWrite(
       progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
   };
   const output =
-    archive === null
+    'stream' in source
+      ? await gradeStreamed(source, options, command.quiet, locale, io)
+      : archive === null
       ? gradeGrid(grid, options)
       : gradeJoined(grid, archive.grid, {
           ...options,
@@ -261,9 +316,9 @@ async function gradeAndWrite(
   const deckBytes = deck === null ? null : await renderDeck(output, locale, deck.sourceName);
   // Every file is complete in memory before any is written, and each is
   // renamed into place only once fully written.
-  if (outPath !== null && workbook !== null) await writeOutput(outPath, workbook);
-  if (reportPath !== null) await writeOutput(reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
-  if (deck !== null && deckBytes !== null) await writeOutput(deck.path, deckBytes);
+  if (outPath !== null && workbook !== null) await writeOutput(outputs, '--out', outPath, workbook);
+  if (reportPath !== null) await writeOutput(outputs, '--report', reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  if (deck !== null && deckBytes !== null) await writeOutput(outputs, '--deck', deck.path, deckBytes);
   return output;
 }
 
@@ -274,23 +329,13 @@ interface ArchiveInput {
   readonly mapping: Partial<Record<FieldKey, string>>;
 }
 
-/** A file that could not be written, named as the user asked for it. */
-class OutputWriteError extends Error {
-  readonly code = 'output-write';
-  constructor(
-    readonly target: string,
-    override readonly cause: unknown,
-  ) {
-    super(`Cannot write ${target}`);
-    this.name = 'OutputWriteError';
-  }
-}
-
-async function writeOutput(target: string, data: Uint8Array | string): Promise<void> {
+/** Resolves and claims the output again as it is written (it may have changed since the check), then writes it by its kind. */
+async function writeOutput(outputs: OutputSet, option: string, target: string, data: Uint8Array | string): Promise<void> {
+  const resolved = await outputs.claim(option, target);
   try {
-    await writeFileAtomic(target, data);
+    await writeToTarget(resolved, data);
   } catch (error) {
-    throw new OutputWriteError(target, error);
+    throw writeFailure(target, error);
   }
 }
 

@@ -1,26 +1,4 @@
-/**
- * Writing output files so that a failed run never leaves a partial file under
- * the requested name: write to a temporary sibling, then rename (atomic on
- * one file system). On failure the temporary file is removed and the error
- * rethrown.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
+/** Progress lines on stderr (the writer of output files is safeOutput.ts). */
 /** A progress line writer for stderr: one line per ~10% step (or \r updates on a terminal). */
 export class ProgressPrinter {
   private lastShown = new Map<string, number>();
@@ -39,3 +17,55 @@ export class ProgressPrinter {
     else this.stream.write(`${text}\n`);
   }
 }
+
+/**
+ * Progress of a file read as a stream (issue 10 §2): lines read, the share
+ * of the file's bytes, and the time left at the rate so far; one line per
+ * ~10% of the file (or \r updates on a terminal). Shown for files of 1 MiB
+ * and more.
+ */
+export class StreamProgress {
+  private lastTenth = -1;
+  private readonly startedAt = Date.now();
+  private enabled: boolean;
+  private readonly format: Intl.NumberFormat;
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    enabled: boolean,
+    private readonly label: string,
+    private readonly locale: 'en' | 'zh-CN',
+  ) {
+    this.enabled = enabled;
+    this.format = new Intl.NumberFormat(locale);
+  }
+
+  update(lines: number, bytesRead: number, totalBytes: number): void {
+    if (!this.enabled) return;
+    if (totalBytes < STREAM_PROGRESS_MIN_BYTES) {
+      this.enabled = false;
+      return;
+    }
+    const share = Math.min(1, bytesRead / totalBytes);
+    const tenth = Math.floor(share * 10);
+    if (tenth === this.lastTenth || share >= 1) return;
+    this.lastTenth = tenth;
+    const elapsedSeconds = (Date.now() - this.startedAt) / 1000;
+    const leftSeconds = share > 0 ? Math.round((elapsedSeconds / share) * (1 - share)) : null;
+    const megabytes = this.format.format(Math.round(totalBytes / 1e6));
+    const text =
+      this.locale === 'zh-CN'
+        ? `${this.label}：${this.format.format(lines)} 行，已读 ${Math.floor(share * 100)}%（共 ${megabytes} MB）${leftSeconds === null ? '' : `，约剩 ${leftSeconds} 秒`}`
+        : `${this.label}: ${this.format.format(lines)} lines, ${Math.floor(share * 100)}% of ${megabytes} MB${leftSeconds === null ? '' : `, about ${leftSeconds} s left`}`;
+    this.stream.write(this.stream.isTTY ? `\r${text}` : `${text}\n`);
+  }
+
+  done(lines: number): void {
+    if (!this.enabled || this.lastTenth < 0) return;
+    const n = this.format.format(lines);
+    const text = this.locale === 'zh-CN' ? `${this.label}：${n} / ${n}（100%）` : `${this.label}: ${n} / ${n} (100%)`;
+    this.stream.write(this.stream.isTTY ? `\r${text}\n` : `${text}\n`);
+  }
+}
+
+/** Files below this size read in a moment: no progress lines. */
+const STREAM_PROGRESS_MIN_BYTES = 1024 * 1024;

@@ -119,20 +119,32 @@ function parseWhitespace(text: string): string[][] {
   return rows;
 }
 
+/** How many lines the layout is decided from (a prefix holding this many non-blank lines decides as the whole text). */
+export const LAYOUT_SAMPLE_LINES = SAMPLE_LINES;
+
+/** True when `prefix` holds enough complete non-blank lines to decide the layout exactly as the whole text would. */
+export function prefixDecidesLayout(prefix: string): boolean {
+  const complete = prefix.slice(0, prefix.lastIndexOf('\n') + 1);
+  return sampleLines(complete).length >= SAMPLE_LINES;
+}
+
+/** The delimiter of a text (BOM removed), or null for whitespace-aligned columns: from its first 50 non-blank lines. */
+export function chooseDelimiter(source: string, options: CsvOptions = {}): CsvDelimiter | null {
+  if (options.delimiter === 'whitespace') return null;
+  if (options.delimiter) return options.delimiter;
+  const lines = sampleLines(source);
+  const delimiter = detectDelimiter(lines);
+  if (delimiter === null && !looksWhitespaceAligned(lines)) return ',';
+  return delimiter;
+}
+
 /**
  * Parses CSV/TSV/whitespace-aligned text into a grid of strings. Blank lines
  * stay as rows (so row numbers match the file); a final line break adds no row.
  */
 export function parseCsvText(text: string, options: CsvOptions = {}): CsvReadResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = sampleLines(source);
-  let delimiter: CsvDelimiter | null;
-  if (options.delimiter === 'whitespace') delimiter = null;
-  else if (options.delimiter) delimiter = options.delimiter;
-  else {
-    delimiter = detectDelimiter(lines);
-    if (delimiter === null && !looksWhitespaceAligned(lines)) delimiter = ',';
-  }
+  const delimiter = chooseDelimiter(source, options);
   if (delimiter === null) return { grid: parseWhitespace(source), shape: 'whitespace', delimiter: null, problems: [] };
 
   const parsed = Papa.parse<string[]>(source, { delimiter, header: false, dynamicTyping: false, skipEmptyLines: false, quoteChar: '"' });

@@ -7,7 +7,7 @@
 import type { Localized } from '../i18n/locale';
 import type { Issue, RawGrid } from '../domain/types';
 import { makeIssue } from '../domain/import/messages';
-import type { CsvDelimiter, CsvShape } from './csv';
+import type { CsvDelimiter, CsvParseProblem, CsvShape } from './csv';
 import { parseCsvText } from './csv';
 import type { DetectedEncoding, EncodingChoice } from './decode';
 import { decodeBytes } from './decode';
@@ -71,12 +71,39 @@ const ENCODING_NAMES: Readonly<Record<DetectedEncoding, Localized>> = {
   gb18030: { en: 'GB18030 (GBK, Chinese Excel CSV)', zh: 'GB18030（GBK，中文 Excel 默认 CSV 编码）' },
 };
 
+/**
+ * The issues of a CSV's own problems (a broken quote), reported before the
+ * grid's. Shared with the streaming reader (streamCsv.ts).
+ * @throws FileReadError 'csv-unterminated-quote' when a quote never closes
+ */
+export function csvSourceIssues(problems: readonly CsvParseProblem[]): Issue[] {
+  const unterminated = problems.find((p) => p.code === 'MissingQuotes');
+  if (unterminated) {
+    throw new FileReadError('csv-unterminated-quote', {
+      en: `Row ${unterminated.row}: a quote (") opens a field that never closes, so the rest of the file would be read as one cell. Fix the quotes in that row (a quote inside a field is written twice: "") and try again.`,
+      zh: `第 ${unterminated.row} 行：某个字段的引号（"）没有闭合，文件其余部分会被读成一个单元格。请修正该行的引号（字段内的引号需写成两个：""）后重试。`,
+    });
+  }
+  return problems.map((problem) => makeIssue('malformed-csv', 'warning', problem.row, null, null, { text: CSV_PROBLEM_TEXT[problem.code] ?? { en: problem.message, zh: 'CSV 格式错误' } }));
+}
+
+/** The issue saying the encoding was guessed. */
+export function encodingGuessedIssue(encoding: DetectedEncoding): Issue {
+  return makeIssue('encoding-guessed', 'warning', null, null, null, { text: ENCODING_NAMES[encoding] });
+}
+
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** True when readInputFile would read these bytes as text (CSV), not as a workbook: the first 8 bytes are enough. */
+export function isTextInput(firstBytes: Uint8Array, fileName: string): boolean {
+  const ext = extensionOf(fileName);
+  return !(startsWith(firstBytes, OLE_MAGIC) || ext === 'xls' || ext === 'xlsb' || startsWith(firstBytes, ZIP_MAGIC) || ext === 'xlsx' || ext === 'xlsm');
+}
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -117,16 +144,7 @@ export async function readInputFile(bytes: Uint8Array, fileName: string, opts: R
   if (decoded.guessed) {
     issues.push(makeIssue('encoding-guessed', 'warning', null, null, null, { text: ENCODING_NAMES[decoded.encoding] }));
   }
-  const unterminated = csv.problems.find((p) => p.code === 'MissingQuotes');
-  if (unterminated) {
-    throw new FileReadError('csv-unterminated-quote', {
-      en: `Row ${unterminated.row}: a quote (") opens a field that never closes, so the rest of the file would be read as one cell. Fix the quotes in that row (a quote inside a field is written twice: "") and try again.`,
-      zh: `第 ${unterminated.row} 行：某个字段的引号（"）没有闭合，文件其余部分会被读成一个单元格。请修正该行的引号（字段内的引号需写成两个：""）后重试。`,
-    });
-  }
-  for (const problem of csv.problems) {
-    issues.push(makeIssue('malformed-csv', 'warning', problem.row, null, null, { text: CSV_PROBLEM_TEXT[problem.code] ?? { en: problem.message, zh: 'CSV 格式错误' } }));
-  }
+  issues.push(...csvSourceIssues(csv.problems));
   return {
     grid: csv.grid,
     format: 'text',

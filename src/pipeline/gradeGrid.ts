@@ -78,7 +78,23 @@ export function gradeGrid(grid: RawGrid, options: GradeGridOptions): GradeGridOu
   } else {
     records = importResult.records;
   }
+  return gradeImported(importResult, records, aggregationIssues, purchaseHistory, options);
+}
 
+/**
+ * The job after the rows are read (and an order log folded): grade, report,
+ * plan. Shared by gradeGrid and the streaming reader of the command line
+ * (gradeStream.ts), so both give the same report byte for byte.
+ */
+export function gradeImported(
+  importResult: ImportResult,
+  records: readonly CustomerRecord[],
+  aggregationIssues: readonly Issue[],
+  /** An order log's purchase days (the prediction's input), indexed like `records`; null for a customer list. */
+  purchaseHistory: PurchaseHistory | null,
+  options: GradeGridOptions,
+): GradeGridOutput {
+  const progress = options.onProgress;
   const grading = gradeCustomers(records, options.settings, {
     today: options.today,
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),

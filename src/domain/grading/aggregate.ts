@@ -190,10 +190,39 @@ const DAY_KEY_OFFSET = 1_048_576; // 2^20
 const SHARED_ID_CHAIN_MAX = 8;
 const SHARED_ID_CUSTOMER_SPAN = 67_108_864; // 2^26
 
+/**
+ * A copy of `text` that holds no reference to the string it was cut from.
+ * Parsers cut cells out of large chunks of text, and V8 keeps a cut of 13 or
+ * more characters as a view of its chunk: a customer ID or a region kept per
+ * customer would then keep every chunk of a streamed file alive (issue 10:
+ * 2M lines held 300 MB). Concatenating and cutting again makes a fresh string.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** Folds order lines into customers (GRADING.md §2). Customers come out in order of first appearance. */
 export function aggregateTransactions(lines: readonly TransactionLine[], options: AggregateOptions = {}): AggregateResult {
   const total = lines.length;
   const onProgress = options.onProgress;
+  const aggregator = startAggregating();
+  for (let li = 0; li < total; li++) {
+    aggregator.add(lines[li] as TransactionLine);
+    if (onProgress !== undefined && (li + 1) % PROGRESS_EVERY === 0) onProgress(li + 1, total);
+  }
+  const result = aggregator.finish();
+  onProgress?.(total, total);
+  return result;
+}
+
+/** Folds order lines one at a time (GRADING.md §2): only per-customer and per-order state is kept, never the lines. */
+export interface TransactionAggregator {
+  add(line: TransactionLine): void;
+  finish(): AggregateResult;
+}
+
+/** The incremental form of aggregateTransactions, for logs read as a stream (issue 10): the same result, line for line. */
+export function startAggregating(): TransactionAggregator {
   const customerIndex = new Map<string, number>();
   const customers: CustomerState[] = [];
   const spend = new DecimalSums();
@@ -203,7 +232,6 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
   // only when another customer used the same ID fall back to a (first order, customer) key.
   const ordersById = new Map<string, number>();
   const ordersBySharedId = new Map<number | string, number>();
-  const numericSharedKeys = total < SHARED_ID_CUSTOMER_SPAN;
   // The previous line's lookups: logs list an order's lines (and a customer's orders) together,
   // so most lines repeat them. Caching a lookup's result changes no result.
   let previousCustomerId: string | null = null;
@@ -213,14 +241,13 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
   let previousOrderCustomer = -1;
   let previousOrder = -1;
 
-  for (let li = 0; li < total; li++) {
-    const line = lines[li] as TransactionLine;
+  const add = (line: TransactionLine): void => {
     const day = line.day;
     const amount = line.amount;
     if (!Number.isFinite(amount) || !Number.isFinite(day)) {
       throw new GradingError('non-finite-value', `Order line at row ${line.sourceRow} has a non-finite amount or date`);
     }
-    const customerId = line.customerId;
+    let customerId = line.customerId;
     let ci: number;
     if (customerId === previousCustomerId) {
       ci = previousCustomer;
@@ -228,6 +255,7 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       const known = customerIndex.get(customerId);
       if (known === undefined) {
         ci = customers.length;
+        customerId = ownCopy(customerId);
         customerIndex.set(customerId, ci);
         customers.push({ id: customerId, sourceRow: line.sourceRow, profile: null, stampDay: null, stampRow: null });
         spend.open();
@@ -256,7 +284,7 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       const first = ordersById.get(orderId);
       if (first === undefined) {
         oi = orders.open(ci, day);
-        ordersById.set(orderId, oi);
+        ordersById.set(ownCopy(orderId), oi);
       } else if (orders.customer[first] === ci) {
         oi = first;
       } else {
@@ -280,7 +308,8 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
           oi = orders.open(ci, day);
           orders.nextSameId[node] = oi + 1;
         } else {
-          const key = numericSharedKeys ? first * SHARED_ID_CUSTOMER_SPAN + ci : `${ci}\u0000${orderId}`;
+          // Exact as a number while both parts are below 2^26 (decided per pair, so one pair always gets one kind of key).
+          const key = first < SHARED_ID_CUSTOMER_SPAN && ci < SHARED_ID_CUSTOMER_SPAN ? first * SHARED_ID_CUSTOMER_SPAN + ci : `${ci}\u0000${orderId}`;
           const known = ordersBySharedId.get(key);
           if (known === undefined) {
             oi = orders.open(ci, day);
@@ -310,50 +339,52 @@ export function aggregateTransactions(lines: readonly TransactionLine[], options
       customer.stampRow ??= {};
       const keptDay = customer.stampDay[key];
       if (keptDay === undefined || day > keptDay || (day === keptDay && line.sourceRow > (customer.stampRow[key] as number))) {
-        customer.profile[key] = value as CarriedValue;
+        customer.profile[key] = typeof value === 'string' ? ownCopy(value) : (value as CarriedValue);
         customer.stampDay[key] = day;
         customer.stampRow[key] = line.sourceRow;
       }
     }
-    if (onProgress !== undefined && (li + 1) % PROGRESS_EVERY === 0) onProgress(li + 1, total);
-  }
+  };
 
-  // Purchases: orders with a net above zero cents.
-  const frequency = new Float64Array(customers.length);
-  const firstPurchase = new Float64Array(customers.length).fill(Number.POSITIVE_INFINITY);
-  const lastPurchase = new Float64Array(customers.length).fill(Number.NEGATIVE_INFINITY);
-  const purchaseNetCents = new Float64Array(orders.length); // 0: not a purchase
-  for (let oi = 0; oi < orders.length; oi++) {
-    const netCents = orders.net.cents(oi);
-    if (netCents <= 0) continue;
-    purchaseNetCents[oi] = netCents;
-    const ci = orders.customer[oi] as number;
-    const day = orders.latestDay[oi] as number;
-    frequency[ci] = (frequency[ci] as number) + 1;
-    if (day < (firstPurchase[ci] as number)) firstPurchase[ci] = day;
-    if (day > (lastPurchase[ci] as number)) lastPurchase[ci] = day;
-  }
+  const finish = (): AggregateResult => {
+    // Purchases: orders with a net above zero cents.
+    const frequency = new Float64Array(customers.length);
+    const firstPurchase = new Float64Array(customers.length).fill(Number.POSITIVE_INFINITY);
+    const lastPurchase = new Float64Array(customers.length).fill(Number.NEGATIVE_INFINITY);
+    const purchaseNetCents = new Float64Array(orders.length); // 0: not a purchase
+    for (let oi = 0; oi < orders.length; oi++) {
+      const netCents = orders.net.cents(oi);
+      if (netCents <= 0) continue;
+      purchaseNetCents[oi] = netCents;
+      const ci = orders.customer[oi] as number;
+      const day = orders.latestDay[oi] as number;
+      frequency[ci] = (frequency[ci] as number) + 1;
+      if (day < (firstPurchase[ci] as number)) firstPurchase[ci] = day;
+      if (day > (lastPurchase[ci] as number)) lastPurchase[ci] = day;
+    }
 
-  const issues: Issue[] = [];
-  const records: CustomerRecord[] = customers.map((customer, ci) => {
-    const spendCents = spend.cents(ci);
-    if (spendCents < 0) issues.push(gradingIssue('negative-spend', 'warning', customer.sourceRow, null, formatCents(spendCents)));
-    const purchases = frequency[ci] as number;
-    const profile = customer.profile ?? {};
-    const override = profile.tierOverride;
-    return {
-      id: customer.id,
-      sourceRow: customer.sourceRow,
-      firstPurchase: purchases > 0 ? (firstPurchase[ci] as DayNumber) : null,
-      lastPurchase: purchases > 0 ? (lastPurchase[ci] as DayNumber) : null,
-      frequency: purchases,
-      monetary: centsToUnits(Math.max(0, spendCents)),
-      tierOverride: override === undefined || override === null ? null : String(override),
-      profile,
-      carried: {},
-    };
-  });
-  const purchaseHistory = buildPurchaseHistory(customers.length, orders.length, orders.customer, orders.latestDay, purchaseNetCents);
-  onProgress?.(total, total);
-  return { records, issues, purchaseHistory };
+    const issues: Issue[] = [];
+    const records: CustomerRecord[] = customers.map((customer, ci) => {
+      const spendCents = spend.cents(ci);
+      if (spendCents < 0) issues.push(gradingIssue('negative-spend', 'warning', customer.sourceRow, null, formatCents(spendCents)));
+      const purchases = frequency[ci] as number;
+      const profile = customer.profile ?? {};
+      const override = profile.tierOverride;
+      return {
+        id: customer.id,
+        sourceRow: customer.sourceRow,
+        firstPurchase: purchases > 0 ? (firstPurchase[ci] as DayNumber) : null,
+        lastPurchase: purchases > 0 ? (lastPurchase[ci] as DayNumber) : null,
+        frequency: purchases,
+        monetary: centsToUnits(Math.max(0, spendCents)),
+        tierOverride: override === undefined || override === null ? null : String(override),
+        profile,
+        carried: {},
+      };
+    });
+    // Prediction (issue 9): each customer's purchase days and their nets, kept as typed arrays.
+    const purchaseHistory = buildPurchaseHistory(customers.length, orders.length, orders.customer, orders.latestDay, purchaseNetCents);
+    return { records, issues, purchaseHistory };
+  };
+  return { add, finish };
 }

@@ -2,6 +2,6 @@
 export { GradingError, type GradingErrorCode } from './errors';
 export { approxEqual, approxFloor, approxValue, binOf, exceeds, percentileInc, percentileIncSorted, percentilesInPlace, sortedCopy } from './percentile';
 export { gradeCustomers, normalizeTierName, resolveAsOf, type GradeOptions } from './grade';
-export { aggregateTransactions, type AggregateOptions, type AggregateResult } from './aggregate';
+export { aggregateTransactions, startAggregating, type AggregateOptions, type AggregateResult, type TransactionAggregator } from './aggregate';
 export { validateSettings, type SettingsProblem, type SettingsProblemCode } from './settingsValidation';
 export { gradingIssue, type GradingIssueCode } from './messages';

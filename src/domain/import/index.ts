@@ -20,8 +20,8 @@ export {
   dayMonthReading,
   civilDay,
 } from './values';
-export type { ImportOptions, ImportAnalysis, ImportReport, ImportResult } from './rows';
-export { analyzeGrid, readRecords, roundToCents } from './rows';
+export type { ImportOptions, ImportAnalysis, ImportReport, ImportResult, RowReader } from './rows';
+export { analyzeGrid, readRecords, roundToCents, startReadingRows, throwIfUnusable, displayHeaders, DATE_FIELDS } from './rows';
 export type { ColumnMapping } from './mapping';
 export type { MappingConfidence, HeaderMatch } from './headers';
 export { normalizeHeader, matchHeader, matchKindDependentHeader, isKnownHeader } from './headers';

@@ -97,13 +97,14 @@ export type ImportResult =
   | { kind: 'customers'; analysis: ImportAnalysis; records: CustomerRecord[]; carriedHeaders: string[]; report: ImportReport }
   | { kind: 'transactions'; analysis: ImportAnalysis; lines: TransactionLine[]; carriedHeaders: string[]; report: ImportReport };
 
-const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['firstPurchase', 'lastPurchase', 'orderDate', 'lastContact']);
+export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['firstPurchase', 'lastPurchase', 'orderDate', 'lastContact']);
 const PROGRESS_EVERY_ROWS = 10_000;
 /** Shared by lines without profile columns (frozen: one object instead of 500k empty ones). */
 const NO_VALUES: Record<string, CarriedValue> = Object.freeze({}) as Record<string, CarriedValue>;
 const DEFAULT_MAX_ISSUES_PER_CODE = 1_000;
 
-function displayHeaders(row: readonly RawCell[], width: number): string[] {
+/** Display headers, one per column up to `width` (a blank header is its column letter, a repeat gets ` (2)`): each depends only on the cells before it. */
+export function displayHeaders(row: readonly RawCell[], width: number): string[] {
   const seen = new Map<string, number>();
   const out: string[] = [];
   for (let i = 0; i < width; i++) {
@@ -319,10 +320,46 @@ interface ColumnReader {
  */
 export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgress?: (done: number, total: number) => void): ImportResult {
   const analysis = analyzeGrid(grid, options);
+  throwIfUnusable(analysis);
+  const reader = startReadingRows(analysis, options);
+  const total = Math.max(0, grid.length - analysis.headerRow - 1);
+  for (let r = analysis.headerRow + 1; r < grid.length; r++) {
+    const done = r - analysis.headerRow;
+    if (onProgress && done % PROGRESS_EVERY_ROWS === 0) onProgress(done, total);
+    reader.row(grid[r]!, r);
+  }
+  if (onProgress) onProgress(total, total);
+  return reader.finish(analysis);
+}
+
+/** The fatal problems of an analysis, in the order readRecords reports them. */
+export function throwIfUnusable(analysis: ImportAnalysis): void {
   for (const code of ['empty-file', 'no-header', 'no-data-rows', 'missing-required-field'] as const) {
     const issue = analysis.issues.find((i) => i.code === code);
     if (issue) throw new ImportError(code, issue.message, analysis.issues.filter((i) => i.severity === 'error'));
   }
+}
+
+/**
+ * Reads data rows one at a time (readRecords over a grid; the command line's
+ * streaming reader over a file of millions of lines, issue 10). `row` takes
+ * the row's 0-based index in the grid; `addCarriedColumn` adds a column first
+ * seen in a row wider than the rows before it; `finish` takes the analysis as
+ * it stands at the end (the row count and date evidence known only then).
+ */
+export interface RowReader {
+  row(row: readonly RawCell[], gridIndex: number): void;
+  addCarriedColumn(index: number, header: string): void;
+  finish(analysis: ImportAnalysis): ImportResult;
+}
+
+/**
+ * Starts reading the rows below the header of an analysed grid (it must be
+ * usable: see throwIfUnusable). With `onLine`, each order line is handed on
+ * as it is read and not kept (the result's `lines` stays empty): a log of
+ * millions of lines is folded as it arrives.
+ */
+export function startReadingRows(analysis: ImportAnalysis, options: ImportOptions = {}, onLine?: (line: TransactionLine) => void): RowReader {
   const order = options.dayMonthOrder ?? null;
   const sink = new IssueSink(options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE);
   for (const issue of analysis.issues) sink.addIssue(issue);
@@ -364,7 +401,6 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
     }
   };
 
-  const total = Math.max(0, grid.length - analysis.headerRow - 1);
   const skippedByCode: Partial<Record<IssueCode, number>> = {};
   let rowsRead = 0;
   let rowsSkipped = 0;
@@ -390,13 +426,11 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
 
   const records: CustomerRecord[] = [];
   const lines: TransactionLine[] = [];
+  const emitLine = onLine ?? ((line: TransactionLine) => void lines.push(line));
   const firstRowOfId = new Map<string, number>();
 
-  for (let r = analysis.headerRow + 1; r < grid.length; r++) {
-    const done = r - analysis.headerRow;
-    if (onProgress && done % PROGRESS_EVERY_ROWS === 0) onProgress(done, total);
-    const row = grid[r]!;
-    if (isBlankRow(row)) continue;
+  const readRow = (row: readonly RawCell[], r: number): void => {
+    if (isBlankRow(row)) return;
     rowsRead++;
     const sourceRow = r + 1;
     const errors: RowError[] = [];
@@ -436,13 +470,13 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
       }
       if (errors.length > 0) {
         skip(sourceRow, errors);
-        continue;
+        return;
       }
       const customerId = id!;
       const firstRow = firstRowOfId.get(customerId);
       if (firstRow !== undefined) {
         skip(sourceRow, [{ code: 'duplicate-customer-id', column: headerOf('customerId'), value: customerId }], { otherRow: firstRow });
-        continue;
+        return;
       }
       firstRowOfId.set(customerId, sourceRow);
       warnId(idParsed, sourceRow, 'customerId', idCell);
@@ -508,7 +542,7 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
       }
       if (errors.length > 0 || id === null || day === null || amount === null) {
         skip(sourceRow, errors);
-        continue;
+        return;
       }
       warnId(idParsed, sourceRow, 'customerId', idCell);
       let orderId: string | null = null;
@@ -526,23 +560,30 @@ export function readRecords(grid: RawGrid, options: ImportOptions = {}, onProgre
       if (carriedReaders.length > 0) {
         const carried: Record<string, CarriedValue> = {};
         readExtras(row, sourceRow, carriedReaders, carried, (reader) => reader.header);
-        lines.push({ customerId: id, sourceRow, day, amount, orderId, profile, carried });
+        emitLine({ customerId: id, sourceRow, day, amount, orderId, profile, carried });
       } else {
-        lines.push({ customerId: id, sourceRow, day, amount, orderId, profile });
+        emitLine({ customerId: id, sourceRow, day, amount, orderId, profile });
       }
     }
-  }
-  if (onProgress) onProgress(total, total);
-
-  const report: ImportReport = {
-    rowsRead,
-    rowsSkipped,
-    skippedByCode,
-    issueCountByCode: sink.countByCode,
-    issuesOmittedByCode: sink.omittedByCode,
-    issues: sink.issues,
   };
-  return analysis.kind === 'customers'
-    ? { kind: 'customers', analysis, records, carriedHeaders, report }
-    : { kind: 'transactions', analysis, lines, carriedHeaders, report };
+
+  const addCarriedColumn = (index: number, header: string): void => {
+    carriedReaders.push({ index, header, field: null, parse: textValue });
+    carriedHeaders.push(header);
+  };
+
+  const finish = (finalAnalysis: ImportAnalysis): ImportResult => {
+    const report: ImportReport = {
+      rowsRead,
+      rowsSkipped,
+      skippedByCode,
+      issueCountByCode: sink.countByCode,
+      issuesOmittedByCode: sink.omittedByCode,
+      issues: sink.issues,
+    };
+    return finalAnalysis.kind === 'customers'
+      ? { kind: 'customers', analysis: finalAnalysis, records, carriedHeaders, report }
+      : { kind: 'transactions', analysis: finalAnalysis, lines, carriedHeaders, report };
+  };
+  return { row: readRow, addCarriedColumn, finish };
 }

@@ -207,6 +207,8 @@ describe('tierwise grade', () => {
     const result = await run(['grade', 'big.csv', '--out', 'big.xlsx']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Reading rows: .*60,000 \(100%\)/);
+    // Streamed (issue 10): lines read so far, the share of the file and the time left.
+    expect(result.stderr).toMatch(/Reading rows: [\d,]+ lines, \d+% of \d+ MB, about \d+ s left/);
     expect(result.stdout).toContain('Graded 3,000 customers');
   });
 });
