@@ -131,7 +131,9 @@ describe('streaming read = whole-file read', () => {
     const outcomes = await Promise.all(cases.map(async (c) => whole(c.file(), c.encoding)));
     expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(12);
     const codes = outcomes.flatMap((o) => (o.ok ? [] : [o.error.split(' ')[0]])).sort();
-    // The failures the whole-file read gives on these files (the streaming read gives the same, file by file, above).
-    expect(codes).toEqual(['csv-unterminated-quote', 'csv-unterminated-quote', 'empty-file', 'missing-required-field', 'missing-required-field', 'no-data-rows', 'no-data-rows', 'no-header']);
+    // Every kind of failure the whole-file read gives is among these files (the streaming read gives the same,
+    // file by file, above). Counted by kind: every committed fixture is read, and other features add fixtures
+    // (a customer archive alone lacks the grading fields; the CDNOW sample has no header row).
+    expect([...new Set(codes)]).toEqual(['csv-unterminated-quote', 'empty-file', 'missing-required-field', 'no-data-rows', 'no-header']);
   });
 });
