@@ -19,6 +19,8 @@ import type { GradingResult, Issue, IssueCode, IssueSeverity, LifecycleKey, Segm
 import type { GradingSettings } from './settings';
 import { summarise, type CustomerSummary } from './summary';
 import type { JoinReport } from './join';
+import type { QualityResult } from './quality';
+import { qualityReport, type QualityReport } from './quality/report';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -61,6 +63,8 @@ export interface GradingReport {
   readonly summary: CustomerSummary;
   /** Two sources only (an order log joined to a customer archive): how they matched. Absent for one source. */
   readonly join?: JoinReport;
+  /** Issue 8 §1: findings per check and every finding (src/domain/quality). Absent when the checks were not run. */
+  readonly quality?: QualityReport;
 }
 
 export interface ImportSummary {
@@ -82,7 +86,7 @@ function reportIssue(issue: Issue): ReportIssue {
 }
 
 /** Builds the §8 report (with the §9 summary) from a grading result, the settings it was graded with, and the import's counts and issues. */
-export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings): GradingReport {
+export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings, quality?: QualityResult): GradingReport {
   const bp = result.breakpoints;
   return {
     asOf: formatIsoDay(result.asOf),
@@ -113,5 +117,6 @@ export function buildReport(result: GradingResult, importReport: ImportSummary, 
     })),
     // summarise builds its objects in the contract's key order, so JSON.stringify writes §9 as specified.
     summary: summarise(result, settings),
+    ...(quality === undefined ? {} : { quality: qualityReport(quality) }),
   };
 }

@@ -13,6 +13,8 @@ import { summarise } from '../domain/summary';
 import { buildSummarySheet } from './summarySheet';
 import { withCharts } from './charts';
 import { withRolesBlock } from './rolesBlock';
+import type { QualityResult } from '../domain/quality';
+import { withQuality } from './qualitySheet';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -38,6 +40,8 @@ export interface PlanInput {
   readonly profileFields: readonly FieldKey[];
   /** Unmapped source headers, carried into the table in this order. */
   readonly carriedHeaders: readonly string[];
+  /** Issue 8 §1: the data-quality findings; present = the plan gets the Quality sheet and the table its Data issues column. */
+  readonly quality?: QualityResult;
 }
 
 /**
@@ -81,5 +85,7 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   };
   // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout;
   // issue 7: the role profiles, a block appended below the Settings sheet's last block (rolesBlock.ts).
-  return withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
+  const built = withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
+  // Issue 8 §1: the Quality sheet and the table's Data issues column (qualitySheet.ts), when the checks ran.
+  return input.quality === undefined ? built : withQuality(built, input.quality, locale);
 }

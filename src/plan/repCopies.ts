@@ -131,6 +131,8 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
     ...master,
     result,
     settings: { ...master.settings, asOf: { mode: 'fixed', day: master.result.asOf } },
+    // Issue 8 §1: the master's quality findings name every owner's customers, unmasked: a copy has none.
+    quality: undefined,
   };
 }
 

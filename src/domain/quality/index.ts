@@ -5,3 +5,4 @@ export type { QualityInput } from './checks';
 export { isValidEmail, type EmailValidator } from './email';
 export { readPhone, readIdNumber, residentIdCheckCharacter, usccCheckCharacter, normaliseText } from './identifiers';
 export { QUALITY_CHECK_NAMES, IMPORT_CHECK_NAME } from './messages';
+export { qualityReport, type QualityReport, type QualityReportFinding } from './report';
