@@ -9,7 +9,7 @@ import { nfkc, shortValue } from '../import/text';
 import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode, IssueSeverity } from '../types';
 import { isValidEmail } from './email';
 import { readIdNumber, readPhone } from './identifiers';
-import { MESSAGES } from './messages';
+import { MAX_IDS_IN_MESSAGE, MESSAGES } from './messages';
 import {
   DEFAULT_QUALITY_SETTINGS,
   QUALITY_RULE_KEYS,
@@ -60,6 +60,12 @@ function isBlank(value: CarriedValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Whether `id` is one of the first `count` IDs of the group: constant work, whatever the group's size. */
+function isAmongFirst(ids: readonly string[], id: string, count: number): boolean {
+  for (let i = 0; i < count && i < ids.length; i++) if (ids[i] === id) return true;
+  return false;
+}
+
 /** Runs the checks. Pure; the same input gives the same findings in the same order. */
 export function runQualityChecks(input: QualityInput): QualityResult {
   const settings = input.settings ?? DEFAULT_QUALITY_SETTINGS;
@@ -68,16 +74,27 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const present = new Set(input.profileFields);
 
   // ---- pass 1: the normalised duplicate keys, hashed ------------------------------------
-  const keysByCheck = new Map<DuplicateCheck, (string | null)[]>(DUPLICATE_CHECKS.map((c) => [c, new Array<string | null>(n).fill(null)]));
-  const buckets = new Map<DuplicateCheck, Map<string, number[]>>(DUPLICATE_CHECKS.map((c) => [c, new Map()]));
+  // Per key kind: one Map from key to the first customer holding it, and typed-array chains
+  // (first[i], next[i]) through the customers sharing it: no allocation per customer.
+  const chains = new Map<DuplicateCheck, { readonly firstOf: Map<string, number>; readonly first: Int32Array; readonly next: Int32Array; readonly last: Int32Array; readonly size: Int32Array }>(
+    DUPLICATE_CHECKS.map((c) => [c, { firstOf: new Map(), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n) }]),
+  );
   const phoneReadings = new Array<ReturnType<typeof readPhone>>(n);
   const idReadings = new Array<ReturnType<typeof readIdNumber>>(n);
   const addKey = (check: DuplicateCheck, index: number, key: string): void => {
-    keysByCheck.get(check)![index] = key;
-    const bucket = buckets.get(check)!;
-    const list = bucket.get(key);
-    if (list === undefined) bucket.set(key, [index]);
-    else list.push(index);
+    const chain = chains.get(check)!;
+    const head = chain.firstOf.get(key);
+    if (head === undefined) {
+      chain.firstOf.set(key, index);
+      chain.first[index] = index;
+      chain.last[index] = index;
+      chain.size[index] = 1;
+    } else {
+      chain.first[index] = head;
+      chain.next[chain.last[head]!] = index;
+      chain.last[head] = index;
+      chain.size[head]! += 1;
+    }
   };
   for (let i = 0; i < n; i++) {
     const profile = records[i]!.profile;
@@ -98,22 +115,27 @@ export function runQualityChecks(input: QualityInput): QualityResult {
 
   // Groups: a key shared by two or more different IDs (one ID listed twice is the import's duplicate-customer-id).
   const duplicateGroups: DuplicateGroup[] = [];
-  const groupOf = new Map<DuplicateCheck, Map<string, readonly string[]>>();
+  /** Per key kind, by the group's first customer: the group's IDs. */
+  const groupIds = new Map<DuplicateCheck, Map<number, readonly string[]>>();
   for (const check of DUPLICATE_CHECKS) {
-    const groups = new Map<string, readonly string[]>();
-    for (const [key, indexes] of buckets.get(check)!) {
-      if (indexes.length < 2) continue;
-      const ids = [...new Set(indexes.map((i) => records[i]!.id))];
-      if (ids.length < 2) continue;
-      groups.set(key, ids);
+    const chain = chains.get(check)!;
+    const groups = new Map<number, readonly string[]>();
+    for (const [key, head] of chain.firstOf) {
+      if (chain.size[head]! < 2) continue;
+      const seen = new Set<string>();
+      for (let i = head; i !== -1; i = chain.next[i]!) seen.add(records[i]!.id);
+      if (seen.size < 2) continue;
+      const ids = [...seen];
+      groups.set(head, ids);
       duplicateGroups.push({ check, key: key.replace('\u0000', ' / '), ids });
     }
-    groupOf.set(check, groups);
+    groupIds.set(check, groups);
   }
 
   // ---- pass 2: every check, customer by customer --------------------------------------------
   const findings: QualityFinding[] = [];
   const findingsByCustomer = new Map<string, number>();
+  const sharedMessages = new Map<readonly string[], QualityFinding['message']>();
   let current: CustomerRecord | null = null;
   const add = (check: QualityCheckKey, severity: IssueSeverity, field: FieldKey | null, value: string | null, message: QualityFinding['message']): void => {
     const record = current;
@@ -148,13 +170,25 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     const profile = record.profile;
 
     for (const check of DUPLICATE_CHECKS) {
-      const key = keysByCheck.get(check)![i];
-      if (key === null || key === undefined) continue;
-      const ids = groupOf.get(check)!.get(key);
+      const head = chains.get(check)!.first[i]!;
+      if (head === -1) continue;
+      const ids = groupIds.get(check)!.get(head);
       if (ids === undefined) continue;
       const field = duplicateFields[check];
       const value = check === 'duplicate-name-region' ? `${typedText(profile.name)} / ${typedText(profile.region)}` : typedText(profile[field]);
-      add(check, 'warning', field, value, MESSAGES.duplicate(check, ids.filter((id) => id !== record.id)));
+      // Members past the first six all read the same five names: one message per group serves them.
+      let message: QualityFinding['message'];
+      if (isAmongFirst(ids, record.id, MAX_IDS_IN_MESSAGE + 1)) {
+        message = MESSAGES.duplicate(check, ids, record.id);
+      } else {
+        let shared = sharedMessages.get(ids);
+        if (shared === undefined) {
+          shared = MESSAGES.duplicate(check, ids, '');
+          sharedMessages.set(ids, shared);
+        }
+        message = shared;
+      }
+      add(check, 'warning', field, value, message);
     }
 
     const phone = phoneReadings[i];
@@ -183,13 +217,9 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     }
 
     const lastContact = typeof profile.lastContact === 'number' ? (profile.lastContact as DayNumber) : null;
-    for (const [field, day] of [
-      ['firstPurchase', record.firstPurchase],
-      ['lastPurchase', record.lastPurchase],
-      ['lastContact', lastContact],
-    ] as const) {
-      if (day !== null && day > today) add('future-date', 'error', field, formatIsoDay(day), MESSAGES.futureDate(field));
-    }
+    if (record.firstPurchase !== null && record.firstPurchase > today) add('future-date', 'error', 'firstPurchase', formatIsoDay(record.firstPurchase), MESSAGES.futureDate('firstPurchase'));
+    if (record.lastPurchase !== null && record.lastPurchase > today) add('future-date', 'error', 'lastPurchase', formatIsoDay(record.lastPurchase), MESSAGES.futureDate('lastPurchase'));
+    if (lastContact !== null && lastContact > today) add('future-date', 'error', 'lastContact', formatIsoDay(lastContact), MESSAGES.futureDate('lastContact'));
     if (lastContact !== null && lastContact <= today && asOf - lastContact > settings.staleContactDays) {
       add('stale-contact', 'warning', 'lastContact', formatIsoDay(lastContact), MESSAGES.stale(asOf - lastContact, settings.staleContactDays));
     }

@@ -54,15 +54,24 @@ export function fieldWords(field: FieldKey): Localized {
 /** At most this many other IDs are named in a duplicate's message (a group of 5,000 namesakes stays one line). */
 export const MAX_IDS_IN_MESSAGE = 5;
 
-function otherIds(ids: readonly string[]): Localized {
-  const named = ids.slice(0, MAX_IDS_IN_MESSAGE).join(', ');
-  const more = ids.length - MAX_IDS_IN_MESSAGE;
-  return more > 0 ? { en: `${named} and ${more} more`, zh: `${named} 等 ${ids.length} 个` } : { en: named, zh: named };
+/**
+ * The group's IDs other than `self`: the first five named, the rest counted.
+ * Constant work per member (never a filter over the whole group, which would
+ * be quadratic in a group of 5,000 namesakes).
+ */
+function otherIds(ids: readonly string[], self: string): Localized {
+  const named: string[] = [];
+  for (let i = 0; i < ids.length && named.length < MAX_IDS_IN_MESSAGE; i++) if (ids[i] !== self) named.push(ids[i]!);
+  const others = ids.length - 1;
+  const more = others - named.length;
+  const list = named.join(', ');
+  return more > 0 ? { en: `${list} and ${more} more`, zh: `${list} 等 ${others} 个` } : { en: list, zh: list };
 }
 
 export const MESSAGES = {
-  duplicate(check: QualityRuleKey, others: readonly string[]): Localized {
-    const ids = otherIds(others);
+  /** A probable duplicate: `ids` is the whole group, `self` the customer the message is for. */
+  duplicate(check: QualityRuleKey, ids: readonly string[], self: string): Localized {
+    const others = otherIds(ids, self);
     const what: Localized =
       check === 'duplicate-mobile'
         ? { en: 'the same mobile', zh: '手机号' }
@@ -74,8 +83,8 @@ export const MESSAGES = {
               ? { en: 'the same resident ID', zh: '身份证号' }
               : { en: 'the same name in the same region', zh: '姓名和地区' };
     return {
-      en: `Has ${what.en} as ${ids.en}: probably one customer. Merge the records or correct the value.`,
-      zh: `与 ${ids.zh} 的${what.zh}相同，可能是同一客户。请合并记录或更正该值。`,
+      en: `Has ${what.en} as ${others.en}: probably one customer. Merge the records or correct the value.`,
+      zh: `与 ${others.zh} 的${what.zh}相同，可能是同一客户。请合并记录或更正该值。`,
     };
   },
   invalidMobile: {
