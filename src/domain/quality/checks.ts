@@ -10,6 +10,7 @@ import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCod
 import { isValidEmail } from './email';
 import { readIdNumber, readPhone } from './identifiers';
 import { MAX_IDS_IN_MESSAGE, MESSAGES } from './messages';
+import { KeyTable } from './keyTable';
 import {
   DEFAULT_QUALITY_SETTINGS,
   QUALITY_RULE_KEYS,
@@ -60,12 +61,6 @@ function isBlank(value: CarriedValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-/** Whether `id` is one of the first `count` IDs of the group: constant work, whatever the group's size. */
-function isAmongFirst(ids: readonly string[], id: string, count: number): boolean {
-  for (let i = 0; i < count && i < ids.length; i++) if (ids[i] === id) return true;
-  return false;
-}
-
 /** Runs the checks. Pure; the same input gives the same findings in the same order. */
 export function runQualityChecks(input: QualityInput): QualityResult {
   const settings = input.settings ?? DEFAULT_QUALITY_SETTINGS;
@@ -76,21 +71,21 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   // ---- pass 1: the normalised duplicate keys, hashed ------------------------------------
   // Per key kind: one Map from key to the first customer holding it, and typed-array chains
   // (first[i], next[i]) through the customers sharing it: no allocation per customer.
-  const chains = new Map<DuplicateCheck, { readonly firstOf: Map<string, number>; readonly first: Int32Array; readonly next: Int32Array; readonly last: Int32Array; readonly size: Int32Array }>(
-    DUPLICATE_CHECKS.map((c) => [c, { firstOf: new Map(), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n) }]),
+  const chains = new Map<DuplicateCheck, { readonly firstOf: KeyTable; readonly first: Int32Array; readonly next: Int32Array; readonly last: Int32Array; readonly size: Int32Array; readonly rank: Int32Array }>(
+    DUPLICATE_CHECKS.map((c) => [c, { firstOf: new KeyTable(n), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n), rank: new Int32Array(n) }]),
   );
   const phoneReadings = new Array<ReturnType<typeof readPhone>>(n);
   const idReadings = new Array<ReturnType<typeof readIdNumber>>(n);
   const addKey = (check: DuplicateCheck, index: number, key: string): void => {
     const chain = chains.get(check)!;
-    const head = chain.firstOf.get(key);
-    if (head === undefined) {
-      chain.firstOf.set(key, index);
+    const head = chain.firstOf.headOrInsert(key, index);
+    if (head === -1) {
       chain.first[index] = index;
       chain.last[index] = index;
       chain.size[index] = 1;
     } else {
       chain.first[index] = head;
+      chain.rank[index] = chain.size[head]!;
       chain.next[chain.last[head]!] = index;
       chain.last[head] = index;
       chain.size[head]! += 1;
@@ -120,8 +115,9 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   for (const check of DUPLICATE_CHECKS) {
     const chain = chains.get(check)!;
     const groups = new Map<number, readonly string[]>();
-    for (const [key, head] of chain.firstOf) {
-      if (chain.size[head]! < 2) continue;
+    for (let head = 0; head < n; head++) {
+      if (chain.first[head] !== head || chain.size[head]! < 2) continue;
+      const key = chain.firstOf.keyOf(head);
       const seen = new Set<string>();
       for (let i = head; i !== -1; i = chain.next[i]!) seen.add(records[i]!.id);
       if (seen.size < 2) continue;
@@ -134,7 +130,9 @@ export function runQualityChecks(input: QualityInput): QualityResult {
 
   // ---- pass 2: every check, customer by customer --------------------------------------------
   const findings: QualityFinding[] = [];
-  const findingsByCustomer = new Map<string, number>();
+  /** Findings per customer index (the Map of the result is built once at the end: no string hashing per finding). */
+  const perCustomer = new Int32Array(n);
+  let currentIndex = -1;
   const sharedMessages = new Map<readonly string[], QualityFinding['message']>();
   let current: CustomerRecord | null = null;
   const add = (check: QualityCheckKey, severity: IssueSeverity, field: FieldKey | null, value: string | null, message: QualityFinding['message']): void => {
@@ -149,7 +147,7 @@ export function runQualityChecks(input: QualityInput): QualityResult {
       value: value === null || value === '' ? null : shortValue(value),
       message,
     });
-    if (record) findingsByCustomer.set(record.id, (findingsByCustomer.get(record.id) ?? 0) + 1);
+    if (record) perCustomer[currentIndex]! += 1;
   };
 
   // Whole-column findings first: a required field, or consent, the source has no column for.
@@ -167,6 +165,7 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   for (let i = 0; i < n; i++) {
     const record = records[i]!;
     current = record;
+    currentIndex = i;
     const profile = record.profile;
 
     for (const check of DUPLICATE_CHECKS) {
@@ -178,7 +177,8 @@ export function runQualityChecks(input: QualityInput): QualityResult {
       const value = check === 'duplicate-name-region' ? `${typedText(profile.name)} / ${typedText(profile.region)}` : typedText(profile[field]);
       // Members past the first six all read the same five names: one message per group serves them.
       let message: QualityFinding['message'];
-      if (isAmongFirst(ids, record.id, MAX_IDS_IN_MESSAGE + 1)) {
+      // Among the group's first six (by position in its chain, no string comparison): its own message.
+      if (chains.get(check)!.rank[i]! <= MAX_IDS_IN_MESSAGE) {
         message = MESSAGES.duplicate(check, ids, record.id);
       } else {
         let shared = sharedMessages.get(ids);
@@ -228,11 +228,13 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   }
 
   // ---- the import's own issues, in the same list -----------------------------------------
-  const customerOfRow = new Map<number, CustomerRecord>();
-  if (input.inputKind === 'customers') for (const record of records) customerOfRow.set(record.sourceRow, record);
+  // Source row -> customer, built only when there are issues to tie (a sparse array: rows are small integers).
+  const customerOfRow: (number | undefined)[] = [];
+  if (input.inputKind === 'customers' && input.importIssues.length > 0) records.forEach((record, i) => (customerOfRow[record.sourceRow] = i));
   for (const issue of input.importIssues) {
     if (SUPERSEDED_IMPORT_CODES.has(issue.code)) continue;
-    current = issue.row === null ? null : (customerOfRow.get(issue.row) ?? null);
+    const index = issue.row === null ? undefined : customerOfRow[issue.row];
+    current = index === undefined ? null : records[index]!;
     findings.push({
       check: `import:${issue.code}`,
       severity: issue.severity,
@@ -243,7 +245,12 @@ export function runQualityChecks(input: QualityInput): QualityResult {
       value: issue.value,
       message: issue.message,
     });
-    if (current) findingsByCustomer.set(current.id, (findingsByCustomer.get(current.id) ?? 0) + 1);
+    if (index !== undefined) perCustomer[index]! += 1;
+  }
+  const findingsByCustomer = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const count = perCustomer[i]!;
+    if (count > 0) findingsByCustomer.set(records[i]!.id, (findingsByCustomer.get(records[i]!.id) ?? 0) + count);
   }
 
   return { counts: countByCheck(findings), findings, duplicateGroups, findingsByCustomer };
