@@ -404,6 +404,11 @@ export const STRINGS = {
   protectRebuildPassword: { en: 'Protection password', zh: '保护密码' },
   protectRebuildGo: { en: 'Rebuild and protect again', zh: '重新生成并恢复保护' },
   protectRebuildCancel: { en: 'Cancel', zh: '取消' },
+  // Data quality (issue 8 §1): the Done screen's findings by check.
+  doneQualityHeading: { en: 'Data quality', zh: '数据质量' },
+  doneQualityNone: { en: 'No data-quality findings.', zh: '未发现数据质量问题。' },
+  doneQualityTotal: { en: '{count} findings, one row each on the Quality sheet.', zh: '共 {count} 个问题，“数据质量”工作表中每个问题一行。' },
+  doneQualityOpen: { en: 'Open Quality sheet', zh: '打开“数据质量”工作表' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -277,6 +277,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         issueCount: groups.reduce((sum, g) => sum + g.count, 0),
         customerSummary: output.report.summary,
         breakpoints: output.grading.breakpoints,
+        quality: output.planInput.quality?.counts ?? [],
       },
     });
   }

@@ -7,6 +7,7 @@
  * blocks the pane: the grid goes in blocks as it is read, the plan's table
  * rows come back in blocks of `PLAN_ROWS_PER_CHUNK`.
  */
+import type { QualityCheckKey } from '../domain/quality';
 import type { DayNumber } from '../domain/dates';
 import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import type { GradingSettings } from '../domain/settings';
@@ -114,6 +115,8 @@ export interface BuildSummary {
   /** GRADING.md §9 summary and the breakpoints: what the pane's slide deck is made from (a few kB, whatever the row count). */
   readonly customerSummary: CustomerSummary;
   readonly breakpoints: Breakpoints | null;
+  /** Issue 8 §1: findings per check (the Done screen's Data quality list); absent from older workers. */
+  readonly quality?: readonly { readonly check: QualityCheckKey; readonly count: number }[];
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */
