@@ -18,7 +18,7 @@ import { pick } from '../i18n/locale';
 import { ISSUE_GROUP_LABELS, fillTemplate } from '../i18n/strings';
 import type { IssueCode } from '../domain/types';
 import { QUALITY_CHECK_NAMES, isRuleKey, type QualityCheckKey, type QualityResult } from '../domain/quality';
-import type { ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, WorkbookPlan } from './types';
+import type { ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from './types';
 import { FIELD_HEADERS, SHEET_NAMES } from './strings';
 import { QUALITY_TEXT } from './qualityStrings';
 import { columnLetter } from './a1';
@@ -86,6 +86,35 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
     fill: ISSUE_FILL,
     fontColor: ISSUE_FONT,
   };
+
+  // ---- input validation of what people type later (dates and satisfaction have theirs: parts/validations.ts) ----
+  const validations: ValidationPlan[] = [];
+  const letterOf = (key: string): string | null => {
+    const index = table.columns.findIndex((c) => c.key === key);
+    return index === -1 ? null : `$${columnLetter(table.column + index)}${table.row + 2}`;
+  };
+  const phone = letterOf('phone');
+  if (phone !== null) {
+    validations.push({
+      target: { kind: 'tableColumn', table: CUSTOMERS_TABLE, column: table.columns.find((c) => c.key === 'phone')!.header },
+      rule: { kind: 'custom', formula: phoneValidationFormula(phone) },
+      allowBlank: true,
+      errorTitle: t(QUALITY_TEXT.phoneTitle),
+      errorMessage: t(QUALITY_TEXT.phoneMessage),
+      prompt: null,
+    });
+  }
+  const email = letterOf('email');
+  if (email !== null) {
+    validations.push({
+      target: { kind: 'tableColumn', table: CUSTOMERS_TABLE, column: table.columns.find((c) => c.key === 'email')!.header },
+      rule: { kind: 'custom', formula: emailValidationFormula(email) },
+      allowBlank: true,
+      errorTitle: t(QUALITY_TEXT.emailTitle),
+      errorMessage: t(QUALITY_TEXT.emailMessage),
+      prompt: null,
+    });
+  }
 
   // ---- the Quality sheet ----------------------------------------------------------------
   const cells: PlanCell[] = [];
@@ -171,7 +200,25 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
   };
   const tables = plan.tables.map((x, i) => (i === tableIndex ? newTable : x));
   // After the Summary (and Charts) sheets.
-  return { ...plan, tables, sheets: [...plan.sheets, sheet], conditionalFormats: [...plan.conditionalFormats, format] };
+  return { ...plan, tables, sheets: [...plan.sheets, sheet], conditionalFormats: [...plan.conditionalFormats, format], validations: [...plan.validations, ...validations] };
+}
+
+/**
+ * The keyboard check of a phone (a validation formula, at most 255
+ * characters): only digits once spaces, dashes, brackets and `+` are taken
+ * out, and 7 to 20 characters. Looser than the core's check (which knows
+ * mobiles and area codes; its findings come on the next rebuild), but it
+ * stops letters and stray text at the keyboard. `cell` is the column's first
+ * body cell (`$D2`), relative by row.
+ */
+export function phoneValidationFormula(cell: string): string {
+  const digits = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell}," ",""),"-",""),"+",""),"(",""),")","")`;
+  return `=AND(LEN(${cell})>=7,LEN(${cell})<=20,ISNUMBER(-${digits}),ISERROR(FIND(".",${cell})),ISERROR(FIND("E",UPPER(${cell}))))`;
+}
+
+/** The keyboard check of an email: one `@` not first, a dot at least two characters after it, no space, not ending in a dot. */
+export function emailValidationFormula(cell: string): string {
+  return `=AND(ISERROR(FIND(" ",${cell})),LEN(${cell})-LEN(SUBSTITUTE(${cell},"@",""))=1,FIND("@",${cell})>1,ISNUMBER(FIND(".",${cell},FIND("@",${cell})+2)),RIGHT(${cell},1)<>".")`;
 }
 
 /** The layout of a plan's Quality sheet (tests, renderers): read back from its header cells. */

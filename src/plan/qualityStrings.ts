@@ -23,4 +23,14 @@ export const QUALITY_TEXT = {
   /** The link's text: `{row}` is the customer's row number on the Customers sheet. */
   goToRow: { en: 'Row {row}', zh: '第 {row} 行' },
   dataIssuesHeader: { en: 'Data issues', zh: '数据问题' },
+  phoneTitle: { en: 'Phone number', zh: '电话号码' },
+  phoneMessage: {
+    en: 'Type a phone number: digits, with spaces, dashes, brackets or +86 if you like (a mobile has 11 digits).',
+    zh: '请输入电话号码：数字，可带空格、短横线、括号或 +86（手机号为 11 位）。',
+  },
+  emailTitle: { en: 'Email address', zh: '邮箱地址' },
+  emailMessage: {
+    en: 'Type an email address such as name@example.com (one @, no spaces).',
+    zh: '请输入邮箱地址，例如 name@example.com（一个 @，不含空格）。',
+  },
 } as const satisfies Record<string, Localized>;

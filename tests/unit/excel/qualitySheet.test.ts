@@ -78,3 +78,15 @@ describe('applyPlan: the Quality sheet', () => {
     expect(sheet.formula(last.row, last.column)).toEqual(last.value?.kind === 'text' ? last.value.text : (last.value as { value: number }).value);
   });
 });
+
+describe('applyPlan: the phone and email validations', () => {
+  test('land on the table columns as custom rules with a Stop alert', async () => {
+    const plan = planOf(10);
+    const model = new FakeWorkbookModel();
+    const fake = createFakeExcel({ model });
+    await applyPlan(fake.context, plan);
+    const sheet = model.sheet(plan.sheets.find((s) => s.key === 'customers')!.name)!;
+    const custom = sheet.validations.filter((v) => 'custom' in v.rule);
+    expect(custom).toHaveLength(2);
+  });
+});

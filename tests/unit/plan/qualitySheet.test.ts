@@ -15,6 +15,7 @@ import { writeWorkbookXlsxStreaming } from '../../../src/renderers/xlsx/streamXl
 import type { RawGrid } from '../../../src/domain/types';
 import { buildRepCopyPlans } from '../../../src/plan/repCopies';
 import { DEFAULT_ROLE_PROFILES } from '../../../src/domain/roles';
+import { unzipText } from '../xlsx/unzip';
 
 const TODAY = dayFromYmd(2025, 1, 1);
 export const QUALITY_GRID: RawGrid = [
@@ -129,5 +130,33 @@ describe('per-rep copies', () => {
       expect(copy.plan.sheets.some((s) => s.key === 'quality')).toBe(false);
       expect(copy.plan.tables[0]!.columns.some((c) => c.key === DATA_ISSUES_KEY)).toBe(false);
     }
+  });
+});
+
+describe('input validation of phones and emails', () => {
+  test.each<Locale>(['en', 'zh-CN'])('%s: custom rules on the Phone and Email columns, with a clear message', (locale) => {
+    const { plan } = run(locale);
+    const table = plan.tables[0]!;
+    const custom = plan.validations.filter((v) => v.rule.kind === 'custom');
+    expect(custom.map((v) => v.target)).toEqual([
+      { kind: 'tableColumn', table: 'Customers', column: table.columns.find((c) => c.key === 'phone')!.header },
+      { kind: 'tableColumn', table: 'Customers', column: table.columns.find((c) => c.key === 'email')!.header },
+    ]);
+    for (const v of custom) {
+      expect(v.rule.kind === 'custom' && v.rule.formula.length).toBeLessThanOrEqual(255);
+      expect(v.errorMessage).toMatch(locale === 'en' ? /Type an? / : /请输入/);
+    }
+    const phoneLetter = String.fromCharCode(65 + table.columns.findIndex((c) => c.key === 'phone'));
+    expect(custom[0]!.rule).toEqual({ kind: 'custom', formula: expect.stringContaining(`LEN($${phoneLetter}2)>=7`) });
+  });
+
+  test.each([
+    ['exceljs', writeWorkbookXlsx],
+    ['streaming', writeWorkbookXlsxStreaming],
+  ] as const)('%s writes them as custom data validations', async (_name, write) => {
+    const { plan } = run('en');
+    const files = unzipText(await write(plan));
+    const sheetXml = [...files.entries()].find(([name, xml]) => name.startsWith('xl/worksheets/') && xml.includes('type="custom"') && /FIND\((?:"|&quot;)@/.test(xml));
+    expect(sheetXml).toBeDefined();
   });
 });
