@@ -134,6 +134,18 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const perCustomer = new Int32Array(n);
   let currentIndex = -1;
   const sharedMessages = new Map<readonly string[], QualityFinding['message']>();
+  // Messages that depend only on a field or a number of days are built once per value, not once per finding.
+  const staleMessages = new Map<number, QualityFinding['message']>();
+  const fieldMessages = new Map<string, QualityFinding['message']>();
+  const perField = (kind: 'missing' | 'future', field: FieldKey): QualityFinding['message'] => {
+    const key = `${kind}:${field}`;
+    let message = fieldMessages.get(key);
+    if (message === undefined) {
+      message = kind === 'missing' ? MESSAGES.missingField(field) : MESSAGES.futureDate(field);
+      fieldMessages.set(key, message);
+    }
+    return message;
+  };
   let current: CustomerRecord | null = null;
   const add = (check: QualityCheckKey, severity: IssueSeverity, field: FieldKey | null, value: string | null, message: QualityFinding['message']): void => {
     const record = current;
@@ -208,7 +220,7 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     }
 
     for (const field of requiredFields) {
-      if (present.has(field) && isBlank(profile[field])) add('missing-required-field', 'warning', field, null, MESSAGES.missingField(field));
+      if (present.has(field) && isBlank(profile[field])) add('missing-required-field', 'warning', field, null, perField('missing', field));
     }
 
     const satisfaction = profile.satisfaction;
@@ -217,11 +229,17 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     }
 
     const lastContact = typeof profile.lastContact === 'number' ? (profile.lastContact as DayNumber) : null;
-    if (record.firstPurchase !== null && record.firstPurchase > today) add('future-date', 'error', 'firstPurchase', formatIsoDay(record.firstPurchase), MESSAGES.futureDate('firstPurchase'));
-    if (record.lastPurchase !== null && record.lastPurchase > today) add('future-date', 'error', 'lastPurchase', formatIsoDay(record.lastPurchase), MESSAGES.futureDate('lastPurchase'));
-    if (lastContact !== null && lastContact > today) add('future-date', 'error', 'lastContact', formatIsoDay(lastContact), MESSAGES.futureDate('lastContact'));
+    if (record.firstPurchase !== null && record.firstPurchase > today) add('future-date', 'error', 'firstPurchase', formatIsoDay(record.firstPurchase), perField('future', 'firstPurchase'));
+    if (record.lastPurchase !== null && record.lastPurchase > today) add('future-date', 'error', 'lastPurchase', formatIsoDay(record.lastPurchase), perField('future', 'lastPurchase'));
+    if (lastContact !== null && lastContact > today) add('future-date', 'error', 'lastContact', formatIsoDay(lastContact), perField('future', 'lastContact'));
     if (lastContact !== null && lastContact <= today && asOf - lastContact > settings.staleContactDays) {
-      add('stale-contact', 'warning', 'lastContact', formatIsoDay(lastContact), MESSAGES.stale(asOf - lastContact, settings.staleContactDays));
+      const days = asOf - lastContact;
+      let message = staleMessages.get(days);
+      if (message === undefined) {
+        message = MESSAGES.stale(days, settings.staleContactDays);
+        staleMessages.set(days, message);
+      }
+      add('stale-contact', 'warning', 'lastContact', formatIsoDay(lastContact), message);
     }
 
     if (settings.requireConsent && present.has('consent') && isBlank(profile.consent)) add('missing-consent', 'warning', 'consent', null, MESSAGES.missingConsent);
