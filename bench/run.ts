@@ -29,6 +29,7 @@ import { benchJoin, benchJoinCli } from './join';
 import { benchRepCopies } from './rep-copies';
 import { benchPrediction } from './prediction';
 import { benchStreaming } from './streaming';
+import { benchQuality } from './quality';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -174,6 +175,10 @@ async function main(): Promise<void> {
     // 3c. Per-rep copies (issue 7 §4): all copies for n customers across 50 owners vs writing the master.
     log(`per-rep copies of ${n.toLocaleString('en')} customers across 50 owners…`);
     rows.push(await benchRepCopies(n, 50, TODAY));
+
+    // Issue 8 §1: the data-quality checks vs grading the same customers (bench/quality.ts).
+    log(`data-quality checks on ${n.toLocaleString('en')} customers…`);
+    rows.push(benchQuality(n, TODAY));
 
     // 4. Building 100k customers into the typed fake Excel: syncs and request sizes (issue 3).
     log(`fake Excel build of ${n.toLocaleString('en')} customers…`);

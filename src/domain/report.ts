@@ -21,6 +21,8 @@ import { summarise, type CustomerSummary } from './summary';
 import type { JoinReport } from './join';
 // Prediction (issue 9, GRADING.md §10): per-customer figures and the `model` key, present unless --no-predict.
 import { reportCustomerPrediction, reportModel, type PredictionRun, type ReportCustomerPrediction, type ReportModel } from './prediction/report';
+import type { QualityResult } from './quality';
+import { qualityReport, type QualityReport } from './quality/report';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -65,6 +67,8 @@ export interface GradingReport {
   readonly join?: JoinReport;
   /** GRADING.md §10; absent when prediction is off. */
   readonly model?: ReportModel;
+  /** Issue 8 §1: findings per check and every finding (src/domain/quality). Absent when the checks were not run. */
+  readonly quality?: QualityReport;
 }
 
 export interface ImportSummary {
@@ -85,8 +89,14 @@ function reportIssue(issue: Issue): ReportIssue {
   };
 }
 
-/** Builds the §8 report (with the §9 summary and, when a prediction ran, §10) from a grading result, the settings it was graded with, and the import's counts and issues. */
-export function buildReport(result: GradingResult, importReport: ImportSummary, settings: GradingSettings, prediction: PredictionRun | null = null): GradingReport {
+/** Builds the §8 report (with the §9 summary, §10 when a prediction ran, and the quality findings when checked) from a grading result, the settings it was graded with, and the import's counts and issues. */
+export function buildReport(
+  result: GradingResult,
+  importReport: ImportSummary,
+  settings: GradingSettings,
+  prediction: PredictionRun | null = null,
+  quality?: QualityResult,
+): GradingReport {
   const bp = result.breakpoints;
   return {
     asOf: formatIsoDay(result.asOf),
@@ -119,5 +129,6 @@ export function buildReport(result: GradingResult, importReport: ImportSummary, 
     // summarise builds its objects in the contract's key order, so JSON.stringify writes §9 as specified.
     summary: summarise(result, settings),
     ...(prediction === null ? {} : { model: reportModel(prediction) }),
+    ...(quality === undefined ? {} : { quality: qualityReport(quality) }),
   };
 }

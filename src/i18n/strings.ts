@@ -541,6 +541,11 @@ export const STRINGS = {
     zh: '此版本的 Excel（Mac 或 iPad）不允许加载项下载文件。请改用命令行制作副本：',
   },
   copiesBack: { en: 'Back', zh: '返回' },
+  // Data quality (issue 8 §1): the Done screen's findings by check.
+  doneQualityHeading: { en: 'Data quality', zh: '数据质量' },
+  doneQualityNone: { en: 'No data-quality findings.', zh: '未发现数据质量问题。' },
+  doneQualityTotal: { en: '{count} findings, one row each on the Quality sheet.', zh: '共 {count} 个问题，“数据质量”工作表中每个问题一行。' },
+  doneQualityOpen: { en: 'Open Quality sheet', zh: '打开“数据质量”工作表' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -7,6 +7,7 @@
 import { readRecords, type ImportOptions, type ImportResult } from '../domain/import';
 import { aggregateTransactions, gradeCustomers } from '../domain/grading';
 import { buildReport, type GradingReport } from '../domain/report';
+import { runQualityChecks } from '../domain/quality';
 import type { GradingSettings } from '../domain/settings';
 import type { CustomerRecord, FieldKey, GradingResult, Issue, RawGrid } from '../domain/types';
 import type { DayNumber } from '../domain/dates';
@@ -100,6 +101,15 @@ export function gradeImported(
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
   });
   const issues = [...(options.sourceIssues ?? []), ...importResult.report.issues, ...aggregationIssues, ...grading.issues];
+  // Issue 8 §1: the data-quality checks over the graded customers, with every issue above in the same list.
+  const quality = runQualityChecks({
+    records: grading.customers.map((c) => c.record),
+    profileFields: importResult.analysis.mapping.map((m) => m.field),
+    inputKind: importResult.kind,
+    asOf: grading.asOf,
+    today: options.today,
+    importIssues: issues,
+  });
   const prediction = options.prediction?.enabled === true ? predictGraded(records, purchaseHistory, grading, options.prediction, options.settings) : null;
   const report = buildReport(
     grading,
@@ -110,6 +120,7 @@ export function gradeImported(
     },
     options.settings,
     prediction,
+    quality,
   );
 
   progress?.({ stage: 'plan', done: 0, total: 1 });
@@ -125,6 +136,7 @@ export function gradeImported(
     profileFields,
     carriedHeaders: importResult.carriedHeaders,
     prediction,
+    quality,
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });

@@ -8,6 +8,7 @@
 import { readRecords, type ImportOptions, type ImportResult } from '../domain/import';
 import { aggregateTransactions, gradeCustomers } from '../domain/grading';
 import { buildReport, type GradingReport } from '../domain/report';
+import { runQualityChecks } from '../domain/quality';
 import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeCustomerId, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
@@ -115,12 +116,22 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     archiveRowsRead: archiveImport.report.rowsRead,
     archiveRowsSkipped: archiveImport.report.rowsSkipped + joined.archiveIssues.filter((i) => i.code === 'duplicate-customer-id').length,
   };
+  // Issue 8 §1: the quality checks over the joined customers. Issues of two sources are not tied
+  // to customers by row (an archive row and an order line share numbers), so they list without an ID.
+  const quality = runQualityChecks({
+    records: joined.records,
+    profileFields: [...archiveImport.analysis.mapping, ...ordersImport.analysis.mapping].map((m) => m.field),
+    inputKind: 'transactions',
+    asOf: grading.asOf,
+    today: options.today,
+    importIssues: issues,
+  });
   const report = {
     ...buildReport(grading, {
       rowsRead: ordersImport.report.rowsRead,
       rowsSkipped: ordersImport.report.rowsSkipped,
       issues,
-    }, options.settings, prediction),
+    }, options.settings, prediction, quality),
     join,
   };
 
@@ -137,6 +148,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     profileFields,
     carriedHeaders,
     prediction,
+    quality,
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });

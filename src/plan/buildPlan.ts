@@ -13,6 +13,8 @@ import { summarise } from '../domain/summary';
 import { buildSummarySheet } from './summarySheet';
 import { withCharts } from './charts';
 import { withRolesBlock } from './rolesBlock';
+import type { QualityResult } from '../domain/quality';
+import { withQuality } from './qualitySheet';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -42,6 +44,8 @@ export interface PlanInput {
   readonly carriedHeaders: readonly string[];
   /** The prediction (issue 9): Settings parameters and the table's prediction columns; absent or null: none. */
   readonly prediction?: PredictionRun | null;
+  /** Issue 8 §1: the data-quality findings; present = the plan gets the Quality sheet and the table its Data issues column. */
+  readonly quality?: QualityResult;
 }
 
 /**
@@ -88,5 +92,7 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   };
   // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout;
   // issue 7: the role profiles, a block appended below the Settings sheet's last block (rolesBlock.ts).
-  return withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
+  const built = withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
+  // Issue 8 §1: the Quality sheet and the table's Data issues column (qualitySheet.ts), when the checks ran.
+  return input.quality === undefined ? built : withQuality(built, input.quality, locale);
 }

@@ -134,6 +134,8 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
     // The master's prediction is per customer of the whole population, by index: it does not
     // line up with one owner's rows, so a copy carries none.
     prediction: null,
+    // Issue 8 §1: the master's quality findings name every owner's customers, unmasked: a copy has none.
+    quality: undefined,
   };
 }
 

@@ -64,7 +64,9 @@ export type ValidationRule =
   | { readonly kind: 'decimal'; readonly min: number; readonly max: number | null }
   /** A date on or before the formula's value (`=TODAY()`), or after 1900-01-01. */
   | { readonly kind: 'date'; readonly notAfterFormula: string }
-  | { readonly kind: 'textLength'; readonly max: number };
+  | { readonly kind: 'textLength'; readonly max: number }
+  /** Issue 8 §1: true when the formula (A1, relative to the range's top-left cell, at most 255 characters) is true. */
+  | { readonly kind: 'custom'; readonly formula: string };
 
 export interface ValidationPlan {
   readonly target: PlanTarget;

@@ -511,6 +511,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
   };
 
+  // Issue 8 §1: the Done screen's Open Quality sheet.
+  const onOpenQuality = (): void => {
+    const sheet = done?.plan.sheets.find((s) => s.key === 'quality')?.name;
+    if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
+  };
+
   // A new screen starts at its top, and screen readers hear its name.
   const headingRef = useRef<HTMLSpanElement | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
@@ -614,6 +620,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onChangeRules={() => void goToRules(true)}
             onProtect={() => setScreen('protect')}
             onSummaryCharts={() => setScreen('summaryCharts')}
+            onOpenQuality={onOpenQuality}
           />
         </>
       ) : (

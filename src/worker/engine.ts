@@ -287,6 +287,7 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
         customerSummary: output.report.summary,
         breakpoints: output.grading.breakpoints,
         prediction: panePrediction(output.prediction),
+        quality: output.planInput.quality?.counts ?? [],
       },
     });
   }

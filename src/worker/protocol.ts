@@ -7,6 +7,7 @@
  * blocks the pane: the grid goes in blocks as it is read, the plan's table
  * rows come back in blocks of `PLAN_ROWS_PER_CHUNK`.
  */
+import type { QualityCheckKey } from '../domain/quality';
 import type { DayNumber } from '../domain/dates';
 import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import type { GradingSettings } from '../domain/settings';
@@ -136,6 +137,8 @@ export interface BuildSummary {
   readonly breakpoints: Breakpoints | null;
   /** The prediction's outcome for the Done screen (issue 9); null when it is off. */
   readonly prediction?: PanePrediction | null;
+  /** Issue 8 §1: findings per check (the Done screen's Data quality list); absent from older workers. */
+  readonly quality?: readonly { readonly check: QualityCheckKey; readonly count: number }[];
 }
 
 /** What the pane says about the prediction: fitted or why not, the holdout check, the call-first list size. */

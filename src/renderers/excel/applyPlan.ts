@@ -67,7 +67,8 @@ import type { PlanTarget, TablePlan, WorkbookPlan } from '../../plan/types';
 import { inputBytes, officeCellInput, type OfficeCellInput } from './cellValues';
 import { BuildInterruptedError, type BuildFailureReason, type BuildStep, type WrittenSummary } from './errors';
 import { MANAGED_SHEETS_NAME, managedSheetsInRegistry, queueDefinedNames, queueManagedSheetsRegistry } from './parts/names';
-import { queueSheetFormat, sheetPlanOf, widthToPoints } from './parts/sheets';
+import { sheetPlanOf, widthToPoints } from './parts/sheets';
+import { queueSheetFormatInBlocks } from './parts/sheetBlocks';
 import {
   cutBlocks,
   estimatePlannedRowBytes,
@@ -687,7 +688,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'format';
   checkCancelled();
   suspend();
-  for (const sheetPlan of plan.sheets) queueSheetFormat(workbook.worksheets.getItem(sheetPlan.name), sheetPlan);
+  // A sheet whose cells pass the request budget (the Quality sheet, issue 8 §1) goes in blocks, one sync each (parts/sheetBlocks.ts).
+  for (const sheetPlan of plan.sheets) {
+    await queueSheetFormatInBlocks(workbook.worksheets.getItem(sheetPlan.name), sheetPlan, REQUEST_BUDGET_BYTES, async () => {
+      await sync();
+      suspend();
+    });
+  }
   if (tablePlan && merge && tableProxy) {
     const table = tableProxy;
     const firstColumn = existing?.firstColumn ?? tablePlan.column;

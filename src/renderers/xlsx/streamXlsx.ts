@@ -265,6 +265,10 @@ function dvXml(address: string, v: ValidationPlan): string {
       attrs = 'type="textLength" operator="lessThanOrEqual"';
       formulas = `<formula1>${rule.max}</formula1>`;
       break;
+    case 'custom':
+      attrs = 'type="custom"';
+      formulas = `<formula1>${escapeText(toFileFormula(rule.formula, null))}</formula1>`;
+      break;
   }
   const prompt = v.prompt === null ? '' : ` showInputMessage="1" prompt="${escapeAttr(v.prompt)}"`;
   return (

@@ -206,6 +206,9 @@ function addValidation(ws: ExcelJS.Worksheet, address: string, v: ValidationPlan
     case 'textLength':
       dv = { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max] };
       break;
+    case 'custom':
+      dv = { ...common, type: 'custom', formulae: [toFileFormula(rule.formula, null)] };
+      break;
   }
   // exceljs 4.4 has sheet-level range validations (worksheet.dataValidations)
   // but its d.ts does not declare them; the shape is checked by the unit test

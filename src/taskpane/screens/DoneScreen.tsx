@@ -6,6 +6,7 @@
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { ISSUE_GROUP_LABELS } from '../../i18n/strings';
+import { qualityCheckLabel } from '../../plan/qualitySheet';
 import type { BuildSummary } from '../../worker/protocol';
 import { BarList } from '../components/BarList';
 import { SummaryKpis } from './SummaryKpis';
@@ -25,6 +26,8 @@ export interface DoneScreenProps {
   readonly onProtect?: () => void;
   /** Opens the Summary & charts screen (issue 6 §3; the deck is exported there); no buttons without it. */
   readonly onSummaryCharts?: () => void;
+  /** Issue 8 §1: shows the Quality sheet; no button without it. */
+  readonly onOpenQuality?: () => void;
 }
 
 /** IDs of customers no longer in the source shown on the screen; the rest are counted. */
@@ -136,6 +139,29 @@ export function DoneScreen(props: DoneScreenProps): JSX.Element {
           </Accordion>
         )}
       </section>
+
+      {summary.quality ? (
+        <section className={styles.section} aria-labelledby="quality-heading" data-testid="done-quality">
+          <h2 id="quality-heading" className={styles.subheading}>
+            {text.t('doneQualityHeading')}
+          </h2>
+          {summary.quality.length === 0 ? (
+            <Text>{text.t('doneQualityNone')}</Text>
+          ) : (
+            <>
+              <Text>{text.t('doneQualityTotal', { count: text.number(summary.quality.reduce((sum, c) => sum + c.count, 0)) })}</Text>
+              <ul className={styles.list}>
+                {summary.quality.map((c) => (
+                  <li key={c.check} data-check={c.check}>
+                    {text.l(qualityCheckLabel(c.check))} ({text.number(c.count)})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {props.onOpenQuality ? <Button onClick={props.onOpenQuality}>{text.t('doneQualityOpen')}</Button> : null}
+        </section>
+      ) : null}
 
       <div className={styles.actions}>
         <Button appearance="primary" type="submit">

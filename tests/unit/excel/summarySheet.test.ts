@@ -79,7 +79,7 @@ describe('applyPlan: the Summary sheet', () => {
     await applyPlan(fake.context, plan);
     const once = cellsOf(model.sheet(summaryPlan(plan).name));
     await applyPlan(fake.context, plan);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Customers', 'Settings', 'Summary', 'Charts']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Customers', 'Settings', 'Summary', 'Charts', 'Quality']);
     expect(cellsOf(model.sheet(summaryPlan(plan).name))).toBe(once);
   });
 

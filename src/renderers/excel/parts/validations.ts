@@ -19,6 +19,8 @@ export function validationRule(rule: ValidationPlan['rule']): Excel.DataValidati
       return { date: { formula1: '=DATE(1900,1,1)', formula2: rule.notAfterFormula, operator: 'Between' } };
     case 'textLength':
       return { textLength: { formula1: 0, formula2: rule.max, operator: 'Between' } };
+    case 'custom':
+      return { custom: { formula: rule.formula } };
   }
 }
 

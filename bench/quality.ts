@@ -1,0 +1,101 @@
+/**
+ * Issue 8 §1 figure: the data-quality checks on n customers with full
+ * profiles (mobiles typed several ways, emails, resident IDs and credit
+ * codes, names and regions, ~1% probable duplicates, ~2% bad values) against
+ * grading the same customers, in the same run. Goal: <= 3x.
+ */
+import type { CustomerRecord } from '../src/domain/types';
+import type { DayNumber } from '../src/domain/dates';
+import { gradeCustomers } from '../src/domain/grading';
+import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { residentIdCheckCharacter, runQualityChecks, usccCheckCharacter } from '../src/domain/quality';
+import { seededRandom, syntheticCustomers } from './synthetic';
+
+export interface QualityFigure {
+  readonly figure: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly goal: string;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚';
+const REGIONS = ['上海', '北京', '广州', '深圳', '杭州', '成都', '武汉', '南京'];
+
+/** The records with profiles; `bad` of them (a share) carry a bad value, `dupes` share a mobile with another. */
+export function qualityRecords(n: number, seed = 11): CustomerRecord[] {
+  const random = seededRandom(seed);
+  return syntheticCustomers(n, seed).map((r, i) => {
+    const mobileNumber = `1${3 + Math.floor(random() * 7)}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`;
+    const dup = i > 0 && random() < 0.01;
+    const mobile = dup ? `+86 ${String(i - 1)}` : mobileNumber;
+    const kind = random();
+    const phone = kind < 0.02 ? `${mobileNumber.slice(0, 10)}` : kind < 0.3 ? `+86 ${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` : mobile;
+    const email = random() < 0.02 ? `user${i}@example` : `user${i}@example.com`;
+    const birth = `19${50 + Math.floor(random() * 50)}0${1 + Math.floor(random() * 9)}1${Math.floor(random() * 9)}`;
+    const first17 = `110105${birth}${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+    const uscc17 = `91110108MA0${String(Math.floor(random() * 1e6)).padStart(6, '0')}`;
+    const idNumber = random() < 0.5 ? first17 + residentIdCheckCharacter(first17) : random() < 0.02 ? `${uscc17}0` : uscc17 + usccCheckCharacter(uscc17);
+    const name = SURNAMES[Math.floor(random() * SURNAMES.length)]! + GIVEN[Math.floor(random() * GIVEN.length)]! + (random() < 0.5 ? GIVEN[Math.floor(random() * GIVEN.length)]! : '');
+    return {
+      ...r,
+      profile: {
+        name,
+        owner: `Owner ${i % 50}`,
+        phone,
+        email,
+        idNumber,
+        region: REGIONS[Math.floor(random() * REGIONS.length)]!,
+        satisfaction: random() < 0.01 ? 7 : 1 + Math.floor(random() * 5),
+        lastContact: ((r.lastPurchase ?? 19_000) - Math.floor(random() * 300)) as DayNumber,
+        consent: random() < 0.9 ? true : null,
+      },
+    };
+  });
+}
+
+function best(runs: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return min;
+}
+
+export function benchQuality(n: number, today: DayNumber): QualityFigure {
+  const records = qualityRecords(n);
+  let asOf = today;
+  const gradeMs = best(3, () => {
+    asOf = gradeCustomers(records, DEFAULT_SETTINGS, { today }).asOf;
+  });
+  let findings = 0;
+  let groups = 0;
+  const qualityMs = best(3, () => {
+    const result = runQualityChecks({
+      records,
+      profileFields: ['customerId', 'name', 'owner', 'phone', 'email', 'idNumber', 'region', 'satisfaction', 'lastContact', 'consent'],
+      inputKind: 'customers',
+      asOf,
+      today,
+      importIssues: [],
+    });
+    findings = result.findings.length;
+    groups = result.duplicateGroups.length;
+  });
+  const ms = (x: number): string => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
+  return {
+    figure: `data-quality checks on ${n.toLocaleString('en')} customers with full profiles (${findings.toLocaleString('en')} findings, ${groups.toLocaleString('en')} duplicate groups)`,
+    measured: ms(qualityMs),
+    baseline: `grading them (gradeCustomers): ${ms(gradeMs)}`,
+    ratio: `${(qualityMs / gradeMs).toFixed(2)}x`,
+    goal: '<= 3x',
+  };
+}
+
+if (process.argv[1]?.endsWith('quality.ts')) {
+  const n = Number(process.argv[2] ?? 100_000);
+  process.stdout.write(`${JSON.stringify(benchQuality(n, 20_089 as DayNumber))}\n`);
+}

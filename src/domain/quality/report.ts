@@ -1,0 +1,49 @@
+/**
+ * The JSON report's `quality` key (issue 8 §1):
+ *
+ *   "quality": { "counts": { "<check>": n, ... },
+ *                "duplicateGroups": [ { "check", "key", "ids": [...] } ],
+ *                "findings": [ { "customerId", "row", "field", "column", "check",
+ *                                "severity", "value", "message": { en, zh } } ] }
+ *
+ * Counts are in the checks' display order (QUALITY_RULE_KEYS, then import
+ * checks); key order is fixed so JSON.stringify writes the file.
+ */
+import type { FieldKey, IssueSeverity } from '../types';
+import type { DuplicateGroup, QualityCheckKey, QualityResult } from './types';
+
+export interface QualityReportFinding {
+  readonly customerId: string | null;
+  readonly row: number | null;
+  readonly field: FieldKey | null;
+  readonly column: string | null;
+  readonly check: QualityCheckKey;
+  readonly severity: IssueSeverity;
+  readonly value: string | null;
+  readonly message: { readonly en: string; readonly zh: string };
+}
+
+export interface QualityReport {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly duplicateGroups: readonly DuplicateGroup[];
+  readonly findings: readonly QualityReportFinding[];
+}
+
+export function qualityReport(quality: QualityResult): QualityReport {
+  const counts: Record<string, number> = {};
+  for (const { check, count } of quality.counts) counts[check] = count;
+  return {
+    counts,
+    duplicateGroups: quality.duplicateGroups.map((g) => ({ check: g.check, key: g.key, ids: [...g.ids] })),
+    findings: quality.findings.map((f) => ({
+      customerId: f.customerId,
+      row: f.row,
+      field: f.field,
+      column: f.column,
+      check: f.check,
+      severity: f.severity,
+      value: f.value,
+      message: { en: f.message.en, zh: f.message.zh },
+    })),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Issue 8 §1 in the plan: the Quality sheet (counts by check, then one row
+ * per finding) and the Customers table's *Data issues* column.
+ *
+ * The Data issues column holds the count the core found, written at build
+ * (a value, not a live formula): a live COUNTIF over the Quality sheet's ID
+ * column compares every customer with every finding on each recalculation
+ * (100k customers x ~180k findings: about 2 x 10^10 comparisons; not
+ * measured in LibreOffice yet), while the findings themselves only change
+ * on a rebuild, which recounts. The sheet's note says so.
+ *
+ * Safety: every value from the data is a `text` PlanValue; the only formulas
+ * are the "Go to" links, built from Tierwise's own sheet name and a row
+ * number, never from user text.
+ */
+import type { Locale, Localized } from '../i18n/locale';
+import { pick } from '../i18n/locale';
+import { ISSUE_GROUP_LABELS, fillTemplate } from '../i18n/strings';
+import type { IssueCode } from '../domain/types';
+import { QUALITY_CHECK_NAMES, isRuleKey, type QualityCheckKey, type QualityResult } from '../domain/quality';
+import type { ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from './types';
+import { FIELD_HEADERS, SHEET_NAMES } from './strings';
+import { QUALITY_TEXT } from './qualityStrings';
+import { columnLetter } from './a1';
+import { CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText } from './parts/common';
+import { uniqueHeader } from './parts/customersTable';
+
+export const DATA_ISSUES_KEY = 'dataIssues';
+const TAB_COLOR = '#C00000';
+const ISSUE_FILL = '#FCE4D6';
+const ISSUE_FONT = '#9C0006';
+
+/** Where the Quality sheet's blocks sit (0-based rows), for renderers and tests. */
+export interface QualityLayout {
+  readonly countsHeaderRow: number;
+  readonly findingsHeaderRow: number;
+  readonly findingRows: number;
+}
+
+/** Column order of the findings block. */
+export const FINDING_COLUMNS = ['customerId', 'goTo', 'field', 'check', 'value', 'whatToDo', 'sourceRow'] as const;
+
+export function qualityCheckLabel(check: QualityCheckKey): Localized {
+  if (isRuleKey(check)) return QUALITY_CHECK_NAMES[check];
+  const code = check.slice('import:'.length) as IssueCode;
+  const label = ISSUE_GROUP_LABELS[code];
+  return { en: `Import: ${label.en}`, zh: `导入：${label.zh}` };
+}
+
+const text = (value: string): PlanValue => ({ kind: 'text', text: value });
+
+/** A quoted sheet name inside a formula's link location: `'Customers'`, apostrophes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Adds the Quality sheet and the Data issues column (with its conditional format) to a built plan. */
+export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: Locale): WorkbookPlan {
+  const t = (value: Localized): string => pick(value, locale);
+  const tableIndex = plan.tables.findIndex((x) => x.name === CUSTOMERS_TABLE);
+  const table = plan.tables[tableIndex];
+  if (table === undefined) throw new Error('internal: the quality part needs the Customers table');
+
+  // ---- the Data issues column ----------------------------------------------------------
+  const used = new Set(table.columns.map((c) => c.header.toLowerCase()));
+  const header = uniqueHeader(t(QUALITY_TEXT.dataIssuesHeader), used);
+  const keyIndex = table.columns.findIndex((c) => c.key === 'customerId');
+  const rowOfId = new Map<string, number>();
+  const rows = table.rows.map((row, i) => {
+    const id = row[keyIndex];
+    const key = id && id.kind === 'text' ? id.text : '';
+    rowOfId.set(key, table.row + 2 + i);
+    return [...row, { kind: 'number', value: quality.findingsByCustomer.get(key) ?? 0 } as PlanValue];
+  });
+  const newTable: TablePlan = {
+    ...table,
+    columns: [...table.columns, { key: DATA_ISSUES_KEY, header, role: 'input', formula: null, numberFormat: NUMBER_FORMATS.count, width: Math.max(10, header.length + 4), align: 'center' }],
+    rows,
+    ...(table.cachedResults ? { cachedResults: table.cachedResults.map((r) => [...r, null]) } : {}),
+  };
+  const dataIssuesLetter = columnLetter(table.column + table.columns.length);
+  const format: ConditionalFormatPlan = {
+    kind: 'expression',
+    target: { kind: 'tableColumn', table: CUSTOMERS_TABLE, column: header },
+    formula: `=$${dataIssuesLetter}${table.row + 2}>0`,
+    fill: ISSUE_FILL,
+    fontColor: ISSUE_FONT,
+  };
+
+  // ---- input validation of what people type later (dates and satisfaction have theirs: parts/validations.ts) ----
+  const validations: ValidationPlan[] = [];
+  const letterOf = (key: string): string | null => {
+    const index = table.columns.findIndex((c) => c.key === key);
+    return index === -1 ? null : `$${columnLetter(table.column + index)}${table.row + 2}`;
+  };
+  const phone = letterOf('phone');
+  if (phone !== null) {
+    validations.push({
+      target: { kind: 'tableColumn', table: CUSTOMERS_TABLE, column: table.columns.find((c) => c.key === 'phone')!.header },
+      rule: { kind: 'custom', formula: phoneValidationFormula(phone) },
+      allowBlank: true,
+      errorTitle: t(QUALITY_TEXT.phoneTitle),
+      errorMessage: t(QUALITY_TEXT.phoneMessage),
+      prompt: null,
+    });
+  }
+  const email = letterOf('email');
+  if (email !== null) {
+    validations.push({
+      target: { kind: 'tableColumn', table: CUSTOMERS_TABLE, column: table.columns.find((c) => c.key === 'email')!.header },
+      rule: { kind: 'custom', formula: emailValidationFormula(email) },
+      allowBlank: true,
+      errorTitle: t(QUALITY_TEXT.emailTitle),
+      errorMessage: t(QUALITY_TEXT.emailMessage),
+      prompt: null,
+    });
+  }
+
+  // ---- the Quality sheet ----------------------------------------------------------------
+  const cells: PlanCell[] = [];
+  const put = (row: number, column: number, value: PlanValue, extra: Partial<PlanCell> = {}): void => {
+    cells.push({ row, column, value, ...extra });
+  };
+  put(0, 0, text(t(QUALITY_TEXT.title)), { style: 'title' });
+  put(1, 0, text(t(QUALITY_TEXT.note)), { style: 'note' });
+  const countsHeaderRow = 3;
+  [QUALITY_TEXT.countsCheck, QUALITY_TEXT.countsFindings, QUALITY_TEXT.countsKey].forEach((h, c) => put(countsHeaderRow, c, text(t(h)), { style: 'header' }));
+  let row = countsHeaderRow + 1;
+  let total = 0;
+  for (const { check, count } of quality.counts) {
+    put(row, 0, text(t(qualityCheckLabel(check))), { style: 'label' });
+    put(row, 1, { kind: 'number', value: count }, { numberFormat: NUMBER_FORMATS.count });
+    put(row, 2, text(check), { numberFormat: NUMBER_FORMATS.text, style: 'note' });
+    total += count;
+    row++;
+  }
+  if (quality.counts.length === 0) put(row++, 0, text(t(QUALITY_TEXT.none)), { style: 'note' });
+  put(row, 0, text(t(QUALITY_TEXT.countsTotal)), { style: 'label' });
+  put(row, 1, { kind: 'number', value: total }, { numberFormat: NUMBER_FORMATS.count, style: 'label' });
+  row += 2;
+
+  const findingsHeaderRow = row;
+  const headers: Record<(typeof FINDING_COLUMNS)[number], Localized> = {
+    customerId: QUALITY_TEXT.customerId,
+    goTo: QUALITY_TEXT.goTo,
+    field: QUALITY_TEXT.field,
+    check: QUALITY_TEXT.check,
+    value: QUALITY_TEXT.value,
+    whatToDo: QUALITY_TEXT.whatToDo,
+    sourceRow: QUALITY_TEXT.sourceRow,
+  };
+  FINDING_COLUMNS.forEach((k, c) => put(findingsHeaderRow, c, text(t(headers[k])), { style: 'header' }));
+  const customersSheet = quotedSheet(plan.sheets.find((s) => s.key === 'customers')?.name ?? t(SHEET_NAMES.customers));
+  const idLetter = columnLetter(table.column + keyIndex);
+  const checkLabels = new Map<QualityCheckKey, string>();
+  row = findingsHeaderRow + 1;
+  for (const f of quality.findings) {
+    const where = `Quality row ${row + 1}`;
+    if (f.customerId !== null) {
+      checkCellText(f.customerId, where, t(QUALITY_TEXT.customerId));
+      put(row, 0, text(f.customerId), { numberFormat: NUMBER_FORMATS.text });
+      const target = rowOfId.get(f.customerId);
+      if (target !== undefined) {
+        // Only Tierwise's sheet name and a number go into the formula; the label is Tierwise's words too.
+        const label = fillTemplate(t(QUALITY_TEXT.goToRow), { row: target });
+        put(row, 1, { kind: 'formula', formula: `=HYPERLINK("#${customersSheet.replace(/"/g, '""')}!${idLetter}${target}","${label}")` }, { cachedResult: label });
+      }
+    }
+    const field = f.field === null ? (f.column ?? '') : t(FIELD_HEADERS[f.field]);
+    if (field !== '') put(row, 2, text(field), { numberFormat: NUMBER_FORMATS.text });
+    let label = checkLabels.get(f.check);
+    if (label === undefined) {
+      label = t(qualityCheckLabel(f.check));
+      checkLabels.set(f.check, label);
+    }
+    put(row, 3, text(label), { numberFormat: NUMBER_FORMATS.text });
+    if (f.value !== null) put(row, 4, text(f.value), { numberFormat: NUMBER_FORMATS.text });
+    put(row, 5, text(t(f.message)), { numberFormat: NUMBER_FORMATS.text });
+    if (f.row !== null) put(row, 6, { kind: 'number', value: f.row }, { numberFormat: NUMBER_FORMATS.count });
+    row++;
+  }
+
+  const sheet: SheetPlan = {
+    key: 'quality',
+    name: t(QUALITY_TEXT.sheetName),
+    tabColor: TAB_COLOR,
+    freeze: { rows: findingsHeaderRow + 1, columns: 0 },
+    columnWidths: [
+      { column: 0, width: 18 },
+      { column: 1, width: 12 },
+      { column: 2, width: 16 },
+      { column: 3, width: 30 },
+      { column: 4, width: 28 },
+      { column: 5, width: 70 },
+      { column: 6, width: 10 },
+    ],
+    cells,
+    // Every cell is Tierwise's: a rebuild with fewer findings leaves no old row behind.
+    replaceAllCells: true,
+  };
+  const tables = plan.tables.map((x, i) => (i === tableIndex ? newTable : x));
+  // After the Summary (and Charts) sheets.
+  return { ...plan, tables, sheets: [...plan.sheets, sheet], conditionalFormats: [...plan.conditionalFormats, format], validations: [...plan.validations, ...validations] };
+}
+
+/**
+ * The keyboard check of a phone (a validation formula, at most 255
+ * characters): only digits once spaces, dashes, brackets and `+` are taken
+ * out, and 7 to 20 characters. Looser than the core's check (which knows
+ * mobiles and area codes; its findings come on the next rebuild), but it
+ * stops letters and stray text at the keyboard. `cell` is the column's first
+ * body cell (`$D2`), relative by row.
+ */
+export function phoneValidationFormula(cell: string): string {
+  const digits = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell}," ",""),"-",""),"+",""),"(",""),")","")`;
+  return `=AND(LEN(${cell})>=7,LEN(${cell})<=20,ISNUMBER(-${digits}),ISERROR(FIND(".",${cell})),ISERROR(FIND("E",UPPER(${cell}))))`;
+}
+
+/** The keyboard check of an email: one `@` not first, a dot at least two characters after it, no space, not ending in a dot. */
+export function emailValidationFormula(cell: string): string {
+  return `=AND(ISERROR(FIND(" ",${cell})),LEN(${cell})-LEN(SUBSTITUTE(${cell},"@",""))=1,FIND("@",${cell})>1,ISNUMBER(FIND(".",${cell},FIND("@",${cell})+2)),RIGHT(${cell},1)<>".")`;
+}
+
+/** The layout of a plan's Quality sheet (tests, renderers): read back from its header cells. */
+export function qualityLayout(quality: QualityResult): QualityLayout {
+  const countsHeaderRow = 3;
+  const countRows = Math.max(1, quality.counts.length);
+  return { countsHeaderRow, findingsHeaderRow: countsHeaderRow + countRows + 3, findingRows: quality.findings.length };
+}
