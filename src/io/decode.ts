@@ -93,7 +93,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
  * UTF-16 without a BOM: text files of mostly Latin or CJK characters show
  * zero bytes in one of the two byte positions. Looks at the first 4 KiB.
  */
-function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (n < 4) return null;
   let zeroEven = 0;

@@ -23,7 +23,8 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Issue } from '../domain/types';
 import { chooseDelimiter, prefixDecidesLayout, type CsvDelimiter, type CsvParseProblem, type CsvShape } from './csv';
-import { DecodeError, ENCODING_CHOICES, type DetectedEncoding, type EncodingChoice } from './decode';
+// The BOM-less UTF-16 test is decode.ts's own, so the streamed read guesses exactly as the whole-file read.
+import { DecodeError, ENCODING_CHOICES, sniffUtf16WithoutBom, type DetectedEncoding, type EncodingChoice } from './decode';
 import { csvSourceIssues, encodingGuessedIssue } from './readFile';
 
 export interface StreamedCsv {
@@ -66,24 +67,6 @@ function bomOf(bytes: Uint8Array): Bom {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
-}
-
-/** decode.ts's BOM-less UTF-16 test, on the first 4 KiB. */
-function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length - (bytes.length % 2), SNIFF_BYTES);
-  if (n < 4) return null;
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] === 0) {
-      if (i % 2 === 0) zeroEven++;
-      else zeroOdd++;
-    }
-  }
-  const pairs = n / 2;
-  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
-  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
   return null;
 }
 
