@@ -20,6 +20,7 @@ import type { Locale } from '../i18n/locale';
 import type { DayNumber } from '../domain/dates';
 import type { SummaryLayout } from './chartTypes';
 import type { ChartPlan } from './chartTypes';
+import type { BuildSnapshot, GradeHistory } from '../domain/history/types';
 
 /** A cell value in a plan. `text` is always stored as text, never run as a formula. */
 export type PlanValue =
@@ -211,4 +212,29 @@ export interface WorkbookPlan {
   readonly charts: readonly ChartPlan[];
   /** Workbook structure protection (issue 7); absent = unprotected. */
   readonly workbookProtection?: WorkbookProtectionPlan;
+  /** Issue 8 §2: the History sheet (layout: src/domain/history/types.ts); absent = the build records no history. */
+  readonly history?: HistoryPlan;
+}
+
+/**
+ * The History sheet (issue 8 §2). Not a list of PlanCells: 100,000 customers
+ * x 24 snapshots is 16.8 million cells. File renderers write
+ * `mergeSnapshot(earlier, current)` whole; the Office.js renderer reads the
+ * sheet's IDs and dates and writes only the ID cells it lacks and this
+ * build's group (HistoryChange).
+ */
+export interface HistoryPlan {
+  readonly sheet: 'history';
+  /** Localised sheet name. */
+  readonly sheetName: string;
+  readonly title: string;
+  readonly note: string;
+  /** A2's label ("As of" / "评级日期"). */
+  readonly asOfLabel: string;
+  /** A3's header ("Customer ID"). */
+  readonly idHeader: string;
+  /** One header per HISTORY_FIELDS entry, localised. */
+  readonly fieldHeaders: readonly string[];
+  readonly current: BuildSnapshot;
+  readonly earlier: GradeHistory;
 }

@@ -84,3 +84,36 @@ export interface HistoryChange {
   /** true when a snapshot of the same as-of date was replaced. */
   readonly replacedSameDate: boolean;
 }
+
+/**
+ * This build's snapshot, one entry per graded customer in the Customers
+ * table's order (`ids[i]` is the table's row i). Labels as the table shows
+ * them in the plan's locale.
+ */
+export interface BuildSnapshot {
+  readonly asOf: DayNumber;
+  readonly ids: readonly string[];
+  readonly tier: readonly (string | null)[];
+  readonly segment: readonly (string | null)[];
+  readonly lifecycle: readonly (string | null)[];
+  readonly r: readonly (number | null)[];
+  readonly f: readonly (number | null)[];
+  readonly m: readonly (number | null)[];
+  readonly spend: readonly (number | null)[];
+}
+
+/**
+ * What a build knows of the history before it runs.
+ * - `earlier`: the whole earlier history when the build has it (the CLI's
+ *   `--previous` workbook); EMPTY_HISTORY in the pane, whose renderer reads
+ *   the History sheet's IDs and dates itself and writes only what changes.
+ * - `previousTier`: customer ID -> the tier label of the latest snapshot
+ *   dated before this build's as-of date (the Customers table's Previous
+ *   tier column); absent = no earlier grade.
+ * - `previousAsOf`: that snapshot's date, null when there is none.
+ */
+export interface HistoryInput {
+  readonly earlier: GradeHistory;
+  readonly previousTier: ReadonlyMap<string, string>;
+  readonly previousAsOf: DayNumber | null;
+}
