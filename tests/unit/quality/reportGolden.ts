@@ -110,7 +110,7 @@ export function goldenIssues(n: number): Issue[] {
     issues.push({ code: 'ambiguous-date', severity: 'warning', row, column: '最近购买', value: '03/04/2024', message: { en: 'Ambiguous date.', zh: '日期有歧义。' } });
     issues.push({ code: 'invalid-phone', severity: 'warning', row, column: '电话', value: 'x', message: { en: 'Invalid phone.', zh: '电话无效。' } });
   }
-  issues.push({ code: 'no-data-rows', severity: 'info', row: null, column: null, value: null, message: { en: 'Some rows skipped.', zh: '跳过了一些行。' } });
+  issues.push({ code: 'no-data-rows', severity: 'warning', row: null, column: null, value: null, message: { en: 'Some rows skipped.', zh: '跳过了一些行。' } });
   issues.push({ code: 'invalid-date', severity: 'error', row: n + 500, column: 'Date', value: '2024-13-01', message: { en: 'Skipped row.', zh: '跳过该行。' } });
   return issues;
 }
@@ -123,7 +123,7 @@ export const GOLDEN_SCENARIOS: Record<string, Omit<QualityInput, 'records' | 'im
   'customer list, default settings': { profileFields: ALL_FIELDS, inputKind: 'customers' },
   'order log, no owner or consent column, stricter settings': {
     profileFields: ALL_FIELDS.filter((f) => f !== 'owner' && f !== 'consent'),
-    inputKind: 'orders',
+    inputKind: 'transactions',
     settings: { requiredFields: ['customerId', 'name', 'phone', 'owner', 'email'], staleContactDays: 90, requireConsent: true },
   },
   'customer list, consent not required': { profileFields: ALL_FIELDS, inputKind: 'customers', settings: { requiredFields: ['name', 'idNumber'], staleContactDays: 365, requireConsent: false } },

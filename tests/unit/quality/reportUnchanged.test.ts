@@ -11,15 +11,15 @@ import { GOLDEN_SCENARIOS, goldenReportJson } from './reportGolden';
 
 const RECORDED: Record<string, { readonly sha256: string; readonly counts: Record<string, number> }> = {
   'customer list, default settings': {
-    sha256: 'd933bf012b754bb13d98505551288e4c32aec0dfcca74d1255562266eb49f474',
+    sha256: 'aba711ccc76406b8c8d4d4b5c073ff9fc0a12e55edc6ddea505746042e200be8',
     counts: {"duplicate-mobile":156,"duplicate-email":97,"duplicate-uscc":44,"duplicate-resident-id":89,"duplicate-name-region":2770,"invalid-mobile":243,"invalid-landline":83,"invalid-email":242,"invalid-resident-id":142,"invalid-resident-id-birth-date":52,"invalid-uscc":91,"missing-required-field":255,"satisfaction-out-of-range":148,"future-date":100,"stale-contact":1426,"missing-consent":288,"import:ambiguous-date":31,"import:no-data-rows":1,"import:invalid-date":1},
   },
   'order log, no owner or consent column, stricter settings': {
-    sha256: 'ab06d6b62627b1b5bbdf8860a679077c1b591721f443a0a0485cba79fde2bf53',
+    sha256: '5a5229890e173e138afca31f432adeb0c6999312cc9d2e55ab4d0becb4589b81',
     counts: {"duplicate-mobile":156,"duplicate-email":97,"duplicate-uscc":44,"duplicate-resident-id":89,"duplicate-name-region":2770,"invalid-mobile":243,"invalid-landline":83,"invalid-email":242,"invalid-resident-id":142,"invalid-resident-id-birth-date":52,"invalid-uscc":91,"missing-required-field":183,"satisfaction-out-of-range":148,"future-date":100,"stale-contact":2030,"missing-consent":1,"import:ambiguous-date":31,"import:no-data-rows":1,"import:invalid-date":1},
   },
   'customer list, consent not required': {
-    sha256: '3df13be756fc005fa9b6fcb4d225e5e110d492d53d21ce257818fb71f1006dcc',
+    sha256: '72517e3e96f8eced3c22163372d198d71842296078d6a367a39395da28323471',
     counts: {"duplicate-mobile":156,"duplicate-email":97,"duplicate-uscc":44,"duplicate-resident-id":89,"duplicate-name-region":2770,"invalid-mobile":243,"invalid-landline":83,"invalid-email":242,"invalid-resident-id":142,"invalid-resident-id-birth-date":52,"invalid-uscc":91,"missing-required-field":1132,"satisfaction-out-of-range":148,"future-date":100,"stale-contact":231,"import:ambiguous-date":31,"import:no-data-rows":1,"import:invalid-date":1},
   },
 };
