@@ -1,24 +1,26 @@
 /**
  * Runs every data-quality check over the customers (issue 8 §1). Linear in
  * the customers: probable duplicates are found by hashing normalised keys
- * (one Map per key kind), never by comparing pairs.
+ * (one KeyTable per key kind), never by comparing pairs. Findings are
+ * recorded compactly (findingStore.ts); their values and messages are built
+ * when a writer asks for them.
  */
 import type { DayNumber } from '../dates';
-import { formatIsoDay } from '../dates';
-import { nfkc, shortValue } from '../import/text';
-import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode, IssueSeverity } from '../types';
+import { nfkc } from '../import/text';
+import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode } from '../types';
 import { isValidEmail } from './email';
-import { readIdNumber, readPhone } from './identifiers';
-import { MAX_IDS_IN_MESSAGE, MESSAGES } from './messages';
+import { readIdNumber, readPhone, type IdNumberReading } from './identifiers';
+import { MAX_IDS_IN_MESSAGE } from './messages';
 import { KeyTable } from './keyTable';
+import { DUPLICATE_CHECKS, FINDING, FindingStore, KIND_CHECK, findingMaterialiser, typedText } from './findingStore';
 import {
   DEFAULT_QUALITY_SETTINGS,
   QUALITY_RULE_KEYS,
   type DuplicateGroup,
   type QualityCheckKey,
   type QualityFinding,
-  type QualityResult,
   type QualityRuleKey,
+  type QualityResult,
   type QualitySettings,
 } from './types';
 
@@ -40,16 +42,10 @@ export interface QualityInput {
 /** Import codes a quality check reports more precisely (the check's finding replaces the import's warning). */
 const SUPERSEDED_IMPORT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['invalid-phone', 'invalid-email']);
 
-type DuplicateCheck = DuplicateGroup['check'];
-const DUPLICATE_CHECKS: readonly DuplicateCheck[] = ['duplicate-mobile', 'duplicate-email', 'duplicate-uscc', 'duplicate-resident-id', 'duplicate-name-region'];
-
 const WHITESPACE_RUN = /\s+/g;
 
-/** Profile value as text: what the user typed (numbers as plain digits); '' for empty. */
-function typedText(value: CarriedValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
+function isBlank(value: CarriedValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
 /** Names and regions compared NFKC, trimmed, spaces collapsed, case folded. */
@@ -57,8 +53,46 @@ function nameKey(text: string): string {
   return nfkc(text).trim().replace(WHITESPACE_RUN, ' ').toLowerCase();
 }
 
-function isBlank(value: CarriedValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+/** A duplicate kind's chains through the customers sharing a key: typed arrays, no allocation per customer. */
+interface KeyChains {
+  readonly table: KeyTable;
+  /** The first customer holding i's key, -1 when i has none. */
+  readonly first: Int32Array;
+  readonly next: Int32Array;
+  readonly last: Int32Array;
+  readonly size: Int32Array;
+  /** i's position in its chain (0 = the first). */
+  readonly rank: Int32Array;
+}
+
+function newChains(n: number): KeyChains {
+  return { table: new KeyTable(n), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n), rank: new Int32Array(n) };
+}
+
+function addKey(chain: KeyChains, index: number, key: string): void {
+  const head = chain.table.headOrInsert(key, index);
+  if (head === -1) {
+    chain.first[index] = index;
+    chain.last[index] = index;
+    chain.size[index] = 1;
+  } else {
+    chain.first[index] = head;
+    chain.rank[index] = chain.size[head]!;
+    chain.next[chain.last[head]!] = index;
+    chain.last[head] = index;
+    chain.size[head]! += 1;
+  }
+}
+
+/** Phone and ID readings kept between the passes, one byte per customer. */
+const PHONE_INVALID_MOBILE = 1;
+const PHONE_INVALID_LANDLINE = 2;
+
+/** The FINDING kind of an invalid ID reading. */
+function idFindingKind(reading: Exclude<IdNumberReading, { valid: true }>): number {
+  if (reading.kind === 'uscc') return reading.problem === 'shape' ? FINDING.USCC_SHAPE : FINDING.USCC_CHECKSUM;
+  if (reading.problem === 'birth-date') return FINDING.RESIDENT_BIRTH_DATE;
+  return reading.problem === 'shape' ? FINDING.RESIDENT_SHAPE : FINDING.RESIDENT_CHECKSUM;
 }
 
 /** Runs the checks. Pure; the same input gives the same findings in the same order. */
@@ -68,210 +102,186 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const n = records.length;
   const present = new Set(input.profileFields);
 
-  // ---- pass 1: the normalised duplicate keys, hashed ------------------------------------
-  // Per key kind: one Map from key to the first customer holding it, and typed-array chains
-  // (first[i], next[i]) through the customers sharing it: no allocation per customer.
-  const chains = new Map<DuplicateCheck, { readonly firstOf: KeyTable; readonly first: Int32Array; readonly next: Int32Array; readonly last: Int32Array; readonly size: Int32Array; readonly rank: Int32Array }>(
-    DUPLICATE_CHECKS.map((c) => [c, { firstOf: new KeyTable(n), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n), rank: new Int32Array(n) }]),
-  );
-  const phoneReadings = new Array<ReturnType<typeof readPhone>>(n);
-  const idReadings = new Array<ReturnType<typeof readIdNumber>>(n);
-  const addKey = (check: DuplicateCheck, index: number, key: string): void => {
-    const chain = chains.get(check)!;
-    const head = chain.firstOf.headOrInsert(key, index);
-    if (head === -1) {
-      chain.first[index] = index;
-      chain.last[index] = index;
-      chain.size[index] = 1;
-    } else {
-      chain.first[index] = head;
-      chain.rank[index] = chain.size[head]!;
-      chain.next[chain.last[head]!] = index;
-      chain.last[head] = index;
-      chain.size[head]! += 1;
+  // ---- pass 1: the normalised duplicate keys, hashed; phones, emails and IDs read once ----
+  const chains = DUPLICATE_CHECKS.map(() => newChains(n));
+  const [mobileChains, emailChains, usccChains, residentChains, nameChains] = chains as [KeyChains, KeyChains, KeyChains, KeyChains, KeyChains];
+  const phoneState = new Uint8Array(n);
+  const emailInvalid = new Uint8Array(n);
+  /** The FINDING kind of an invalid ID, 0 for a valid or blank one. */
+  const idState = new Uint8Array(n);
+  // Regions (and names) repeat across customers: each distinct text is normalised once.
+  const nameKeys = new Map<string, string>();
+  const keyOfName = (text: string): string => {
+    let key = nameKeys.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      nameKeys.set(text, key);
     }
+    return key;
   };
   for (let i = 0; i < n; i++) {
     const profile = records[i]!.profile;
     const phone = typedText(profile.phone);
-    const phoneReading = phone === '' ? null : readPhone(phone);
-    phoneReadings[i] = phoneReading;
-    if (phoneReading?.valid && phoneReading.kind === 'mobile') addKey('duplicate-mobile', i, phoneReading.key);
+    if (phone !== '') {
+      const reading = readPhone(phone);
+      if (reading !== null) {
+        if (reading.valid) {
+          if (reading.kind === 'mobile') addKey(mobileChains, i, reading.key);
+        } else phoneState[i] = reading.kind === 'mobile' ? PHONE_INVALID_MOBILE : PHONE_INVALID_LANDLINE;
+      }
+    }
     const email = typedText(profile.email).trim();
-    if (email !== '' && isValidEmail(email)) addKey('duplicate-email', i, email.toLowerCase());
+    if (email !== '') {
+      if (isValidEmail(email)) addKey(emailChains, i, email.toLowerCase());
+      else emailInvalid[i] = 1;
+    }
     const idNumber = typedText(profile.idNumber);
-    const idReading = idNumber === '' ? null : readIdNumber(idNumber, today);
-    idReadings[i] = idReading;
-    if (idReading?.valid) addKey(idReading.kind === 'uscc' ? 'duplicate-uscc' : 'duplicate-resident-id', i, idReading.key);
+    if (idNumber !== '') {
+      const reading = readIdNumber(idNumber, today);
+      if (reading !== null) {
+        if (reading.valid) addKey(reading.kind === 'uscc' ? usccChains : residentChains, i, reading.key);
+        else idState[i] = idFindingKind(reading);
+      }
+    }
     const name = typedText(profile.name);
     const region = typedText(profile.region);
-    if (name.trim() !== '' && region.trim() !== '') addKey('duplicate-name-region', i, `${nameKey(name)}\u0000${nameKey(region)}`);
+    if (name.trim() !== '' && region.trim() !== '') addKey(nameChains, i, `${keyOfName(name)}\u0000${keyOfName(region)}`);
   }
 
   // Groups: a key shared by two or more different IDs (one ID listed twice is the import's duplicate-customer-id).
   const duplicateGroups: DuplicateGroup[] = [];
   /** Per key kind, by the group's first customer: the group's IDs. */
-  const groupIds = new Map<DuplicateCheck, Map<number, readonly string[]>>();
-  for (const check of DUPLICATE_CHECKS) {
-    const chain = chains.get(check)!;
+  const groupIds: Map<number, readonly string[]>[] = [];
+  /** Per key kind: 1 at a head whose key is a group. */
+  const isGroup: Uint8Array[] = [];
+  DUPLICATE_CHECKS.forEach((check, k) => {
+    const chain = chains[k]!;
     const groups = new Map<number, readonly string[]>();
+    const flags = new Uint8Array(n);
     for (let head = 0; head < n; head++) {
       if (chain.first[head] !== head || chain.size[head]! < 2) continue;
-      const key = chain.firstOf.keyOf(head);
-      const seen = new Set<string>();
-      for (let i = head; i !== -1; i = chain.next[i]!) seen.add(records[i]!.id);
-      if (seen.size < 2) continue;
-      const ids = [...seen];
+      const ids: string[] = [];
+      // Few members: a linear search beats hashing; a big group (5,000 namesakes) gets a Set.
+      const seen = chain.size[head]! > 16 ? new Set<string>() : null;
+      for (let i = head; i !== -1; i = chain.next[i]!) {
+        const id = records[i]!.id;
+        if (seen === null ? ids.includes(id) : seen.has(id)) continue;
+        seen?.add(id);
+        ids.push(id);
+      }
+      if (ids.length < 2) continue;
       groups.set(head, ids);
-      duplicateGroups.push({ check, key: key.replace('\u0000', ' / '), ids });
+      flags[head] = 1;
+      duplicateGroups.push({ check, key: chain.table.keyOf(head).replace('\u0000', ' / '), ids });
     }
-    groupIds.set(check, groups);
-  }
+    groupIds.push(groups);
+    isGroup.push(flags);
+  });
 
-  // ---- pass 2: every check, customer by customer --------------------------------------------
-  const findings: QualityFinding[] = [];
-  /** Findings per customer index (the Map of the result is built once at the end: no string hashing per finding). */
-  const perCustomer = new Int32Array(n);
-  let currentIndex = -1;
-  const sharedMessages = new Map<readonly string[], QualityFinding['message']>();
-  // Messages that depend only on a field or a number of days are built once per value, not once per finding.
-  const staleMessages = new Map<number, QualityFinding['message']>();
-  const fieldMessages = new Map<string, QualityFinding['message']>();
-  const perField = (kind: 'missing' | 'future', field: FieldKey): QualityFinding['message'] => {
-    const key = `${kind}:${field}`;
-    let message = fieldMessages.get(key);
-    if (message === undefined) {
-      message = kind === 'missing' ? MESSAGES.missingField(field) : MESSAGES.futureDate(field);
-      fieldMessages.set(key, message);
-    }
-    return message;
-  };
-  let current: CustomerRecord | null = null;
-  const add = (check: QualityCheckKey, severity: IssueSeverity, field: FieldKey | null, value: string | null, message: QualityFinding['message']): void => {
-    const record = current;
-    findings.push({
-      check,
-      severity,
-      customerId: record?.id ?? null,
-      row: record?.sourceRow ?? null,
-      field,
-      column: null,
-      value: value === null || value === '' ? null : shortValue(value),
-      message,
-    });
-    if (record) perCustomer[currentIndex]! += 1;
-  };
-
+  // ---- pass 2: every check, customer by customer, recorded compactly (findingStore.ts) -----
+  const store = new FindingStore();
   // Whole-column findings first: a required field, or consent, the source has no column for.
   const requiredFields = settings.requiredFields.filter((f) => f !== 'customerId');
-  for (const field of requiredFields) if (!present.has(field)) add('missing-required-field', 'warning', field, null, MESSAGES.missingColumn(field));
-  if (settings.requireConsent && !present.has('consent')) add('missing-consent', 'warning', 'consent', null, MESSAGES.noConsentColumn);
+  requiredFields.forEach((field, f) => {
+    if (!present.has(field)) store.add(FINDING.MISSING_COLUMN, -1, f);
+  });
+  if (settings.requireConsent && !present.has('consent')) store.add(FINDING.NO_CONSENT_COLUMN, -1, 0);
+  /** Indices (into requiredFields) of the required fields the source has. */
+  const requiredPresent = requiredFields.flatMap((field, f) => (present.has(field) ? [f] : []));
+  const checkConsent = settings.requireConsent && present.has('consent');
+  const staleDays = settings.staleContactDays;
 
-  const duplicateFields: Record<DuplicateCheck, FieldKey> = {
-    'duplicate-mobile': 'phone',
-    'duplicate-email': 'email',
-    'duplicate-uscc': 'idNumber',
-    'duplicate-resident-id': 'idNumber',
-    'duplicate-name-region': 'name',
-  };
   for (let i = 0; i < n; i++) {
     const record = records[i]!;
-    current = record;
-    currentIndex = i;
     const profile = record.profile;
-
-    for (const check of DUPLICATE_CHECKS) {
-      const head = chains.get(check)!.first[i]!;
-      if (head === -1) continue;
-      const ids = groupIds.get(check)!.get(head);
-      if (ids === undefined) continue;
-      const field = duplicateFields[check];
-      const value = check === 'duplicate-name-region' ? `${typedText(profile.name)} / ${typedText(profile.region)}` : typedText(profile[field]);
-      // Members past the first six all read the same five names: one message per group serves them.
-      let message: QualityFinding['message'];
-      // Among the group's first six (by position in its chain, no string comparison): its own message.
-      if (chains.get(check)!.rank[i]! <= MAX_IDS_IN_MESSAGE) {
-        message = MESSAGES.duplicate(check, ids, record.id);
-      } else {
-        let shared = sharedMessages.get(ids);
-        if (shared === undefined) {
-          shared = MESSAGES.duplicate(check, ids, '');
-          sharedMessages.set(ids, shared);
-        }
-        message = shared;
-      }
-      add(check, 'warning', field, value, message);
+    for (let k = 0; k < DUPLICATE_CHECKS.length; k++) {
+      const chain = chains[k]!;
+      const head = chain.first[i]!;
+      // Among the group's first six (by position in its chain): its own message; the rest share one.
+      if (head !== -1 && isGroup[k]![head] === 1) store.add(FINDING.DUPLICATE + k, i, chain.rank[i]! <= MAX_IDS_IN_MESSAGE ? head : ~head);
     }
+    const phone = phoneState[i]!;
+    if (phone !== 0) store.add(phone === PHONE_INVALID_MOBILE ? FINDING.INVALID_MOBILE : FINDING.INVALID_LANDLINE, i, 0);
+    if (emailInvalid[i] === 1) store.add(FINDING.INVALID_EMAIL, i, 0);
+    const id = idState[i]!;
+    if (id !== 0) store.add(id, i, 0);
 
-    const phone = phoneReadings[i];
-    if (phone && !phone.valid) {
-      const mobile = phone.kind === 'mobile';
-      add(mobile ? 'invalid-mobile' : 'invalid-landline', 'error', 'phone', typedText(profile.phone), mobile ? MESSAGES.invalidMobile : MESSAGES.invalidLandline);
-    }
-    const email = typedText(profile.email);
-    if (email.trim() !== '' && !isValidEmail(email.trim())) add('invalid-email', 'error', 'email', email, MESSAGES.invalidEmail);
-
-    const id = idReadings[i];
-    if (id && !id.valid) {
-      const typed = typedText(profile.idNumber);
-      if (id.kind === 'uscc') add('invalid-uscc', 'error', 'idNumber', typed, id.problem === 'shape' ? MESSAGES.invalidUsccShape : MESSAGES.invalidUscc);
-      else if (id.problem === 'birth-date') add('invalid-resident-id-birth-date', 'error', 'idNumber', typed, MESSAGES.invalidResidentIdBirthDate);
-      else add('invalid-resident-id', 'error', 'idNumber', typed, id.problem === 'shape' ? MESSAGES.invalidResidentIdShape : MESSAGES.invalidResidentId);
-    }
-
-    for (const field of requiredFields) {
-      if (present.has(field) && isBlank(profile[field])) add('missing-required-field', 'warning', field, null, perField('missing', field));
-    }
+    for (const f of requiredPresent) if (isBlank(profile[requiredFields[f]!])) store.add(FINDING.MISSING_FIELD, i, f);
 
     const satisfaction = profile.satisfaction;
     if (!isBlank(satisfaction) && !(typeof satisfaction === 'number' && Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5)) {
-      add('satisfaction-out-of-range', 'error', 'satisfaction', typedText(satisfaction), MESSAGES.satisfaction);
+      store.add(FINDING.SATISFACTION, i, 0);
     }
 
-    const lastContact = typeof profile.lastContact === 'number' ? (profile.lastContact as DayNumber) : null;
-    if (record.firstPurchase !== null && record.firstPurchase > today) add('future-date', 'error', 'firstPurchase', formatIsoDay(record.firstPurchase), perField('future', 'firstPurchase'));
-    if (record.lastPurchase !== null && record.lastPurchase > today) add('future-date', 'error', 'lastPurchase', formatIsoDay(record.lastPurchase), perField('future', 'lastPurchase'));
-    if (lastContact !== null && lastContact > today) add('future-date', 'error', 'lastContact', formatIsoDay(lastContact), perField('future', 'lastContact'));
-    if (lastContact !== null && lastContact <= today && asOf - lastContact > settings.staleContactDays) {
-      const days = asOf - lastContact;
-      let message = staleMessages.get(days);
-      if (message === undefined) {
-        message = MESSAGES.stale(days, settings.staleContactDays);
-        staleMessages.set(days, message);
-      }
-      add('stale-contact', 'warning', 'lastContact', formatIsoDay(lastContact), message);
-    }
+    const lastContact = typeof profile.lastContact === 'number' ? profile.lastContact : null;
+    if (record.firstPurchase !== null && record.firstPurchase > today) store.add(FINDING.FUTURE_FIRST_PURCHASE, i, 0);
+    if (record.lastPurchase !== null && record.lastPurchase > today) store.add(FINDING.FUTURE_LAST_PURCHASE, i, 0);
+    if (lastContact !== null && lastContact > today) store.add(FINDING.FUTURE_LAST_CONTACT, i, 0);
+    if (lastContact !== null && lastContact <= today && asOf - lastContact > staleDays) store.add(FINDING.STALE, i, asOf - lastContact);
 
-    if (settings.requireConsent && present.has('consent') && isBlank(profile.consent)) add('missing-consent', 'warning', 'consent', null, MESSAGES.missingConsent);
+    if (checkConsent && isBlank(profile.consent)) store.add(FINDING.MISSING_CONSENT, i, 0);
   }
 
   // ---- the import's own issues, in the same list -----------------------------------------
   // Source row -> customer, built only when there are issues to tie (a sparse array: rows are small integers).
   const customerOfRow: (number | undefined)[] = [];
   if (input.inputKind === 'customers' && input.importIssues.length > 0) records.forEach((record, i) => (customerOfRow[record.sourceRow] = i));
-  for (const issue of input.importIssues) {
+  const issues = input.importIssues;
+  const importCounts = new Map<QualityCheckKey, number>();
+  for (let j = 0; j < issues.length; j++) {
+    const issue = issues[j]!;
     if (SUPERSEDED_IMPORT_CODES.has(issue.code)) continue;
     const index = issue.row === null ? undefined : customerOfRow[issue.row];
-    current = index === undefined ? null : records[index]!;
-    findings.push({
-      check: `import:${issue.code}`,
-      severity: issue.severity,
-      customerId: current?.id ?? null,
-      row: issue.row,
-      field: null,
-      column: issue.column,
-      value: issue.value,
-      message: issue.message,
-    });
-    if (index !== undefined) perCustomer[index]! += 1;
-  }
-  const findingsByCustomer = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const count = perCustomer[i]!;
-    if (count > 0) findingsByCustomer.set(records[i]!.id, (findingsByCustomer.get(records[i]!.id) ?? 0) + count);
+    store.add(FINDING.IMPORT, index ?? -1, j);
+    const check: QualityCheckKey = `import:${issue.code}`;
+    importCounts.set(check, (importCounts.get(check) ?? 0) + 1);
   }
 
-  return { counts: countByCheck(findings), findings, duplicateGroups, findingsByCustomer };
+  // Counts from the kinds: rules in QUALITY_RULE_KEYS order, then import checks by first appearance.
+  const ruleCounts = new Map<QualityCheckKey, number>();
+  KIND_CHECK.forEach((check, kind) => ruleCounts.set(check, (ruleCounts.get(check) ?? 0) + store.perKind[kind]!));
+  const counts: { check: QualityCheckKey; count: number }[] = [];
+  for (const check of QUALITY_RULE_KEYS) {
+    const count = ruleCounts.get(check) ?? 0;
+    if (count > 0) counts.push({ check, count });
+  }
+  for (const [check, count] of importCounts) counts.push({ check, count });
+
+  const materialise = findingMaterialiser(store, { records, fields: requiredFields, staleContactDays: staleDays, groupIds, issues });
+  let findings: QualityFinding[] | null = null;
+  let findingsByCustomer: Map<string, number> | null = null;
+  return {
+    counts,
+    duplicateGroups,
+    findingCount: store.length,
+    findingAt: (index) => {
+      if (!(index >= 0 && index < store.length)) throw new RangeError(`internal: no quality finding ${index} (of ${store.length})`);
+      return materialise(index);
+    },
+    // Built on first use (the writers), once.
+    get findings() {
+      if (findings === null) {
+        findings = new Array<QualityFinding>(store.length);
+        for (let i = 0; i < store.length; i++) findings[i] = materialise(i);
+      }
+      return findings;
+    },
+    get findingsByCustomer() {
+      if (findingsByCustomer === null) {
+        const perCustomer = new Int32Array(n);
+        for (let i = 0; i < store.length; i++) {
+          const customer = store.customers[i]!;
+          if (customer !== -1) perCustomer[customer]! += 1;
+        }
+        findingsByCustomer = new Map<string, number>();
+        for (let i = 0; i < n; i++) {
+          const count = perCustomer[i]!;
+          if (count > 0) findingsByCustomer.set(records[i]!.id, (findingsByCustomer.get(records[i]!.id) ?? 0) + count);
+        }
+      }
+      return findingsByCustomer;
+    },
+  };
 }
 
 /** Findings per check: rules in QUALITY_RULE_KEYS order, then import checks in order of first appearance; no zero counts. */

@@ -75,9 +75,17 @@ export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
 export interface QualityResult {
   /** Findings per check, in QUALITY_RULE_KEYS order then import checks by first appearance; zero counts are left out. */
   readonly counts: readonly { readonly check: QualityCheckKey; readonly count: number }[];
-  /** Checks in customer order (then whole-column and order-line findings), each customer's findings together. */
+  /** How many findings there are (the findings' length, without building them). */
+  readonly findingCount: number;
+  /** One finding, built when asked for (a writer going row by row builds no array of them). 0 <= index < findingCount. */
+  readonly findingAt: (index: number) => QualityFinding;
+  /**
+   * Whole-column findings, then the checks in customer order, each customer's findings together, then
+   * the import's issues. Built on first use (messages included) and kept: the checks themselves record
+   * findings compactly (findingStore.ts).
+   */
   readonly findings: readonly QualityFinding[];
   readonly duplicateGroups: readonly DuplicateGroup[];
-  /** Findings per customer ID (the table's Data issues column); customers without findings are absent. */
+  /** Findings per customer ID (the table's Data issues column); customers without findings are absent. Built on first use. */
   readonly findingsByCustomer: ReadonlyMap<string, number>;
 }
