@@ -50,7 +50,16 @@ function isBlank(value: CarriedValue | undefined): boolean {
 
 /** Names and regions compared NFKC, trimmed, spaces collapsed, case folded. */
 function nameKey(text: string): string {
-  return nfkc(text).trim().replace(WHITESPACE_RUN, ' ').toLowerCase();
+  return isNameKeyAlready(text) ? text : nfkc(text).trim().replace(WHITESPACE_RUN, ' ').toLowerCase();
+}
+
+/** True for text nameKey leaves as it is: only CJK ideographs (U+4E00-U+9FFF), lower-case ASCII letters and digits. */
+function isNameKeyAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 0x4e00 && code <= 0x9fff) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return false;
+  }
+  return true;
 }
 
 /** A duplicate kind's chains through the customers sharing a key: typed arrays, no allocation per customer. */
@@ -70,7 +79,15 @@ function newChains(n: number): KeyChains {
 }
 
 function addKey(chain: KeyChains, index: number, key: string): void {
-  const head = chain.table.headOrInsert(key, index);
+  link(chain, index, chain.table.headOrInsert(key, index));
+}
+
+function addPairKey(chain: KeyChains, index: number, first: string, second: string): void {
+  link(chain, index, chain.table.headOrInsertPair(first, second, index));
+}
+
+/** Links `index` into the chain of `head` (-1: `index` starts a chain). */
+function link(chain: KeyChains, index: number, head: number): void {
   if (head === -1) {
     chain.first[index] = index;
     chain.last[index] = index;
@@ -109,16 +126,6 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const emailInvalid = new Uint8Array(n);
   /** The FINDING kind of an invalid ID, 0 for a valid or blank one. */
   const idState = new Uint8Array(n);
-  // Regions (and names) repeat across customers: each distinct text is normalised once.
-  const nameKeys = new Map<string, string>();
-  const keyOfName = (text: string): string => {
-    let key = nameKeys.get(text);
-    if (key === undefined) {
-      key = nameKey(text);
-      nameKeys.set(text, key);
-    }
-    return key;
-  };
   for (let i = 0; i < n; i++) {
     const profile = records[i]!.profile;
     const phone = typedText(profile.phone);
@@ -145,7 +152,7 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     }
     const name = typedText(profile.name);
     const region = typedText(profile.region);
-    if (name.trim() !== '' && region.trim() !== '') addKey(nameChains, i, `${keyOfName(name)}\u0000${keyOfName(region)}`);
+    if (name.trim() !== '' && region.trim() !== '') addPairKey(nameChains, i, nameKey(name), nameKey(region));
   }
 
   // Groups: a key shared by two or more different IDs (one ID listed twice is the import's duplicate-customer-id).

@@ -40,10 +40,20 @@ export type PhoneReading =
  * to judge). Null for blank text.
  */
 export function readPhone(typed: string): PhoneReading | null {
-  const text = normaliseText(typed);
-  if (text === '') return null;
-  const hasExtension = PHONE_EXTENSION.test(text);
-  let digits = text.replace(PHONE_EXTENSION, '').replace(PHONE_SEPARATORS, '');
+  // Most phones are ASCII digits with spaces, dashes, brackets, dots or a `+`: no NFKC, no extension
+  // (it needs 转, 分机, ext or x), so the separators come out in one pass over the codes.
+  const plain = plainPhoneDigits(typed);
+  let hasExtension = false;
+  let digits: string;
+  if (plain !== null) {
+    if (plain === '') return null;
+    digits = plain;
+  } else {
+    const text = normaliseText(typed);
+    if (text === '') return null;
+    hasExtension = PHONE_EXTENSION.test(text);
+    digits = text.replace(PHONE_EXTENSION, '').replace(PHONE_SEPARATORS, '');
+  }
   if (digits.startsWith('0086')) digits = `+86${digits.slice(4)}`;
   let afterCountryCode = false;
   if (digits.startsWith('+86')) {
@@ -69,6 +79,27 @@ export function readPhone(typed: string): PhoneReading | null {
   return { valid: false, kind: 'landline' };
 }
 
+/**
+ * The phone without separators when it is typed only with ASCII digits, `+`, spaces, `-`, `(`, `)` and
+ * `.` (what the regular-expression path gives for such text); null for anything else.
+ */
+function plainPhoneDigits(typed: string): string | null {
+  let separators = 0;
+  for (let i = 0; i < typed.length; i++) {
+    const code = typed.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || code === 43) continue;
+    if (code === 32 || code === 45 || code === 40 || code === 41 || code === 46) separators++;
+    else return null;
+  }
+  if (separators === 0) return typed;
+  let digits = '';
+  for (let i = 0; i < typed.length; i++) {
+    const code = typed.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || code === 43) digits += typed[i]!;
+  }
+  return digits;
+}
+
 // ---------------------------------------------------------------- resident ID (GB 11643-1999)
 
 const RESIDENT_18 = /^\d{17}[\dX]$/;
@@ -91,9 +122,17 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** The GB 32100 check character of the first 17 characters (MOD 31). */
+/** A character's value in the USCC alphabet by its code (-1: not in it), so the checksum reads codes, not strings. */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let v = 0; v < USCC_ALPHABET.length; v++) USCC_VALUE[USCC_ALPHABET.charCodeAt(v)] = v;
+
 export function usccCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]!) * USCC_WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) {
+    const code = first17.charCodeAt(i);
+    // A character outside the alphabet counts -1, as indexOf gave before (callers check the shape first).
+    sum += (code < 128 ? USCC_VALUE[code]! : -1) * USCC_WEIGHTS[i]!;
+  }
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
@@ -111,8 +150,19 @@ export type IdNumberReading =
  * as a resident ID; a code with letters other than a final X reads as a
  * USCC; both are then checked. `today` bounds the birth date. Null for blank.
  */
+const ID_SEPARATORS = /[\s-]/g;
+
+/** True when the text is only ASCII digits and capital letters: NFKC, upper-casing and taking out separators change nothing. */
+function isPlainId(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+  }
+  return true;
+}
+
 export function readIdNumber(typed: string, today: DayNumber): IdNumberReading | null {
-  const text = normaliseText(typed).toUpperCase().replace(/[\s-]/g, '');
+  const text = isPlainId(typed) ? typed : normaliseText(typed).toUpperCase().replace(ID_SEPARATORS, '');
   if (text === '') return null;
   if (RESIDENT_15.test(text)) {
     // The 1984-1999 15-digit card: no check digit; the birth date is 19YYMMDD.
