@@ -80,12 +80,20 @@ export function typedText(value: CarriedValue | undefined): string {
 
 /** Growable parallel arrays: kind, customer index (-1: none), detail. */
 export class FindingStore {
-  kinds = new Uint8Array(1024);
-  customers = new Int32Array(1024);
-  details = new Int32Array(1024);
+  kinds: Uint8Array;
+  customers: Int32Array;
+  details: Int32Array;
   length = 0;
   /** Findings per kind (the counts are summed from these, no pass over the findings). */
   readonly perKind = new Int32Array(KIND_COUNT);
+
+  /** `expected`: a first guess at the number of findings (the arrays double beyond it). */
+  constructor(expected: number) {
+    const size = Math.max(1024, expected);
+    this.kinds = new Uint8Array(size);
+    this.customers = new Int32Array(size);
+    this.details = new Int32Array(size);
+  }
 
   add(kind: number, customer: number, detail: number): void {
     if (this.length === this.kinds.length) this.grow();

@@ -91,19 +91,16 @@ function plainPhoneDigits(typed: string): string | null {
     if (code === 32 || code === 45 || code === 40 || code === 41 || code === 46) separators++;
     else return null;
   }
-  if (separators === 0) return typed;
-  let digits = '';
-  for (let i = 0; i < typed.length; i++) {
-    const code = typed.charCodeAt(i);
-    if ((code >= 48 && code <= 57) || code === 43) digits += typed[i]!;
-  }
-  return digits;
+  return separators === 0 ? typed : typed.replace(PLAIN_SEPARATORS, '');
 }
+const PLAIN_SEPARATORS = /[ \-().]/g;
 
 // ---------------------------------------------------------------- resident ID (GB 11643-1999)
 
 const RESIDENT_18 = /^\d{17}[\dX]$/;
 const RESIDENT_15 = /^\d{15}$/;
+const SEVENTEEN_DIGITS = /^\d{17}/;
+const LETTER = /[A-Z]/;
 const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const RESIDENT_CHECK = '10X98765432';
 
@@ -166,13 +163,13 @@ export function readIdNumber(typed: string, today: DayNumber): IdNumberReading |
   if (text === '') return null;
   if (RESIDENT_15.test(text)) {
     // The 1984-1999 15-digit card: no check digit; the birth date is 19YYMMDD.
-    return birthDateValid(`19${text.slice(6, 12)}`, today)
+    return realBirthDate(1900 + digitsAt(text, 6, 2), digitsAt(text, 8, 2), digitsAt(text, 10, 2), today)
       ? { kind: 'resident-id', valid: true, key: text }
       : { kind: 'resident-id', valid: false, problem: 'birth-date' };
   }
   if (RESIDENT_18.test(text)) {
     const checksumOk = residentIdCheckCharacter(text) === text[17];
-    const birthOk = birthDateValid(text.slice(6, 14), today);
+    const birthOk = birthDateValid(text, 6, today);
     if (checksumOk && birthOk) return { kind: 'resident-id', valid: true, key: text };
     // Digits only and a passing USCC check: an organisation code whose letters happen to be absent.
     if (USCC_SHAPE.test(text) && usccCheckCharacter(text) === text[17]) return { kind: 'uscc', valid: true, key: text };
@@ -183,20 +180,30 @@ export function readIdNumber(typed: string, today: DayNumber): IdNumberReading |
     return region >= 11 && region <= 82 ? { kind: 'resident-id', valid: false, problem: 'checksum' } : { kind: 'uscc', valid: false, problem: 'checksum' };
   }
   // Seventeen digits holding a real birth date, then a wrong last character: a resident ID mistyped.
-  if (text.length === 18 && /^\d{17}/.test(text) && birthDateValid(text.slice(6, 14), today) && !(USCC_SHAPE.test(text) && usccCheckCharacter(text) === text[17])) {
+  if (text.length === 18 && SEVENTEEN_DIGITS.test(text) && birthDateValid(text, 6, today) && !(USCC_SHAPE.test(text) && usccCheckCharacter(text) === text[17])) {
     return { kind: 'resident-id', valid: false, problem: 'shape' };
   }
   if (text.length === 18 && USCC_SHAPE.test(text)) {
     return usccCheckCharacter(text) === text[17] ? { kind: 'uscc', valid: true, key: text } : { kind: 'uscc', valid: false, problem: 'checksum' };
   }
   // Not 18 characters of either alphabet: letters mean an organisation code was meant.
-  return /[A-Z]/.test(text.slice(0, 17)) ? { kind: 'uscc', valid: false, problem: 'shape' } : { kind: 'resident-id', valid: false, problem: 'shape' };
+  return LETTER.test(text.slice(0, 17)) ? { kind: 'uscc', valid: false, problem: 'shape' } : { kind: 'resident-id', valid: false, problem: 'shape' };
 }
 
-/** `YYYYMMDD` is a real date from 1900-01-01 to today. */
-function birthDateValid(yyyymmdd: string, today: DayNumber): boolean {
-  const year = Number(yyyymmdd.slice(0, 4));
+/** `YYYYMMDD` at `offset` (ASCII digits, which the callers' shape checks ensure) is a real date from 1900-01-01 to today. */
+function birthDateValid(text: string, offset: number, today: DayNumber): boolean {
+  return realBirthDate(digitsAt(text, offset, 4), digitsAt(text, offset + 4, 2), digitsAt(text, offset + 6, 2), today);
+}
+
+function realBirthDate(year: number, month: number, day: number, today: DayNumber): boolean {
   if (year < 1900) return false;
-  const day = civilDay(year, Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8)));
-  return day !== null && day <= today;
+  const civil = civilDay(year, month, day);
+  return civil !== null && civil <= today;
+}
+
+/** The number written by `count` ASCII digits at `offset` (read from the codes: no slice, no Number()). */
+function digitsAt(text: string, offset: number, count: number): number {
+  let value = 0;
+  for (let i = offset; i < offset + count; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
