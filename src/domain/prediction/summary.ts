@@ -54,6 +54,19 @@ export interface PredictionSummary {
   readonly highRisk: { readonly customers: number; readonly clv: number | null };
 }
 
+/** The summary with the settings its texts name: what the deck's prediction slide and the pane's deck export carry. */
+export interface PredictionHighlights {
+  readonly summary: PredictionSummary;
+  readonly horizonDays: number;
+  readonly clvMonths: number;
+  readonly highRiskBelow: number;
+}
+
+/** The highlights of a prediction run's summary; null when nothing was predicted. */
+export function predictionHighlights(summary: PredictionSummary | null, settings: Pick<PredictionSettings, 'horizonDays' | 'clvMonths' | 'highRiskBelow'>): PredictionHighlights | null {
+  return summary === null ? null : { summary, horizonDays: settings.horizonDays, clvMonths: settings.clvMonths, highRiskBelow: settings.highRiskBelow };
+}
+
 /** How many customers the "call first" list holds. */
 export const AT_RISK_LIST_LENGTH = 20;
 
