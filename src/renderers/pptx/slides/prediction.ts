@@ -9,15 +9,36 @@
 import type { DeckPrediction } from '../context';
 import { formatMoney, formatShare } from '../../../domain/summary/numberText';
 import { predictionTakeaway } from '../../../domain/summary/takeaways';
-import { chartText, contentSlide, note, shorten, type DeckContext } from '../context';
+import { chartText, contentSlide, note, type DeckContext } from '../context';
 import { DECK_STRINGS as S, fill } from '../strings';
 import { COLOR, CONTENT, SIZE } from '../theme';
 import { bodyCell, headerCell, TABLE_BORDER } from './table';
 
 /** Customers of the call-first list on the slide (the Summary sheet lists AT_RISK_LIST_LENGTH). */
 export const PREDICTION_SLIDE_LIST = 10;
-/** Characters of a name or owner in the table (one line at 13 pt). */
-const NAME_CHARS = 16;
+/**
+ * Each table column: its width (inches) and, for text, how many narrow
+ * characters fit on one 13 pt line in it (a CJK character counts two): a
+ * longer text is cut with an ellipsis rather than wrapped, so ten rows fit.
+ */
+const COLUMNS = { id: { w: 1.3, chars: 12 }, name: { w: 1.9, chars: 18 }, owner: { w: 1.2, chars: 11 }, pAlive: { w: 1.05 }, clv: { w: 1.05 } } as const;
+
+const isWide = (ch: string): boolean => /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) || (ch.codePointAt(0) ?? 0) >= 0x20000;
+
+/** `text` cut to `units` narrow-character widths, with an ellipsis when cut. */
+function fitWidth(text: string, units: number): string {
+  let used = 0;
+  const out: string[] = [];
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    const w = isWide(ch) ? 2 : 1;
+    if (used + w > units || (used + w === units && i < chars.length - 1)) return `${out.join('')}…`;
+    out.push(ch);
+    used += w;
+  }
+  return text;
+}
 
 /** Whether the deck gets the prediction slide: a prediction with values (a spend model). */
 export function hasPredictionSlide(prediction: DeckPrediction | null | undefined): prediction is DeckPrediction {
@@ -53,9 +74,9 @@ export function callFirstRows(ctx: DeckContext, prediction: DeckPrediction): str
   return [
     header,
     ...listed.map((c) => [
-      shorten(c.id, NAME_CHARS),
-      ...(withName ? [shorten(c.name ?? '', NAME_CHARS)] : []),
-      ...(withOwner ? [shorten(c.owner ?? '', NAME_CHARS)] : []),
+      fitWidth(c.id, COLUMNS.id.chars),
+      ...(withName ? [fitWidth(c.name ?? '', COLUMNS.name.chars)] : []),
+      ...(withOwner ? [fitWidth(c.owner ?? '', COLUMNS.owner.chars)] : []),
       percent(c.pAlive),
       formatMoney(c.clv, ctx.locale),
     ]),
@@ -67,7 +88,11 @@ export function addPredictionSlide(ctx: DeckContext, prediction: DeckPrediction)
   const slide = contentSlide(ctx, ctx.t(S.predictionTitle), ctx.t(takeaway));
   const data = predictionChartData(ctx, prediction);
   const rows = callFirstRows(ctx, prediction);
-  const tableW = rows[0]?.length === 5 ? 6.2 : rows[0]?.length === 4 ? 5.0 : 3.8;
+  const header = rows[0] ?? [];
+  const withName = header.includes(ctx.t(S.predictionColName));
+  const withOwner = header.includes(ctx.t(S.predictionColOwner));
+  const colW = [COLUMNS.id.w, ...(withName ? [COLUMNS.name.w] : []), ...(withOwner ? [COLUMNS.owner.w] : []), COLUMNS.pAlive.w, COLUMNS.clv.w];
+  const tableW = colW.reduce((a, b) => a + b, 0);
   const gap = 0.35;
   const chartW = CONTENT.w - tableW - gap;
   const h = 4.55;
@@ -96,12 +121,9 @@ export function addPredictionSlide(ctx: DeckContext, prediction: DeckPrediction)
   if (rows.length === 1) {
     slide.addText(ctx.t(S.predictionNoneAtRisk), { x: tx, y: CONTENT.y + 0.5, w: tableW, h: 1, fontFace: ctx.font, lang: ctx.lang, fontSize: SIZE.body, color: COLOR.muted, valign: 'top', margin: 0 });
   } else {
-    const columns = rows[0]?.length ?? 0;
-    // Inches: ID and text columns share what the two number columns (P(active) 1.1, CLV 1.2) leave.
-    const textW = (tableW - 1.1 - 1.2) / (columns - 2);
-    const colW = [...Array.from({ length: columns - 2 }, () => textW), 1.1, 1.2];
+    const columns = header.length;
     const table = rows.map((row, r) => row.map((text, c) => (r === 0 ? headerCell(ctx, text, c >= columns - 2 ? 'right' : 'left') : bodyCell(ctx, text, c >= columns - 2 ? 'right' : 'left'))));
-    slide.addTable(table, { x: tx, y: CONTENT.y + 0.45, w: tableW, colW, rowH: 0.37, border: TABLE_BORDER, autoPage: false });
+    slide.addTable(table, { x: tx, y: CONTENT.y + 0.45, w: tableW, colW, rowH: 0.36, border: TABLE_BORDER, autoPage: false });
   }
   note(ctx, slide, fill(ctx.t(S.predictionNote), { threshold: formatShare(prediction.highRiskBelow), n: String(prediction.summary.atRiskHighValue.length) }));
 }
