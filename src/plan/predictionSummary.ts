@@ -195,16 +195,18 @@ export function withPredictionSummary(part: SummarySheetPart, input: PredictionS
       put(r, C.label, formula(labelFormula(g)), 'label', { cachedResult: labelText(g), ...(fillColor !== undefined ? { fill: fillColor } : {}) });
       // Expected purchases are numbers >= 0 where there is a prediction, empty elsewhere.
       computed(r, C.predicted, `=COUNTIFS(${criterionColumn},${criterion},${epCol},">=0")`, g.predicted, SUMMARY_FORMATS.count);
-      computed(r, C.purchases, `=SUMIFS(${epCol},${criterionColumn},${criterion})`, g.expectedPurchases, PURCHASES_FORMAT);
+      // A group nobody in it is predicted for shows "", not a 0 that reads as a prediction.
+      const none = g.predicted === 0;
+      computed(r, C.purchases, `=IF(${predicted}=0,"",SUMIFS(${epCol},${criterionColumn},${criterion}))`, none ? '' : g.expectedPurchases, PURCHASES_FORMAT);
       if (withValue && evCol !== null && clvCol !== null) {
         const revenue = ref(r, C.revenue);
         const clv = ref(r, C.clv);
         // SUMPRODUCT reads the empty cells of prospects as 0; `=` compares text as COUNTIFS's "=" does (case-insensitively).
-        computed(r, C.revenue, `=SUMPRODUCT(--(${criterionColumn}=${label}),${epCol},${evCol})`, g.expectedRevenue ?? 0, SUMMARY_FORMATS.money);
+        computed(r, C.revenue, `=IF(${predicted}=0,"",SUMPRODUCT(--(${criterionColumn}=${label}),${epCol},${evCol}))`, none ? '' : (g.expectedRevenue ?? 0), SUMMARY_FORMATS.money);
         computed(r, C.avgRevenue, `=IF(${predicted}=0,"",${revenue}/${predicted})`, g.avgExpectedRevenue ?? '', SUMMARY_FORMATS.money);
-        computed(r, C.clv, `=SUMIFS(${clvCol},${criterionColumn},${criterion})`, g.clv ?? 0, SUMMARY_FORMATS.money);
+        computed(r, C.clv, `=IF(${predicted}=0,"",SUMIFS(${clvCol},${criterionColumn},${criterion}))`, none ? '' : (g.clv ?? 0), SUMMARY_FORMATS.money);
         computed(r, C.avgClv, `=IFERROR(AVERAGEIFS(${clvCol},${criterionColumn},${criterion}),"")`, g.avgClv ?? '', SUMMARY_FORMATS.money);
-        computed(r, C.clvShare, `=IF(${totalClv}=0,"",${clv}/${totalClv})`, total.clv === 0 ? '' : (g.clv ?? 0) / total.clv, SUMMARY_FORMATS.percent);
+        computed(r, C.clvShare, `=IF(OR(${predicted}=0,${totalClv}=0),"",${clv}/${totalClv})`, none || total.clv === 0 ? '' : (g.clv ?? 0) / total.clv, SUMMARY_FORMATS.percent);
       }
     });
     put(totalRow, C.label, text(t(T.allCustomers)), 'label');
@@ -301,12 +303,13 @@ export function withPredictionSummary(part: SummarySheetPart, input: PredictionS
       const tableRow = ref(r, helperColumn);
       computed(r, column('clv'), `=IF(${k}>${count},"",AGGREGATE(14,6,${v}/${eligible},${k}))`, listed ? listed.clv : '', SUMMARY_FORMATS.money);
       // The row of the (k - larger)-th customer with this CLV: equal CLVs in table order.
-      computed(
+      // No style: an unboxed, invisible helper (as the segment block's sort key).
+      put(
         r,
         helperColumn,
-        `=IF(${clvCell}="","",AGGREGATE(15,6,(ROW(${v})-ROW(INDEX(${v},1,1))+1)/(${eligible}*(${v}=${clvCell})),${k}-SUMPRODUCT(${eligible}*(${v}>${clvCell}))))`,
-        listed ? listed.index + 1 : '',
-        SUMMARY_FORMATS.hidden,
+        formula(`=IF(${clvCell}="","",AGGREGATE(15,6,(ROW(${v})-ROW(INDEX(${v},1,1))+1)/(${eligible}*(${v}=${clvCell})),${k}-SUMPRODUCT(${eligible}*(${v}>${clvCell}))))`),
+        undefined,
+        { numberFormat: SUMMARY_FORMATS.hidden, cachedResult: listed ? listed.index + 1 : '' },
       );
       for (const key of keys) {
         if (key === 'clv') continue;
@@ -343,7 +346,7 @@ export function withPredictionSummary(part: SummarySheetPart, input: PredictionS
     if (cell.column === C.helper || cell.style === 'note' || cell.style === 'subtitle') continue;
     const shown = cell.value?.kind === 'text' ? cell.value.text : typeof cell.cachedResult === 'string' ? cell.cachedResult : '';
     if (shown === '') continue;
-    const cap = cell.column === C.label ? 40 : 26;
+    const cap = cell.column === C.label ? 40 : 30;
     const want = Math.min(cap, Math.max(12, displayWidth(shown) + 2));
     if (want > (widths.get(cell.column) ?? 0)) widths.set(cell.column, want);
   }

@@ -4,17 +4,17 @@ import type { Localized } from '../i18n/locale';
 export const PREDICTION_SUMMARY_TEXT = {
   title: { en: 'Predicted value and churn risk (BG/NBD and Gamma-Gamma)', zh: '预测价值与流失风险（BG/NBD 与 Gamma-Gamma 模型）' },
   note: {
-    en: 'From the models fitted at this build (as of {date}, on {n} customers); Tierwise refits them at every build. Expected revenue = expected purchases x expected value per purchase over the next {h} days; CLV = the expected revenue of the next {m} months, discounted {d} a month. These are live sums over the Customers table\'s prediction columns, whose values come from that fit: rebuild to refresh them.',
-    zh: '来自本次生成时拟合的模型（基准日 {date}，{n} 位客户参与拟合）；每次生成都会重新拟合。预期收入 = 未来 {h} 天的预期购买次数 × 预期客单价；客户终身价值 = 未来 {m} 个月的预期收入，按每月 {d} 贴现。以下为基于“客户档案”表预测列的实时汇总，这些列的数值来自该次拟合：重新生成即可更新。',
+    en: 'From the models fitted at this build (as of {date}, on {n} customers); Tierwise refits them at every build. Expected revenue = expected purchases x expected value per purchase over the next {h} days; CLV = the expected revenue of the next {m} months, discounted {d} a month. Averages are per predicted customer. These are live sums over the Customers table\'s prediction columns, whose values come from that fit: rebuild to refresh them.',
+    zh: '来自本次生成时拟合的模型（基准日 {date}，{n} 位客户参与拟合）；每次生成都会重新拟合。预期收入 = 未来 {h} 天的预期购买次数 × 预期客单价；客户终身价值 = 未来 {m} 个月的预期收入，按每月 {d} 贴现。平均值按有预测的客户计算。以下为基于“客户档案”表预测列的实时汇总，这些列的数值来自该次拟合：重新生成即可更新。',
   },
   byTier: { en: 'Predicted value by tier', zh: '按客户等级的预测价值' },
   bySegment: { en: 'Predicted value by segment', zh: '按客户分类的预测价值' },
-  headerPredicted: { en: 'Customers with a prediction', zh: '有预测的客户数' },
+  headerPredicted: { en: 'Predicted customers', zh: '有预测的客户数' },
   headerExpectedPurchases: { en: 'Expected purchases ({h} days)', zh: '预期购买次数（{h} 天）' },
   headerExpectedRevenue: { en: 'Expected revenue ({h} days)', zh: '预期收入（{h} 天）' },
-  headerAvgExpectedRevenue: { en: 'Avg expected revenue per customer', zh: '每位客户平均预期收入' },
+  headerAvgExpectedRevenue: { en: 'Avg expected revenue', zh: '平均预期收入' },
   headerClv: { en: 'CLV ({m} months)', zh: '客户终身价值（{m} 个月）' },
-  headerAvgClv: { en: 'Avg CLV per customer', zh: '每位客户平均终身价值' },
+  headerAvgClv: { en: 'Avg CLV', zh: '平均终身价值' },
   headerClvShare: { en: 'Share of CLV', zh: '终身价值占比' },
   allCustomers: { en: 'All customers', zh: '全部客户' },
   noValueModel: {

@@ -164,12 +164,14 @@ function expectedCells(c: Case): Map<string, CachedResult> {
   const block = (refs: PredictionBlockRefs, groups: PredictionSummary['byTier'], label: (key: string) => string): void => {
     column(refs.labels, groups.map((g) => label(g.key as string)));
     column(refs.predicted, groups.map((g) => g.predicted));
-    column(refs.expectedPurchases, groups.map((g) => g.expectedPurchases));
-    column(refs.expectedRevenue, groups.map((g) => blank(g.expectedRevenue)));
+    // A group with nobody predicted shows "" (not 0) in every figure but its count.
+    const some = (g: PredictionSummary['byTier'][number], x: number | null): CachedResult => (g.predicted === 0 ? '' : blank(x));
+    column(refs.expectedPurchases, groups.map((g) => some(g, g.expectedPurchases)));
+    column(refs.expectedRevenue, groups.map((g) => some(g, g.expectedRevenue)));
     column(refs.avgExpectedRevenue, groups.map((g) => blank(g.avgExpectedRevenue)));
-    column(refs.clv, groups.map((g) => blank(g.clv)));
+    column(refs.clv, groups.map((g) => some(g, g.clv)));
     column(refs.avgClv, groups.map((g) => blank(g.avgClv)));
-    column(refs.clvShare, groups.map((g) => (g.clv ?? 0) / totalClv));
+    column(refs.clvShare, groups.map((g) => some(g, (g.clv ?? 0) / totalClv)));
     column(refs.total.predicted, [s.byTier.reduce((a, g) => a + g.predicted, 0)]);
     column(refs.total.clv, [totalClv]);
   };
@@ -237,6 +239,10 @@ describe('the fixture probes what it claims', () => {
       expect(a.clv > b.clv || (a.clv === b.clv && a.index < b.index)).toBe(true);
     }
     expect(list.length).toBe(20);
+  });
+
+  test('tiers nobody is predicted for (prospects) are in the blocks', () => {
+    expect((cases.get('en [exceljs]') as Case).expected.byTier.some((g) => g.predicted === 0 && g.customers > 0)).toBe(true);
   });
 
   test('a lower threshold selects fewer customers and another list', () => {
