@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import { formatIsoDay, todayLocal } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
 import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
+import { predictionHighlights } from '../domain/prediction/summary';
 import { predictionSummaryLines } from './predictSummary';
 import { gradeGrid, type GradeGridOptions, type GradeGridOutput, type PipelineStage } from '../pipeline/gradeGrid';
 import { gradeJoined } from '../pipeline/gradeJoined';
@@ -67,7 +68,10 @@ async function renderDeck(output: GradeGridOutput, locale: Locale, sourceName: s
   const { writeDeck } = loadDeckWriter();
   const { grading, settings } = output;
   // The report's own §9 summary: the deck shows exactly the numbers of the JSON report.
-  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName });
+  const run = output.prediction;
+  // Issue 9: the prediction slide, from the same prediction summary as the report's model.
+  const prediction = run ? predictionHighlights(run.summary, run.settings) : null;
+  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName, prediction });
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {

@@ -423,8 +423,8 @@ export const STRINGS = {
     zh: '未运行留出期检验：设置校准截止日即可把模型预测与实际情况对比。',
   },
   predictionAtRisk: {
-    en: '{count} customers are valuable but unlikely to be active (at risk, high value): sort the table by churn risk and spend to call them first.',
-    zh: '{count} 位客户价值高但活跃可能性低（高价值流失预警）：按流失风险和消费金额排序表格，优先联系他们。',
+    en: '{count} customers at high churn risk with the highest CLV (at risk, high value) are listed on the Summary sheet: call them first.',
+    zh: '“汇总”表列出了 {count} 位高流失风险且客户终身价值最高的客户（高价值流失预警）：请优先联系他们。',
   },
 
   // Issue 6 §3: the Summary & charts screen (refresh summary, refresh charts, chart images, the deck).

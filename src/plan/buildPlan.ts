@@ -30,6 +30,7 @@ import { buildValidations } from './parts/validations';
 import { buildConditionalFormats } from './parts/conditionalFormats';
 import type { PredictionRun } from '../domain/prediction/report';
 import { addPredictionPart } from './parts/prediction';
+import { withPredictionSummary } from './predictionSummary';
 
 // The parts' public names, exported here as before the split (callers import them from the plan builder).
 export { CUSTOMERS_TABLE, MAX_CELL_TEXT, NUMBER_FORMATS, PlanError, USER_NOTES_KEY, displayWidth, segmentsInFormulaOrder, type PlanErrorCode };
@@ -78,7 +79,14 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
 
   // ---- summary sheet (GRADING.md §9, live formulas; its layout is what the charts bind to) ----
   const summary = summarise(result, settings);
-  const summaryPart = buildSummarySheet({ summary, settings, locale, table: predicted.table });
+  // Issue 9: the prediction blocks below the Summary's others (predictionSummary.ts).
+  const summaryPart = withPredictionSummary(buildSummarySheet({ summary, settings, locale, table: predicted.table }), {
+    prediction: input.prediction,
+    settings,
+    locale,
+    asOf: result.asOf,
+    table: predicted.table,
+  });
 
   const plan: WorkbookPlan = {
     locale,

@@ -7,6 +7,7 @@
  * (a 16:9 slide is 960 x 540 pt); colours are `#RRGGBB`.
  */
 import type { CachedResult, SheetKey } from './types';
+import type { PredictionSummaryLayout } from './predictionSummary';
 
 /** A range a chart reads: a sheet and an absolute A1 address on it (one row or one column). */
 export interface PlanRangeRef {
@@ -113,4 +114,6 @@ export interface SummaryLayout {
     /** Customers per owner (all tiers), same rows as `labels`. Added by the summary part. */
     readonly customers: string;
   } | null;
+  /** Issue 9: the prediction blocks below the others (predictionSummary.ts); absent or null when the build has no fitted prediction. */
+  readonly prediction?: PredictionSummaryLayout | null;
 }

@@ -78,12 +78,12 @@ const C = {
 const TAB_COLOR = '#70AD47';
 
 /** Segment's 1-based position in `SegmentNames` (formula order: 1 + 4*(M low) + 2*(R low) + (F low)). */
-function segmentNameIndex(s: SegmentDefinition): number {
+export function segmentNameIndex(s: SegmentDefinition): number {
   return 1 + 4 * (s.mHigh ? 0 : 1) + 2 * (s.rHigh ? 0 : 1) + (s.fHigh ? 0 : 1);
 }
 
 /** `"="&label` with the wildcard characters escaped: COUNTIFS then matches exactly that text (case-insensitively). */
-function exactCriterion(labelRef: string): string {
+export function exactCriterion(labelRef: string): string {
   return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${labelRef},"~","~~"),"*","~*"),"?","~?")`;
 }
 

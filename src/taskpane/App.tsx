@@ -640,7 +640,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           platform={host.platform ?? 'unknown'}
           onRefreshSummary={snapshot ? () => void onRebuild() : null}
           charts={done ? { plan: done.plan, summary: done.summary.customerSummary, settings: done.settings } : null}
-          deck={done ? { summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '' } : null}
+          deck={done ? { summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '', prediction: done.summary.prediction?.highlights ?? null } : null}
           stamp={formatIsoDay(host.today())}
           {...(host.saveEnvironment ? { environment: host.saveEnvironment } : {})}
           onBack={() => setScreen(done ? 'done' : 'start')}

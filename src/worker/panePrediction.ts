@@ -1,6 +1,7 @@
 /** The prediction's outcome as the Done screen shows it (issue 9): small, structured-clone-safe data. */
 import type { DayNumber } from '../domain/dates';
 import type { PredictionRun } from '../domain/prediction/report';
+import { predictionHighlights } from '../domain/prediction/summary';
 import type { PanePrediction } from './protocol';
 
 export function panePrediction(run: PredictionRun | null): PanePrediction | null {
@@ -18,5 +19,6 @@ export function panePrediction(run: PredictionRun | null): PanePrediction | null
     problems: [...run.result.problems, ...(run.holdout?.problem ? [run.holdout.problem] : [])].map((p) => ({ en: p.message.en, zh: p.message.zh })),
     holdout: check === null ? null : { calibrationEnd: check.calibrationEnd as DayNumber, actual: check.actualTotal, predicted: check.predictedTotal, relativeError: check.relativeError },
     atRiskHighValue: run.summary?.atRiskHighValue.length ?? 0,
+    highlights: predictionHighlights(run.summary, run.settings),
   };
 }

@@ -13,6 +13,7 @@ import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import type { GradingSettings } from '../domain/settings';
 import type { Breakpoints, InputKind, IssueCode, IssueSeverity, RawCell } from '../domain/types';
 import type { CustomerSummary } from '../domain/summary/types';
+import type { PredictionHighlights } from '../domain/prediction/summary';
 import type { Locale, Localized } from '../i18n/locale';
 import type { CachedResult, PlanValue, WorkbookPlan } from '../plan/types';
 import type { JoinSummary } from '../domain/join';
@@ -153,6 +154,8 @@ export interface PanePrediction {
   readonly problems: readonly Localized[];
   readonly holdout: { readonly calibrationEnd: DayNumber; readonly actual: number; readonly predicted: number; readonly relativeError: number } | null;
   readonly atRiskHighValue: number;
+  /** Issue 9: the by-tier figures and the call-first list, for the deck's prediction slide (a few kB); absent from older workers. */
+  readonly highlights?: PredictionHighlights | null;
 }
 
 /** An error crossing the worker boundary, keeping what the pane needs to explain it. */

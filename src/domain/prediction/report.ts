@@ -10,7 +10,7 @@ import type { PredictionProblem } from './messages';
 import type { PredictionResult, PurchaseModelSummary, SpendModelSummary } from './predict';
 import type { PredictionSettings } from './settings';
 import type { PredictionFeatures } from './features';
-import type { PredictionSummary } from './summary';
+import type { AtRiskCustomer, PredictionSummary } from './summary';
 
 /** What the pipeline hands the report: the prediction and (when asked) the holdout check. */
 export interface PredictionRun {
@@ -50,7 +50,8 @@ export interface ReportModel {
   /** Expected purchases, revenue (next H days) and CLV by tier and segment; the customers to call first. */
   readonly byTier: PredictionSummary['byTier'];
   readonly bySegment: PredictionSummary['bySegment'];
-  readonly atRiskHighValue: PredictionSummary['atRiskHighValue'];
+  /** The call-first list (summary.ts's rule), without the customers' row indexes. */
+  readonly atRiskHighValue: readonly Omit<AtRiskCustomer, 'index'>[];
 }
 
 export interface ReportHoldout {
@@ -119,6 +120,6 @@ export function reportModel(run: PredictionRun): ReportModel {
     holdout,
     byTier: run.summary?.byTier ?? [],
     bySegment: run.summary?.bySegment ?? [],
-    atRiskHighValue: run.summary?.atRiskHighValue ?? [],
+    atRiskHighValue: (run.summary?.atRiskHighValue ?? []).map(({ index: _index, ...customer }) => customer),
   };
 }

@@ -9,7 +9,8 @@
 import type { Localized } from '../../i18n/locale';
 import type { GradingSettings, TierDefinition } from '../settings';
 import type { CustomerSummary, GroupSummary, OwnerSummary } from './types';
-import { formatCount, formatShare, shareOf } from './numberText';
+import { formatCount, formatMoney, formatShare, shareOf } from './numberText';
+import type { PredictionSummary } from '../prediction/summary';
 
 /** The tier the KPIs call the top tier: the first with a score threshold (GRADING.md §9), else the one with most revenue. */
 export function topTier(summary: CustomerSummary, tiers: readonly TierDefinition[]): { readonly tier: TierDefinition; readonly group: GroupSummary } | null {
@@ -202,5 +203,48 @@ export function kpiTakeaway(summary: CustomerSummary): Localized {
   return {
     en: `${head.en}; ${formatShare(atRiskShare)} of revenue came from customers now at risk or churned.`,
     zh: `${head.zh}；${formatShare(atRiskShare)} 的收入来自现已流失预警或已流失的客户。`,
+  };
+}
+
+/** What the prediction slide's takeaway is computed from (issue 9): the prediction summary and the settings it names. */
+export interface PredictionTakeawayInput {
+  readonly summary: PredictionSummary;
+  readonly highRiskBelow: number;
+  readonly horizonDays: number;
+  /** How many of the call-first list the slide shows. */
+  readonly shown: number;
+}
+
+/**
+ * The prediction slide: the most valuable customers probably lost, their
+ * CLV, and how many customers in all are at high churn risk; with nobody at
+ * high risk, the expected revenue instead.
+ */
+export function predictionTakeaway(input: PredictionTakeawayInput): Localized {
+  const { summary, highRiskBelow, horizonDays } = input;
+  const threshold = formatShare(highRiskBelow);
+  const listed = summary.atRiskHighValue.slice(0, Math.max(0, input.shown));
+  if (listed.length === 0) {
+    const revenue = summary.byTier.reduce((s, g) => s + (g.expectedRevenue ?? 0), 0);
+    return {
+      en: `No customer is at high churn risk (P(active) below ${threshold}); expected revenue over the next ${formatCount(horizonDays, 'en')} days: ${formatMoney(revenue, 'en')}.`,
+      zh: `没有高流失风险客户（活跃概率低于 ${threshold}）；未来 ${formatCount(horizonDays, 'zh-CN')} 天预期收入 ${formatMoney(revenue, 'zh-CN')}。`,
+    };
+  }
+  const clv = listed.reduce((s, c) => s + c.clv, 0);
+  const all = summary.highRisk.customers;
+  const tail: Localized =
+    all > listed.length
+      ? { en: ` ${formatCount(all, 'en')} customers in all have P(active) below ${threshold}.`, zh: `共有 ${formatCount(all, 'zh-CN')} 位客户的活跃概率低于 ${threshold}。` }
+      : { en: '', zh: '' };
+  if (listed.length === 1) {
+    return {
+      en: `The most valuable customer at high churn risk (CLV ${formatMoney(clv, 'en')}) is likely lost: call first.${tail.en}`,
+      zh: `高流失风险客户中价值最高的 1 位（客户终身价值 ${formatMoney(clv, 'zh-CN')}）很可能流失：请优先联系。${tail.zh}`,
+    };
+  }
+  return {
+    en: `${formatCount(listed.length, 'en')} high-value customers (CLV ${formatMoney(clv, 'en')}) are likely lost: call them first.${tail.en}`,
+    zh: `${formatCount(listed.length, 'zh-CN')} 位高价值客户（客户终身价值合计 ${formatMoney(clv, 'zh-CN')}）很可能流失：请优先联系。${tail.zh}`,
   };
 }

@@ -8,6 +8,7 @@ import type { DayNumber } from '../../domain/dates';
 import { formatIsoDay } from '../../domain/dates';
 import type { GradingSettings } from '../../domain/settings';
 import type { CustomerSummary } from '../../domain/summary/types';
+import type { PredictionHighlights } from '../../domain/prediction/summary';
 import { pick, type Locale, type Localized } from '../../i18n/locale';
 import { COLOR, CONTENT, fontFor, MARGIN, SIZE, SLIDE } from './theme';
 import { DECK_STRINGS, fill } from './strings';
@@ -21,7 +22,11 @@ export interface DeckInput {
   readonly breakpoints: Breakpoints | null;
   /** The data's file or sheet name, as the user knows it. */
   readonly sourceName: string;
+  /** Issue 9: the prediction's summary and the settings it names; absent or null: no prediction slide. */
+  readonly prediction?: DeckPrediction | null;
 }
+
+export type DeckPrediction = PredictionHighlights;
 
 export interface DeckContext {
   readonly pptx: PptxGenJS;

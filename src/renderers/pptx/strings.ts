@@ -66,6 +66,21 @@ export const DECK_STRINGS = {
   rulesSegments: { en: 'Segments: a score is high when ≥ {cut}; R, F, M high or low give the 8 segments.', zh: '客户细分：评分 ≥ {cut} 为高；R、F、M 的高低组合成 8 个细分。' },
   rulesLifecycle: { en: 'Lifecycle: churned after {churned} days without a purchase, at risk after {atRisk}, new within {newDays} days of the first purchase.', zh: '生命周期：超过 {churned} 天未购买为已流失，超过 {atRisk} 天为流失预警，首次购买 {newDays} 天内为新客户。' },
   rulesMoney: { en: 'Amounts are in the data\u2019s currency, rounded to whole units; shares are of all customers unless marked "buying".', zh: '金额为数据中的币种，四舍五入到整数；占比除注明“有购买”外均相对全部客户。' },
+  // Issue 9: the prediction slide (slides/prediction.ts).
+  predictionTitle: { en: 'Predicted value and churn risk', zh: '预测价值与流失风险' },
+  predictionExpectedRevenue: { en: 'Expected revenue ({h} days)', zh: '预期收入（{h} 天）' },
+  predictionClv: { en: 'CLV ({m} months)', zh: '客户终身价值（{m} 个月）' },
+  predictionListTitle: { en: 'Call first: high churn risk, highest CLV', zh: '优先联系：高流失风险、终身价值最高' },
+  predictionColId: { en: 'Customer', zh: '客户' },
+  predictionColName: { en: 'Name', zh: '姓名' },
+  predictionColOwner: { en: 'Owner', zh: '负责人' },
+  predictionColPAlive: { en: 'P(active)', zh: '活跃概率' },
+  predictionColClv: { en: 'CLV', zh: '终身价值' },
+  predictionNoneAtRisk: { en: 'No customer is at high churn risk.', zh: '没有高流失风险的客户。' },
+  predictionNote: {
+    en: 'High churn risk: P(active) below {threshold}. From the BG/NBD and Gamma-Gamma models fitted at this build; the full list of {n} is on the Summary sheet.',
+    zh: '高流失风险：活跃概率低于 {threshold}。数据来自本次生成时拟合的 BG/NBD 与 Gamma-Gamma 模型；完整的前 {n} 位名单见“汇总”表。',
+  },
 } satisfies Record<string, Localized>;
 
 /** Fills `{name}` placeholders. */

@@ -21,16 +21,23 @@ import { addOwnerChartSlide } from './slides/ownerChart';
 import { addTierTableSlide } from './slides/tierTable';
 import { addSegmentTableSlide } from './slides/segmentTable';
 import { addRulesSlide } from './slides/rules';
+import { addPredictionSlide, hasPredictionSlide } from './slides/prediction';
 import { hasOwners } from '../../domain/summary/takeaways';
 import { pick } from '../../i18n/locale';
 
 export type { DeckInput } from './context';
 
 /** The slides of a deck, in order: what the tests and the pane can name without opening the file. */
-export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'tierTable' | 'segmentTable' | 'rules';
+export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'prediction' | 'tierTable' | 'segmentTable' | 'rules';
 
-export function deckSlides(input: Pick<DeckInput, 'summary'>): DeckSlideKind[] {
-  return ['title', 'kpis', 'tierChart', 'segmentChart', 'lifecycle', ...(hasOwners(input.summary) ? (['ownerChart'] as const) : []), 'tierTable', 'segmentTable', 'rules'];
+export function deckSlides(input: Pick<DeckInput, 'summary'> & Partial<Pick<DeckInput, 'prediction'>>): DeckSlideKind[] {
+  return [
+    'title', 'kpis', 'tierChart', 'segmentChart', 'lifecycle',
+    ...(hasOwners(input.summary) ? (['ownerChart'] as const) : []),
+    // Issue 9: only with a value prediction (predicted revenue and CLV).
+    ...(hasPredictionSlide(input.prediction) ? (['prediction'] as const) : []),
+    'tierTable', 'segmentTable', 'rules',
+  ];
 }
 
 export async function writeDeck(input: DeckInput): Promise<Uint8Array> {
@@ -50,6 +57,7 @@ export async function writeDeck(input: DeckInput): Promise<Uint8Array> {
       case 'segmentChart': addSegmentChartSlide(ctx); break;
       case 'lifecycle': addLifecycleSlide(ctx); break;
       case 'ownerChart': addOwnerChartSlide(ctx); break;
+      case 'prediction': if (hasPredictionSlide(input.prediction)) addPredictionSlide(ctx, input.prediction); break;
       case 'tierTable': addTierTableSlide(ctx); break;
       case 'segmentTable': addSegmentTableSlide(ctx); break;
       case 'rules': addRulesSlide(ctx); break;

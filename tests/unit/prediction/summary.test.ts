@@ -39,29 +39,35 @@ describe('prediction summary by tier and segment, and the "at risk, high value" 
     expect(summary.byTier.map((g) => g.key)).toEqual(DEFAULT_SETTINGS.tiers.map((t) => t.key));
     expect(summary.byTier.find((g) => g.key === 'prospect')?.predicted).toBe(0);
   });
-  test('the call-first list: P(active) below the medium threshold, ranked by spend x (1 - P(active))', () => {
+  test('the call-first list: P(active) below the high-risk threshold, the highest CLV first, on real data', () => {
     const list = summary?.atRiskHighValue ?? [];
     expect(list).toHaveLength(AT_RISK_LIST_LENGTH);
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
       if (!c) continue;
-      expect(c.pAlive).toBeLessThan(DEFAULT_PREDICTION_SETTINGS.mediumRiskBelow);
-      expect(c.spendAtRisk).toBeCloseTo(c.spend * (1 - c.pAlive), 9);
-      if (i > 0) expect(c.spendAtRisk).toBeLessThanOrEqual((list[i - 1] as typeof c).spendAtRisk);
+      expect(c.pAlive).toBeLessThan(DEFAULT_PREDICTION_SETTINGS.highRiskBelow);
+      expect(c.clv).toBe(result?.clv[c.index]);
+      expect(c.id).toBe(output.grading.customers[c.index]?.record.id);
+      if (i > 0) expect(c.clv).toBeLessThanOrEqual((list[i - 1] as typeof c).clv);
     }
-    // Nobody outside the list with P(active) < 0.7 has more spend at risk than the last on it.
-    const last = list[list.length - 1]?.spendAtRisk ?? 0;
+    // Nobody outside the list at high risk has a larger CLV than the last on it.
+    const last = list[list.length - 1]?.clv ?? 0;
     const ids = new Set(list.map((c) => c.id));
+    let highRisk = 0;
     output.grading.customers.forEach((c, i) => {
       const p = result?.pAlive[i] as number;
-      if (ids.has(c.record.id) || !(p < 0.7)) return;
-      expect(c.record.monetary * (1 - p)).toBeLessThanOrEqual(last);
+      if (!(p < DEFAULT_PREDICTION_SETTINGS.highRiskBelow)) return;
+      highRisk++;
+      if (!ids.has(c.record.id)) expect(result?.clv[i] as number).toBeLessThanOrEqual(last);
     });
+    expect(summary?.highRisk.customers).toBe(highRisk);
   });
   test('the report carries them under model', () => {
     const model = output.report.model;
     expect(model?.byTier).toHaveLength(DEFAULT_SETTINGS.tiers.length);
     expect(model?.bySegment).toHaveLength(9);
     expect(model?.atRiskHighValue[0]?.id).toBe(summary?.atRiskHighValue[0]?.id);
+    // The row index is the workbook's business, not the report's.
+    expect(model?.atRiskHighValue[0]).not.toHaveProperty('index');
   });
 });
