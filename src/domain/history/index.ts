@@ -16,3 +16,4 @@ export {
   type TierChange,
 } from './migration';
 export { applyCarriedOverrides, type CarriedEntries } from './carried';
+export { historyReport, type HistoryReport } from './report';
