@@ -68,4 +68,9 @@ export class HistoryError extends Error {
   ) {
     super(localized.en);
   }
+
+  /** The bilingual message the CLI and the pane show (the shape their error handlers look for). */
+  get userMessage(): Localized {
+    return this.localized;
+  }
 }
