@@ -3,7 +3,8 @@ import type { Localized } from '../i18n/locale';
 import type { TierChange } from '../domain/history';
 
 export const HISTORY_TEXT = {
-  sheetName: { en: 'History', zh: '分级历史' },
+  // Not "History": Excel reserves that sheet name (it refuses it, and so does exceljs).
+  sheetName: { en: 'Grade history', zh: '分级历史' },
   title: { en: 'Grade history', zh: '分级历史' },
   note: {
     en: 'One row per customer, one group of columns per build (as-of date in the group\'s first cell). Tierwise adds or replaces a group on each build; do not edit it by hand.',
