@@ -10,7 +10,8 @@ import type { CellStyle, HistoryPlan, SheetPlan } from '../../plan/types';
 
 export const HISTORY_TAB_COLOR = '#7030A0';
 
-const FIELD_FORMATS: Readonly<Record<HistoryField, string>> = { tier: '@', segment: '@', lifecycle: '@', r: '0', f: '0', m: '0', spend: '#,##0.00' };
+/** Number format per field: labels as text, scores whole numbers, spend with cents. */
+export const HISTORY_FIELD_FORMATS: Readonly<Record<HistoryField, string>> = { tier: '@', segment: '@', lifecycle: '@', r: '0', f: '0', m: '0', spend: '#,##0.00' };
 
 /** The history a file renderer writes: the earlier one with this build's snapshot merged in. */
 export function historyToWrite(plan: HistoryPlan): GradeHistory {
@@ -54,10 +55,10 @@ export function historyCells(plan: HistoryPlan, history: GradeHistory, row: numb
     } else if (row === L.headerRow) {
       out.push({ column, value, numberFormat: '@', style: 'header' });
     } else if (column === L.idColumn) {
-      out.push({ column, value, numberFormat: '@' });
+      out.push({ column, value, numberFormat: HISTORY_FIELD_FORMATS.tier });
     } else {
       const field = HISTORY_FIELDS[(column - L.firstGroupColumn) % L.groupWidth] as HistoryField;
-      out.push({ column, value, numberFormat: FIELD_FORMATS[field] });
+      out.push({ column, value, numberFormat: HISTORY_FIELD_FORMATS[field] });
     }
   });
   return out;

@@ -36,8 +36,8 @@ import { chartPackage } from './charts/package';
 import { chartContentTypeOverrides } from './charts/contentTypes';
 import { drawingElement, sheetDrawingRelationship } from './charts/relationships';
 import type { ProtectionVerifier, ProtectionWriteOptions } from './protectionHash';
-import type { GradeHistory } from '../../domain/history';
-import { historyCells, historyColumnCount, historyRowCount, historySheetFrame, historyToWrite } from './historySheet';
+import { HISTORY_FIELDS, HISTORY_LAYOUT, type GradeHistory } from '../../domain/history';
+import { HISTORY_FIELD_FORMATS, historyCells, historyColumnCount, historyRowCount, historySheetFrame, historyToWrite } from './historySheet';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -581,25 +581,50 @@ async function writeSheetData(
   }
 }
 
-/** The History sheet's rows, streamed: no per-sheet cell list (100,000 customers x 24 snapshots is 16.8 million cells). */
+/**
+ * The History sheet's rows, streamed: no per-sheet cell list (100,000
+ * customers x 24 snapshots is 16.8 million cells). The title, date and
+ * header rows go through historyCells (the cells writeXlsx.ts writes too);
+ * customer rows are written straight from the snapshot columns with the
+ * same formats, column letters and styles computed once.
+ */
 async function writeHistoryData(sink: TextSink, plan: HistoryPlan, history: GradeHistory, styles: StyleBook): Promise<void> {
-  const rows = historyRowCount(history);
+  const L = HISTORY_LAYOUT;
   const xfs = new Map<string, number>();
-  for (let row = 0; row < rows; row++) {
-    const cells = historyCells(plan, history, row);
-    if (cells.length === 0) continue;
-    let xml = `<row r="${row + 1}">`;
-    for (const cell of cells) {
-      const key = `${cell.style ?? ''}|${cell.numberFormat}`;
-      let s = xfs.get(key);
-      if (s === undefined) {
-        s = styles.xf(specOf(cell.style), cell.numberFormat);
-        xfs.set(key, s);
-      }
-      xml += valueCell(cellAddress(row, cell.column), s, cell.value, undefined, null);
+  const xfOf = (style: CellStyle | undefined, numberFormat: string): number => {
+    const key = `${style ?? ''}|${numberFormat}`;
+    let s = xfs.get(key);
+    if (s === undefined) {
+      s = styles.xf(specOf(style), numberFormat);
+      xfs.set(key, s);
     }
-    sink.text(`${xml}</row>`);
-    if ((row & 1023) === 0) await sink.flushIfFull();
+    return s;
+  };
+  for (let row = 0; row < L.firstDataRow; row++) {
+    const cells = historyCells(plan, history, row);
+    sink.text(`<row r="${row + 1}">${cells.map((cell) => valueCell(cellAddress(row, cell.column), xfOf(cell.style, cell.numberFormat), cell.value, undefined, null)).join('')}</row>`);
+  }
+  const letters = Array.from({ length: historyColumnCount(history) }, (_, c) => columnLetter(c));
+  const fieldStyles = HISTORY_FIELDS.map((f) => ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS[f])}"`);
+  const idStyle = ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS.tier)}"`;
+  const columns = history.snapshots.map((snapshot) => HISTORY_FIELDS.map((f) => snapshot[f]));
+  const parts: string[] = [];
+  for (let i = 0; i < history.ids.length; i++) {
+    const r = L.firstDataRow + i + 1;
+    parts.length = 0;
+    parts.push(`<row r="${r}"><c r="${letters[L.idColumn] as string}${r}"${idStyle} t="inlineStr"><is>${tElement(history.ids[i] as string)}</is></c>`);
+    let column = L.firstGroupColumn;
+    for (const group of columns) {
+      for (let k = 0; k < group.length; k++, column++) {
+        const value = (group[k] as readonly (string | number | null)[])[i];
+        if (value === null || value === undefined) continue;
+        const ref = `${letters[column] as string}${r}`;
+        parts.push(typeof value === 'number' ? `<c r="${ref}"${fieldStyles[k] as string}><v>${numberText(value)}</v></c>` : `<c r="${ref}"${fieldStyles[k] as string} t="inlineStr"><is>${tElement(value)}</is></c>`);
+      }
+    }
+    parts.push('</row>');
+    sink.text(parts.join(''));
+    if ((i & 1023) === 0) await sink.flushIfFull();
   }
 }
 

@@ -122,12 +122,12 @@ describe('parseHistoryGrid', () => {
   });
 
   it.each([
-    ['a date that is not one', (v: unknown[][]) => (v[1]![8] = 'soon'), { row: 2, column: 'I' }, /not a date/],
-    ['a duplicate date', (v: unknown[][]) => (v[1]![8] = v[1]![1]), { row: 2, column: 'I' }, /appears twice/],
-    ['a duplicate ID', (v: unknown[][]) => (v[4]![0] = 'A'), { row: 5, column: 'A' }, /already appears in row 4/],
-    ['grades without an ID', (v: unknown[][]) => (v[4]![0] = ''), { row: 5, column: 'A' }, /no customer ID/],
-    ['a score out of 1-5', (v: unknown[][]) => (v[3]![4] = 9), { row: 4, column: 'E' }, /1 to 5/],
-    ['spend as text that is not a number', (v: unknown[][]) => (v[3]![7] = 'lots'), { row: 4, column: 'H' }, /not a number/],
+    ['a date that is not one', (v: unknown[][]): void => void (v[1]![8] = 'soon'), { row: 2, column: 'I' }, /not a date/],
+    ['a duplicate date', (v: unknown[][]): void => void (v[1]![8] = v[1]![1]), { row: 2, column: 'I' }, /appears twice/],
+    ['a duplicate ID', (v: unknown[][]): void => void (v[4]![0] = 'A'), { row: 5, column: 'A' }, /already appears in row 4/],
+    ['grades without an ID', (v: unknown[][]): void => void (v[4]![0] = ''), { row: 5, column: 'A' }, /no customer ID/],
+    ['a score out of 1-5', (v: unknown[][]): void => void (v[3]![4] = 9), { row: 4, column: 'E' }, /1 to 5/],
+    ['spend as text that is not a number', (v: unknown[][]): void => void (v[3]![7] = 'lots'), { row: 4, column: 'H' }, /not a number/],
   ] as const)('names the row and column of %s', (_name, damage, where, message) => {
     const values = gridValues(h);
     damage(values);
