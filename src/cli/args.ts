@@ -32,6 +32,8 @@ export interface GradeCommand {
   readonly split?: SplitOptions | null;
   /** Prediction settings (issue 9): --no-predict, --horizon-days, --clv-months, --monthly-discount, --calibration-end. */
   readonly prediction: PredictionSettings;
+  /** Issue 8 §2: an earlier graded workbook whose history, overrides and notes are carried forward (--previous), or null. */
+  readonly previous?: string | null;
 }
 
 /** The customer archive of `--customers` and how to read it. */
@@ -159,6 +161,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const quiet = one('--quiet') === 'true';
   const split = parseSplit(one);
   const prediction = parsePredictionArgs(one);
+  const previous = one('--previous');
   const mapValues = options.get('--map') ?? [];
   options.delete('--map');
   const customers = customersSource(one, options);
@@ -192,6 +195,7 @@ export function parseArgs(argv: readonly string[]): Command {
     // absent unless asked for, so a plain grade command reads exactly as before
     ...(split === null ? {} : { split }),
     prediction,
+    ...(previous === null ? {} : { previous }),
   };
 }
 
@@ -284,6 +288,7 @@ Usage:
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "Sheet name"] [--quiet]
                  [--customers archive.csv|archive.xlsx [--customers-sheet "Sheet name"]
                   [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers field=Header ...]]
+                 [--previous last-graded.xlsx]
   tierwise grade <input> --split-by owner --out-dir DIR
                  [--copies-password-file FILE | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
@@ -303,6 +308,12 @@ grade   Reads a customer list or an order log (CSV in any common encoding, or .x
         or a prompt without echo, never from the command line; without either the
         copies are protected without a password. Protection stops accidental edits;
         it is not security: the copies themselves keep other reps' data out.
+        Every workbook keeps a History sheet (one row per customer, one group of
+        columns per as-of date) and the table's Previous tier and Change columns.
+        With --previous, the earlier workbook's history is carried forward (the same
+        as-of date replaces its snapshot, a new one adds one), the Summary shows the
+        tier migration, and the tier overrides and notes typed there are written into
+        the new workbook (an override typed there wins over the input's).
 demo    Grades the bundled sample data and writes workbooks and reports to out/.
 
 ${PREDICTION_HELP.en}
@@ -319,6 +330,7 @@ Exit codes: 0 done; 1 the input cannot be graded or an output cannot be written 
                  [--lang en|zh-CN] [--day-month dmy|mdy] [--sheet "工作表名"] [--quiet]
                  [--customers 客户档案.csv|客户档案.xlsx [--customers-sheet "工作表名"]
                   [--customers-encoding auto|utf-8|gb18030|utf-16] [--map-customers 字段=列标题 ...]]
+                 [--previous 上次分级结果.xlsx]
   tierwise grade <输入> --split-by owner --out-dir 文件夹
                  [--copies-password-file 文件 | --copies-password-prompt]
   tierwise demo [--out-dir out] [--lang en|zh-CN]
@@ -334,6 +346,10 @@ grade   读取客户清单或订单记录（各种常见编码的 CSV，或 .xls
         角色保护；等级按全部客户计算。副本密码从文件（第一行）或不回显的提示输入读取，
         绝不从命令行读取；两者都不用时副本受保护但无密码。保护只防误改，不是安全措施：
         真正的隔离来自每份副本只含该销售代表的客户。
+        每个工作簿都有“分级历史”表（每位客户一行，每个评级日期一组列），客户表有
+        “上期等级”和“变化”两列。加 --previous 时，沿用之前工作簿的分级历史（评级日期相同
+        则替换该期，不同则新增一期），汇总表显示等级变化矩阵，并把在那里手工填写的等级
+        与备注写入新工作簿（那里填写的手动等级优先于输入文件中的）。
 demo    对内置示例数据分级，把工作簿和报告写到 out/。
 
 ${PREDICTION_HELP.zh}

@@ -13,7 +13,7 @@ import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, t
 import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
-import { formatIsoDay, todayLocal } from '../domain/dates';
+import { formatIsoDay, todayLocal, type DayNumber } from '../domain/dates';
 import { validateSettings } from '../domain/grading';
 import { DEFAULT_PREDICTION_SETTINGS } from '../domain/prediction/settings';
 import { predictionHighlights } from '../domain/prediction/summary';
@@ -27,6 +27,8 @@ import { fillTemplate } from '../i18n/strings';
 import type * as ReadFileModule from '../io/readFile';
 import type * as XlsxWriterModule from '../renderers/xlsx/writeXlsx';
 import type * as DeckWriterModule from '../renderers/pptx/writeDeck';
+import type * as PreviousModule from './previous';
+import { EMPTY_HISTORY, historyInputFrom, type CarriedEntries, type GradeHistory } from '../domain/history';
 
 const VERSION = '0.1.0';
 
@@ -55,6 +57,12 @@ function loadStreamReader(): typeof StreamReaderModule {
 function loadXlsxWriter(): typeof XlsxWriterModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
   return require('../renderers/xlsx/writeXlsx') as typeof XlsxWriterModule;
+}
+
+/** exceljs for the earlier workbook of --previous (issue 8 §2): loaded only then. */
+function loadPreviousReader(): typeof PreviousModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('./previous') as typeof PreviousModule;
 }
 
 /** PptxGenJS: loaded only when a deck is written. */
@@ -193,6 +201,8 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
   // Issue 10 §1: every output is checked against the inputs (by device and inode) and the other outputs before any work.
   const inputs: FileIdentity[] = [await inputIdentity(command.input)];
   if (command.customers) inputs.push(await inputIdentity(command.customers.input));
+  // Issue 8 §2: the earlier workbook is an input: never overwritten (write the new one beside it).
+  if (command.previous) inputs.push(await inputIdentity(command.previous));
   if (command.split?.password.from === 'file') {
     // A missing password file is reported by its reader (exit 2, its own words); one that exists is never an output.
     const passwordFile = await inputIdentity(command.split.password.path).catch((error: unknown) => {
@@ -231,7 +241,9 @@ async function runGrade(command: GradeCommand, locale: Locale, io: Io): Promise<
   const terminal = { input: process.stdin, output: io.stderr };
   const password = split === null ? undefined : await readCopiesPassword(split, { terminal }, locale);
   const masterPath = split !== null && command.out === null ? null : outPath;
-  const output = await gradeAndWrite(input, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs);
+  const previous = command.previous ? await loadPreviousReader().readPreviousWorkbook(new Uint8Array(await readFile(command.previous)), command.previous) : null;
+  const history: PreviousHistory = previous === null ? { earlier: EMPTY_HISTORY, carried: null } : { earlier: previous.history, carried: previous.carried };
+  const output = await gradeAndWrite(input, input.issues, command, locale, io, masterPath, command.report, deck, archive, outputs, history);
   if (split !== null) await writeCopies(output, split, password, locale, { stdout: io.stdout, terminal, writeOutput: (target, data) => writeOutput(outputs, '--out-dir', target, data) });
   const written = [...(masterPath === null ? [] : [masterPath]), ...(command.report ? [command.report] : []), ...(command.deck ? [command.deck] : [])];
   printSummary(output, locale, io, written, input.encoding);
@@ -285,6 +297,7 @@ async function gradeAndWrite(
   deck: { readonly path: string; readonly sourceName: string } | null = null,
   archive: ArchiveInput | null = null,
   outputs: OutputSet = new OutputSet([]),
+  previous: PreviousHistory = { earlier: EMPTY_HISTORY, carried: null },
 ): Promise<GradeGridOutput> {
   const grid = 'stream' in source ? [] : 'grid' in source ? source.grid : source;
   const progress = new ProgressPrinter(io.stderr, !command.quiet && grid.length >= PROGRESS_MIN_ROWS);
@@ -302,6 +315,9 @@ async function gradeAndWrite(
     prediction: command.prediction ?? DEFAULT_PREDICTION_SETTINGS,
     locale,
     today: todayLocal(),
+    // Issue 8 §2: every build records its snapshot; the earlier history (--previous) is known once the as-of date is.
+    history: (asOf: DayNumber) => historyInputFrom(previous.earlier, asOf),
+    ...(previous.carried === null ? {} : { carried: previous.carried }),
     onProgress: (p: { stage: PipelineStage; done: number; total: number }) =>
       progress.update(pick(STAGE_LABELS[p.stage], locale), p.done, p.total, (n) => numberFormat.format(n)),
   };
@@ -324,6 +340,12 @@ async function gradeAndWrite(
   if (reportPath !== null) await writeOutput(outputs, '--report', reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
   if (deck !== null && deckBytes !== null) await writeOutput(outputs, '--deck', deck.path, deckBytes);
   return output;
+}
+
+/** The history a grade starts from: the earlier workbook's (--previous), or none. */
+interface PreviousHistory {
+  readonly earlier: GradeHistory;
+  readonly carried: CarriedEntries | null;
 }
 
 /** The customer archive of `--customers`, read. */

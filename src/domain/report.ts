@@ -23,6 +23,9 @@ import type { JoinReport } from './join';
 import { reportCustomerPrediction, reportModel, type PredictionRun, type ReportCustomerPrediction, type ReportModel } from './prediction/report';
 import type { QualityResult } from './quality';
 import { qualityReport, type QualityReport } from './quality/report';
+import { historyReport, type HistoryReport } from './history/report';
+import type { HistoryInput } from './history/types';
+import type { Locale } from '../i18n/locale';
 
 export type BreakpointList = [number, number, number, number];
 
@@ -69,6 +72,8 @@ export interface GradingReport {
   readonly model?: ReportModel;
   /** Issue 8 §1: findings per check and every finding (src/domain/quality). Absent when the checks were not run. */
   readonly quality?: QualityReport;
+  /** Issue 8 §2: snapshot dates and the tier migration (src/domain/history/report.ts). Absent when the build keeps no history. */
+  readonly history?: HistoryReport;
 }
 
 export interface ImportSummary {
@@ -96,6 +101,7 @@ export function buildReport(
   settings: GradingSettings,
   prediction: PredictionRun | null = null,
   quality?: QualityResult,
+  history?: { readonly input: HistoryInput; readonly locale: Locale },
 ): GradingReport {
   const bp = result.breakpoints;
   return {
@@ -130,5 +136,6 @@ export function buildReport(
     summary: summarise(result, settings),
     ...(prediction === null ? {} : { model: reportModel(prediction) }),
     ...(quality === undefined ? {} : { quality: qualityReport(quality) }),
+    ...(history === undefined ? {} : { history: historyReport(result, settings, history.locale, history.input) }),
   };
 }

@@ -17,6 +17,8 @@ import type { WorkbookPlan } from '../plan/types';
 // Prediction (issue 9).
 import type { PredictionRun, PredictionSettings, PurchaseHistory } from '../domain/prediction';
 import { predictGraded } from './predictGraded';
+// Grade history (issue 8 §2).
+import { applyCarriedOverrides, historyReport, type CarriedEntries, type HistoryInput } from '../domain/history';
 
 export type PipelineStage = 'import' | 'aggregate' | 'grade' | 'plan';
 
@@ -37,6 +39,21 @@ export interface GradeGridOptions {
   readonly sourceIssues?: readonly Issue[];
   /** Prediction settings (GRADING.md §10); absent or disabled: no prediction. */
   readonly prediction?: PredictionSettings;
+  /**
+   * Issue 8 §2: the history before this build, or how to get it once the
+   * as-of date is known (the CLI: `asOf => historyInputFrom(earlier, asOf)`);
+   * present = the plan gets Previous tier, Change, the History sheet and the
+   * migration block, and the report its `history` key.
+   */
+  readonly history?: HistoryInput | ((asOf: DayNumber) => HistoryInput);
+  /** Issue 8 §2: overrides and notes typed in an earlier workbook (`--previous`): overrides as the source's tierOverride, notes into the notes column. */
+  readonly carried?: CarriedEntries;
+}
+
+/** The build's HistoryInput, once its as-of date is known; undefined without history. */
+export function resolveHistory(options: GradeGridOptions, asOf: DayNumber): HistoryInput | undefined {
+  const h = options.history;
+  return h === undefined ? undefined : typeof h === 'function' ? h(asOf) : h;
 }
 
 export interface GradeGridOutput {
@@ -96,6 +113,7 @@ export function gradeImported(
   options: GradeGridOptions,
 ): GradeGridOutput {
   const progress = options.onProgress;
+  records = options.carried === undefined ? records : applyCarriedOverrides(records, options.carried.overrides);
   const grading = gradeCustomers(records, options.settings, {
     today: options.today,
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
@@ -122,6 +140,8 @@ export function gradeImported(
     prediction,
     quality,
   );
+  const history = resolveHistory(options, grading.asOf);
+  const reported: GradingReport = history === undefined ? report : { ...report, history: historyReport(grading, options.settings, options.locale, history) };
 
   progress?.({ stage: 'plan', done: 0, total: 1 });
   const profileFields = importResult.analysis.mapping
@@ -137,9 +157,11 @@ export function gradeImported(
     carriedHeaders: importResult.carriedHeaders,
     prediction,
     quality,
+    ...(history === undefined ? {} : { history }),
+    ...(options.carried === undefined ? {} : { carried: options.carried }),
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
 
-  return { importResult, records, grading, issues, report, plan, settings: options.settings, planInput, prediction };
+  return { importResult, records, grading, issues, report: reported, plan, settings: options.settings, planInput, prediction };
 }

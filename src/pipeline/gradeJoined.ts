@@ -13,7 +13,8 @@ import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeCustomerId, normalizeLin
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
-import type { GradeGridOptions, GradeGridOutput } from './gradeGrid';
+import { resolveHistory, type GradeGridOptions, type GradeGridOutput } from './gradeGrid';
+import { applyCarriedOverrides, historyReport } from '../domain/history';
 import { reorderPurchaseHistory, type PredictionRun, type PurchaseHistory } from '../domain/prediction';
 import { predictGraded } from './predictGraded';
 
@@ -91,7 +92,8 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     archiveFigureColumns,
   });
 
-  const grading = gradeCustomers(joined.records, options.settings, {
+  const records = options.carried === undefined ? joined.records : applyCarriedOverrides(joined.records, options.carried.overrides);
+  const grading = gradeCustomers(records, options.settings, {
     today: options.today,
     onProgress: (done, total) => progress?.({ stage: 'grade', done, total }),
   });
@@ -134,6 +136,9 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     }, options.settings, prediction, quality),
     join,
   };
+  // Issue 8 §2: the history key after every other key (join included).
+  const history = resolveHistory(options, grading.asOf);
+  const reported = history === undefined ? report : { ...report, history: historyReport(grading, options.settings, options.locale, history) };
 
   progress?.({ stage: 'plan', done: 0, total: 1 });
   // The archive's columns in its order; then any profile column only the log has (filled for its customers).
@@ -149,6 +154,8 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     carriedHeaders,
     prediction,
     quality,
+    ...(history === undefined ? {} : { history }),
+    ...(options.carried === undefined ? {} : { carried: options.carried }),
   };
   const plan = buildWorkbookPlan(planInput);
   progress?.({ stage: 'plan', done: 1, total: 1 });
@@ -161,7 +168,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     records: joined.records,
     grading,
     issues,
-    report,
+    report: reported,
     plan,
     settings: options.settings,
     planInput,

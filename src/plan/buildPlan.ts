@@ -31,6 +31,9 @@ import { buildConditionalFormats } from './parts/conditionalFormats';
 import type { PredictionRun } from '../domain/prediction/report';
 import { addPredictionPart } from './parts/prediction';
 import { withPredictionSummary } from './predictionSummary';
+import type { CarriedEntries, HistoryInput } from '../domain/history';
+import { withHistoryColumns } from './parts/history';
+import { withMigrationBlock } from './migrationBlock';
 
 // The parts' public names, exported here as before the split (callers import them from the plan builder).
 export { CUSTOMERS_TABLE, MAX_CELL_TEXT, NUMBER_FORMATS, PlanError, USER_NOTES_KEY, displayWidth, segmentsInFormulaOrder, type PlanErrorCode };
@@ -47,6 +50,10 @@ export interface PlanInput {
   readonly prediction?: PredictionRun | null;
   /** Issue 8 §1: the data-quality findings; present = the plan gets the Quality sheet and the table its Data issues column. */
   readonly quality?: QualityResult;
+  /** Issue 8 §2: the history before this build; present = the table gets Previous tier and Change, the plan `history`, the Summary the migration block. */
+  readonly history?: HistoryInput;
+  /** Issue 8 §2: notes typed in an earlier workbook (`--previous`), written into the notes column (overrides are applied to the records before grading). */
+  readonly carried?: CarriedEntries;
 }
 
 /**
@@ -101,6 +108,11 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   // Issue 6 §2: the Charts sheet and its native charts, bound to the Summary sheet's layout;
   // issue 7: the role profiles, a block appended below the Settings sheet's last block (rolesBlock.ts).
   const built = withRolesBlock(withCharts(plan, summaryPart.layout, summary, settings));
+  // Issue 8 §2: the table's Previous tier and Change columns and the History sheet (parts/history.ts).
+  const withHistory =
+    input.history === undefined ? built : withHistoryColumns({ plan: built, result, settings, locale, history: input.history, ...(input.carried ? { carried: input.carried } : {}) });
   // Issue 8 §1: the Quality sheet and the table's Data issues column (qualitySheet.ts), when the checks ran.
-  return input.quality === undefined ? built : withQuality(built, input.quality, locale);
+  const checked = input.quality === undefined ? withHistory : withQuality(withHistory, input.quality, locale);
+  // Issue 8 §2: the migration matrix, last: it starts below whatever the Summary holds by now (migrationBlock.ts).
+  return input.history === undefined ? checked : withMigrationBlock(checked, input.history, settings);
 }

@@ -136,6 +136,9 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
     prediction: null,
     // Issue 8 §1: the master's quality findings name every owner's customers, unmasked: a copy has none.
     quality: undefined,
+    // Issue 8 §2: the master's history and carried notes hold every owner's customers: a copy has neither.
+    history: undefined,
+    carried: undefined,
   };
 }
 

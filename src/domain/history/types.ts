@@ -19,6 +19,12 @@
  * numbers, spend as a number (2 decimals). A blank group cell = the customer
  * was not in that build (or had no score).
  *
+ * Commit rule: a writer writes a group's date cell (row 1) LAST, after the
+ * group's other cells; a reader (parseHistoryGrid) ignores a group whose
+ * date cell is blank. A build cancelled or failing half-way through a group
+ * therefore leaves no half snapshot behind, and the next build overwrites
+ * that group's leftover cells.
+ *
  * Pure data: no host library.
  */
 import type { DayNumber } from '../dates';

@@ -15,6 +15,7 @@ import type {
   CachedResult,
   CellStyle,
   ConditionalFormatPlan,
+  HistoryPlan,
   PlanCell,
   PlanValue,
   SheetPlan,
@@ -35,6 +36,8 @@ import { chartPackage } from './charts/package';
 import { chartContentTypeOverrides } from './charts/contentTypes';
 import { drawingElement, sheetDrawingRelationship } from './charts/relationships';
 import type { ProtectionVerifier, ProtectionWriteOptions } from './protectionHash';
+import { HISTORY_FIELDS, HISTORY_LAYOUT, type GradeHistory } from '../../domain/history';
+import { HISTORY_FIELD_FORMATS, historyCells, historyColumnCount, historyRowCount, historySheetFrame, historyToWrite } from './historySheet';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -335,8 +338,11 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
   const tableParts: string[] = [];
   let priority = 1;
   const charts = chartPackage(plan);
+  // Issue 8 §2: the History sheet after the plan's sheets (historySheet.ts; writeXlsx.ts writes the same cells).
+  const history = plan.history ? historyToWrite(plan.history) : null;
+  const sheets: readonly SheetPlan[] = plan.history && history ? [...plan.sheets, historySheetFrame(plan.history, history)] : plan.sheets;
 
-  for (const [i, sheet] of plan.sheets.entries()) {
+  for (const [i, sheet] of sheets.entries()) {
     const drawing = charts.sheets.find((d) => d.sheet === sheet.key);
     const tables = tablesBySheet.get(sheet.key) ?? [];
     const tableIds = tables.map(() => ++tableCounter);
@@ -350,6 +356,7 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
       let dimension = 'A1';
       const extents: [number, number][] = sheet.cells.map((c) => [c.row, c.column]);
       for (const t of tables) extents.push([t.row + bodyRowCount(t), t.column + t.columns.length - 1]);
+      if (sheet.key === 'history' && history) extents.push([historyRowCount(history) - 1, Math.max(1, historyColumnCount(history) - 1)]);
       if (extents.length > 0) dimension = rangeAddress(0, 0, Math.max(...extents.map((e) => e[0])), Math.max(...extents.map((e) => e[1])));
       write(
         `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -357,7 +364,8 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
           `<sheetPr>${sheet.tabColor !== null ? `<tabColor rgb="FF${hexColor(sheet.tabColor)}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>` +
           `<dimension ref="${dimension}"/>${sheetViewsXml(sheet, i === 0)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(widths)}<sheetData>`,
       );
-      await writeSheetData(sink, sheet, tables, styles, tableFormulas, new Set(sheet.protection?.unlockedColumns ?? []));
+      if (sheet.key === 'history' && plan.history && history) await writeHistoryData(sink, plan.history, history, styles);
+      else await writeSheetData(sink, sheet, tables, styles, tableFormulas, new Set(sheet.protection?.unlockedColumns ?? []));
       write('</sheetData>');
       if (sheet.protection) write(sheetProtectionXml(sheet.protection, options.protection?.verifier));
       const cfXmls = cfs.map((x) => cfXml(x.address, x.cf, priority++, styles));
@@ -396,17 +404,17 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       (plan.workbookProtection ? workbookProtectionXml(plan.workbookProtection, options.protection?.verifier) : '') +
       `<bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      plan.sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       '</sheets>' +
       (definedNames.length ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
       // Recalculate on open: cached results are the core's; the formulas are the truth.
       '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
   );
-  const stylesRel = plan.sheets.length + 1;
+  const stylesRel = sheets.length + 1;
   zip.add(
     'xl/_rels/workbook.xml.rels',
     `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
-      plan.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
       `<Relationship Id="rId${stylesRel}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
   );
   zip.add('xl/styles.xml', styles.xml());
@@ -421,7 +429,7 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      plan.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
       tableParts.map((p) => `<Override PartName="${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
       chartContentTypeOverrides(charts.partNames) +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
@@ -570,6 +578,53 @@ async function writeSheetData(
       sink.text(`<row r="${excelRow}">${pieces.map((x) => x.xml).join('')}</row>`);
     }
     if ((row & 1023) === 0) await sink.flushIfFull();
+  }
+}
+
+/**
+ * The History sheet's rows, streamed: no per-sheet cell list (100,000
+ * customers x 24 snapshots is 16.8 million cells). The title, date and
+ * header rows go through historyCells (the cells writeXlsx.ts writes too);
+ * customer rows are written straight from the snapshot columns with the
+ * same formats, column letters and styles computed once.
+ */
+async function writeHistoryData(sink: TextSink, plan: HistoryPlan, history: GradeHistory, styles: StyleBook): Promise<void> {
+  const L = HISTORY_LAYOUT;
+  const xfs = new Map<string, number>();
+  const xfOf = (style: CellStyle | undefined, numberFormat: string): number => {
+    const key = `${style ?? ''}|${numberFormat}`;
+    let s = xfs.get(key);
+    if (s === undefined) {
+      s = styles.xf(specOf(style), numberFormat);
+      xfs.set(key, s);
+    }
+    return s;
+  };
+  for (let row = 0; row < L.firstDataRow; row++) {
+    const cells = historyCells(plan, history, row);
+    sink.text(`<row r="${row + 1}">${cells.map((cell) => valueCell(cellAddress(row, cell.column), xfOf(cell.style, cell.numberFormat), cell.value, undefined, null)).join('')}</row>`);
+  }
+  const letters = Array.from({ length: historyColumnCount(history) }, (_, c) => columnLetter(c));
+  const fieldStyles = HISTORY_FIELDS.map((f) => ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS[f])}"`);
+  const idStyle = ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS.tier)}"`;
+  const columns = history.snapshots.map((snapshot) => HISTORY_FIELDS.map((f) => snapshot[f]));
+  const parts: string[] = [];
+  for (let i = 0; i < history.ids.length; i++) {
+    const r = L.firstDataRow + i + 1;
+    parts.length = 0;
+    parts.push(`<row r="${r}"><c r="${letters[L.idColumn] as string}${r}"${idStyle} t="inlineStr"><is>${tElement(history.ids[i] as string)}</is></c>`);
+    let column = L.firstGroupColumn;
+    for (const group of columns) {
+      for (let k = 0; k < group.length; k++, column++) {
+        const value = (group[k] as readonly (string | number | null)[])[i];
+        if (value === null || value === undefined) continue;
+        const ref = `${letters[column] as string}${r}`;
+        parts.push(typeof value === 'number' ? `<c r="${ref}"${fieldStyles[k] as string}><v>${numberText(value)}</v></c>` : `<c r="${ref}"${fieldStyles[k] as string} t="inlineStr"><is>${tElement(value)}</is></c>`);
+      }
+    }
+    parts.push('</row>');
+    sink.text(parts.join(''));
+    if ((i & 1023) === 0) await sink.flushIfFull();
   }
 }
 

@@ -41,6 +41,7 @@ import { encodeOoxmlText } from './ooxmlText';
 // Node only (node:zlib): a browser bundle of this module needs a zlib shim or a split.
 import { writeWorkbookXlsxStreaming } from './streamXlsx';
 import { addChartsToXlsx } from './charts/exceljsPackage';
+import { historyCells, historyRowCount, historySheetFrame, historyToWrite } from './historySheet';
 
 export { XlsxWriteError, type XlsxWriteErrorCode } from './planGeometry';
 
@@ -302,6 +303,29 @@ export function buildExcelWorkbook(plan: WorkbookPlan, protection: ProtectionWri
       if (style.fill) target.fill = style.fill;
       if (cell.fill !== undefined) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.fill) } };
       if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
+    }
+  }
+  // Issue 8 §2: the History sheet, after the plan's sheets (historySheet.ts; the streaming writer writes the same cells).
+  if (plan.history) {
+    const history = historyToWrite(plan.history);
+    const frame = historySheetFrame(plan.history, history);
+    const freeze = frame.freeze ?? { rows: 0, columns: 0 };
+    const ws = wb.addWorksheet(frame.name, {
+      views: [{ state: 'frozen', xSplit: freeze.columns, ySplit: freeze.rows, topLeftCell: rangeAddress(freeze.rows, freeze.columns, freeze.rows, freeze.columns) }],
+      ...(frame.tabColor !== null ? { properties: { tabColor: { argb: argb(frame.tabColor) } } } : {}),
+    });
+    for (const { column, width } of frame.columnWidths) ws.getColumn(column + 1).width = width;
+    const rows = historyRowCount(history);
+    for (let row = 0; row < rows; row++) {
+      for (const cell of historyCells(plan.history, history, row)) {
+        const target = ws.getCell(row + 1, cell.column + 1);
+        target.value = cellValue(cell.value, undefined, null);
+        const style = styleOf(cell.style);
+        if (style.font) target.font = style.font;
+        if (style.border) target.border = style.border;
+        if (style.fill) target.fill = style.fill;
+        target.numFmt = cell.numberFormat;
+      }
     }
   }
   const index: SheetIndex = { worksheets, sheetNames };

@@ -62,7 +62,7 @@ describe('tierwise grade', () => {
     expect(result.stdout).toContain(path.join(dir, 'graded.xlsx'));
 
     const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers', 'summary', 'quality']);
+    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers', 'summary', 'quality', 'history']);
     expect(report.asOf).toBe('2024-07-01');
     // 58,000 + 12,000 + 980 + 0 + 0 over 5 customers, one a prospect; no owner column: one null owner.
     expect(report.summary).toMatchObject({ customers: 5, scored: 4, prospects: 1, revenue: 70980 });

@@ -51,7 +51,7 @@ describe('tierwise grade orders --customers archive', () => {
     expect(result.stdout).toContain('2 archive customers have no orders');
 
     const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers', 'summary', 'model', 'quality', 'join']);
+    expect(Object.keys(report)).toEqual(['asOf', 'breakpoints', 'import', 'customers', 'summary', 'model', 'quality', 'join', 'history']);
     expect(report.join).toEqual({
       inBoth: 5, archiveOnly: 2, ordersOnly: 2, archiveOnlyIds: ['007', 'A300'], ordersOnlyIds: ['7', 'B900'], archiveRowsRead: 8, archiveRowsSkipped: 1,
     });
