@@ -134,6 +134,16 @@ export interface FindingContext {
 export function findingMaterialiser(store: FindingStore, context: FindingContext): (index: number) => QualityFinding {
   const { records, fields, groupIds, issues } = context;
   const sharedDuplicate = new Map<readonly string[], Localized>();
+  // Dates repeat across findings (a few thousand distinct days): each is formatted once.
+  const isoDays = new Map<number, string>();
+  const isoDay = (day: number): string => {
+    let text = isoDays.get(day);
+    if (text === undefined) {
+      text = formatIsoDay(day as DayNumber);
+      isoDays.set(day, text);
+    }
+    return text;
+  };
   const staleMessages = new Map<number, Localized>();
   const fieldMessages = new Map<string, Localized>();
   const perField = (kind: 'missing' | 'future', field: FieldKey): Localized => {
@@ -196,18 +206,18 @@ export function findingMaterialiser(store: FindingStore, context: FindingContext
       case FINDING.SATISFACTION:
         return finding(check!, 'error', record, 'satisfaction', typedText(profile.satisfaction), MESSAGES.satisfaction);
       case FINDING.FUTURE_FIRST_PURCHASE:
-        return finding(check!, 'error', record, 'firstPurchase', formatIsoDay(record!.firstPurchase!), perField('future', 'firstPurchase'));
+        return finding(check!, 'error', record, 'firstPurchase', isoDay(record!.firstPurchase!), perField('future', 'firstPurchase'));
       case FINDING.FUTURE_LAST_PURCHASE:
-        return finding(check!, 'error', record, 'lastPurchase', formatIsoDay(record!.lastPurchase!), perField('future', 'lastPurchase'));
+        return finding(check!, 'error', record, 'lastPurchase', isoDay(record!.lastPurchase!), perField('future', 'lastPurchase'));
       case FINDING.FUTURE_LAST_CONTACT:
-        return finding(check!, 'error', record, 'lastContact', formatIsoDay(profile.lastContact as DayNumber), perField('future', 'lastContact'));
+        return finding(check!, 'error', record, 'lastContact', isoDay(profile.lastContact as number), perField('future', 'lastContact'));
       case FINDING.STALE: {
         let message = staleMessages.get(detail);
         if (message === undefined) {
           message = MESSAGES.stale(detail, context.staleContactDays);
           staleMessages.set(detail, message);
         }
-        return finding(check!, 'warning', record, 'lastContact', formatIsoDay(profile.lastContact as DayNumber), message);
+        return finding(check!, 'warning', record, 'lastContact', isoDay(profile.lastContact as number), message);
       }
       case FINDING.MISSING_CONSENT:
         return finding(check!, 'warning', record, 'consent', null, MESSAGES.missingConsent);
