@@ -75,7 +75,9 @@ async function renderDeck(output: GradeGridOutput, locale: Locale, sourceName: s
   const { writeDeck } = loadDeckWriter();
   const { grading, settings } = output;
   // The report's own §9 summary: the deck shows exactly the numbers of the JSON report.
-  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName });
+  // Issue 8 §2: the migration slide when the history has an earlier snapshot.
+  const migration = output.report.history?.migration ?? null;
+  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName, ...(migration === null ? {} : { migration }) });
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {

@@ -11,6 +11,7 @@ import type { CustomerSummary } from '../../domain/summary/types';
 import { pick, type Locale, type Localized } from '../../i18n/locale';
 import { COLOR, CONTENT, fontFor, MARGIN, SIZE, SLIDE } from './theme';
 import { DECK_STRINGS, fill } from './strings';
+import type { HistoryReport } from '../../domain/history/report';
 
 export interface DeckInput {
   readonly summary: CustomerSummary;
@@ -21,6 +22,8 @@ export interface DeckInput {
   readonly breakpoints: Breakpoints | null;
   /** The data's file or sheet name, as the user knows it. */
   readonly sourceName: string;
+  /** Issue 8 §2: the tier migration since the previous snapshot (the report's history.migration); absent or null: no migration slide. */
+  readonly migration?: HistoryReport['migration'];
 }
 
 export interface DeckContext {

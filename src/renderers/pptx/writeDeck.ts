@@ -21,16 +21,17 @@ import { addOwnerChartSlide } from './slides/ownerChart';
 import { addTierTableSlide } from './slides/tierTable';
 import { addSegmentTableSlide } from './slides/segmentTable';
 import { addRulesSlide } from './slides/rules';
+import { addMigrationSlide } from './slides/migration';
 import { hasOwners } from '../../domain/summary/takeaways';
 import { pick } from '../../i18n/locale';
 
 export type { DeckInput } from './context';
 
 /** The slides of a deck, in order: what the tests and the pane can name without opening the file. */
-export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'tierTable' | 'segmentTable' | 'rules';
+export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'migration' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'tierTable' | 'segmentTable' | 'rules';
 
-export function deckSlides(input: Pick<DeckInput, 'summary'>): DeckSlideKind[] {
-  return ['title', 'kpis', 'tierChart', 'segmentChart', 'lifecycle', ...(hasOwners(input.summary) ? (['ownerChart'] as const) : []), 'tierTable', 'segmentTable', 'rules'];
+export function deckSlides(input: Pick<DeckInput, 'summary' | 'migration'>): DeckSlideKind[] {
+  return ['title', 'kpis', 'tierChart', ...(input.migration ? (['migration'] as const) : []), 'segmentChart', 'lifecycle', ...(hasOwners(input.summary) ? (['ownerChart'] as const) : []), 'tierTable', 'segmentTable', 'rules'];
 }
 
 export async function writeDeck(input: DeckInput): Promise<Uint8Array> {
@@ -47,6 +48,7 @@ export async function writeDeck(input: DeckInput): Promise<Uint8Array> {
       case 'title': addTitleSlide(ctx); break;
       case 'kpis': addKpiSlide(ctx); break;
       case 'tierChart': addTierChartSlide(ctx); break;
+      case 'migration': addMigrationSlide(ctx); break;
       case 'segmentChart': addSegmentChartSlide(ctx); break;
       case 'lifecycle': addLifecycleSlide(ctx); break;
       case 'ownerChart': addOwnerChartSlide(ctx); break;
