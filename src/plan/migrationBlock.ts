@@ -18,7 +18,8 @@ import { formatIsoDay } from '../domain/dates';
 import type { GradingSettings } from '../domain/settings';
 import { migrationMatrix, tierRanks, TIER_CHANGES, type HistoryInput, type MigrationMatrix, type TierChange } from '../domain/history';
 import type { PlanCell, PlanValue, TablePlan, WorkbookPlan } from './types';
-import { cellAddress, columnRef } from './a1';
+import type { ChartPlan, ChartSeriesPlan, PlanRangeRef } from './chartTypes';
+import { cellAddress, columnRef, rangeAddress } from './a1';
 import { NAMES } from './formulas';
 import { CHANGE_WORDS, HISTORY_TEXT } from './historyStrings';
 import { CUSTOMERS_TABLE } from './parts/common';
@@ -165,7 +166,62 @@ export function withMigrationBlock(plan: WorkbookPlan, history: HistoryInput, se
     put(row, 1, formula(`=COUNTIFS(${change},${word(k)})`), { style: 'computed', numberFormat: SUMMARY_FORMATS.count, cachedResult: matrix.totals[k].customers });
     put(row, 2, formula(`=SUMIFS(${spend},${change},${word(k)})`), { style: 'computed', numberFormat: SUMMARY_FORMATS.money, cachedResult: matrix.totals[k].revenue });
   });
-  return replaceSummary(plan, summaryIndex, cells);
+  const withBlock = replaceSummary(plan, summaryIndex, cells);
+  return withMigrationChart(withBlock, { firstRow, headerRow, countsColumn, rows: rowCount }, matrix, settings, labelOf);
+}
+
+/**
+ * The migration chart on the Charts sheet (when the plan has one): a stacked
+ * bar per previous tier (then "no previous tier", "not in the list"), a
+ * series per current tier in its colour, bound to the block's counts; placed
+ * below the Charts sheet's lowest chart.
+ */
+function withMigrationChart(
+  plan: WorkbookPlan,
+  at: { readonly firstRow: number; readonly headerRow: number; readonly countsColumn: number; readonly rows: number },
+  matrix: MigrationMatrix,
+  settings: GradingSettings,
+  labelOf: (k: number) => string,
+): WorkbookPlan {
+  if (!plan.sheets.some((s) => s.key === 'charts')) return plan;
+  const t = (text: Localized): string => pick(text, plan.locale);
+  const n = settings.tiers.length;
+  const lastRow = at.firstRow + at.rows - 1;
+  const ref = (address: string): PlanRangeRef => ({ sheet: 'summary', address });
+  const categories = [...settings.tiers.map((_, k) => labelOf(k)), t(HISTORY_TEXT.newRow), t(HISTORY_TEXT.unlistedRow)];
+  const series: ChartSeriesPlan[] = settings.tiers.map((tier, c) => ({
+    name: labelOf(c),
+    nameRef: ref(cellAddress(at.headerRow, at.countsColumn + c, true)),
+    values: ref(rangeAddress(at.firstRow, at.countsColumn + c, lastRow, at.countsColumn + c, true)),
+    cachedValues: [...matrix.counts.map((row) => row[c] ?? 0), matrix.newCounts[c] ?? 0, matrix.unlistedCounts[c] ?? 0],
+    kind: 'bar',
+    axis: 'primary',
+    color: tier.color,
+    pointColors: null,
+    dataLabels: true,
+    numberFormat: '#,##0;-#,##0;',
+    outline: '#7F7F7F',
+  }));
+  const below = plan.charts.filter((c) => c.sheet === 'charts');
+  const top = below.reduce((max, c) => Math.max(max, c.top + c.height), 40) + 18;
+  const left = below.length > 0 ? Math.min(...below.map((c) => c.left)) : 20;
+  const width = below.length > 0 ? Math.max(...below.map((c) => c.width)) : 720;
+  const chart: ChartPlan = {
+    name: 'Tierwise_tierMigration',
+    sheet: 'charts',
+    kind: 'stackedBar',
+    title: t(HISTORY_TEXT.chartTitle),
+    categories: ref(rangeAddress(at.firstRow, 0, lastRow, 0, true)),
+    cachedCategories: categories,
+    series,
+    axisTitles: { category: t(HISTORY_TEXT.chartCategoryAxis), value: t(HISTORY_TEXT.customersHeader), secondaryValue: null },
+    legend: 'bottom',
+    left,
+    top,
+    width,
+    height: Math.max(260, 40 * (n + 2) + 80),
+  };
+  return { ...plan, charts: [...plan.charts, chart] };
 }
 
 function replaceSummary(plan: WorkbookPlan, summaryIndex: number, cells: readonly PlanCell[]): WorkbookPlan {

@@ -85,6 +85,18 @@ describe('the history part of the plan', () => {
     expect(countifs[0]!.value).toMatchObject({ formula: expect.stringContaining('"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(') });
   });
 
+  it('adds the migration chart below the Charts sheet\'s lowest chart, bound to the block\'s counts', () => {
+    const { plan, report } = run('en', HISTORY);
+    const chart = plan.charts.find((c) => c.name === 'Tierwise_tierMigration')!;
+    const others = plan.charts.filter((c) => c !== chart);
+    expect(chart).toMatchObject({ sheet: 'charts', kind: 'stackedBar' });
+    expect(chart.top).toBeGreaterThanOrEqual(Math.max(...others.map((c) => c.top + c.height)));
+    expect(chart.cachedCategories).toEqual(['Prospect', 'New', 'Gold', 'Silver', 'Regular', 'No previous tier', 'Tier not in the list']);
+    const m = report.history!.migration!;
+    chart.series.forEach((s, c) => expect(s.cachedValues).toEqual([...m.counts.map((r) => r[c]), m.newCounts[c], m.unlistedCounts[c]]));
+    expect(run('en', { ...HISTORY, previousAsOf: null }).plan.charts.some((c) => c.name === 'Tierwise_tierMigration')).toBe(false);
+  });
+
   it('without an earlier snapshot the Summary gets one note instead of the matrix', () => {
     const { plan, report } = run('en', { earlier: EMPTY_HISTORY, previousTier: new Map(), previousAsOf: null });
     const bare = run('en', undefined).plan.sheets.find((s) => s.key === 'summary')!;
