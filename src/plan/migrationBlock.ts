@@ -94,18 +94,18 @@ export function withMigrationBlock(plan: WorkbookPlan, history: HistoryInput, se
 
   put(start, 0, text(fillTemplate(t(HISTORY_TEXT.matrixTitle), { date: formatIsoDay(history.previousAsOf) })), { style: 'subtitle' });
   put(start + 1, 0, text(t(HISTORY_TEXT.matrixNote)), { style: 'note' });
-  const headerRow = start + 2;
+  // Title, note, then a row naming the two blocks (the note's row stays free for its long text), then the headers.
+  const headerRow = start + 3;
   const firstRow = headerRow + 1;
   const countsColumn = 1;
   const revenueColumn = countsColumn + n + 2;
-  put(headerRow - 0, 0, text(t(HISTORY_TEXT.fromTo)), { style: 'header' });
+  put(headerRow, 0, text(t(HISTORY_TEXT.fromTo)), { style: 'header' });
   const labelOf = (k: number): string => pick((settings.tiers[k] as GradingSettings['tiers'][number]).label, plan.locale);
   for (const [block, title] of [
     [countsColumn, HISTORY_TEXT.customersHeader],
     [revenueColumn, HISTORY_TEXT.revenueHeader],
   ] as const) {
-    if (block === revenueColumn) put(headerRow - 1, block, text(t(title)), { style: 'label' });
-    else put(headerRow - 1, block + n, text(t(title)), { style: 'label' });
+    put(headerRow - 1, block, text(t(title)), { style: 'label' });
     for (let k = 0; k < n; k++) put(headerRow, block + k, formula(`=INDEX(${NAMES.tierNames},${k + 1})`), { style: 'header', cachedResult: labelOf(k) });
     put(headerRow, block + n, text(t(HISTORY_TEXT.total)), { style: 'header' });
   }
@@ -232,7 +232,7 @@ function replaceSummary(plan: WorkbookPlan, summaryIndex: number, cells: readonl
 
 /** The block's layout for a plan built with `tiers` tiers starting at `start` (see withMigrationBlock). */
 export function migrationLayout(start: number, tiers: number): MigrationLayout {
-  const headerRow = start + 2;
+  const headerRow = start + 3;
   const firstRow = headerRow + 1;
   const totalRow = firstRow + tiers + 2;
   return { titleRow: start, headerRow, firstRow, countsColumn: 1, revenueColumn: 1 + tiers + 2, totalsRow: totalRow + 2 };
