@@ -79,7 +79,9 @@ async function renderDeck(output: GradeGridOutput, locale: Locale, sourceName: s
   const run = output.prediction;
   // Issue 9: the prediction slide, from the same prediction summary as the report's model.
   const prediction = run ? predictionHighlights(run.summary, run.settings) : null;
-  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName, prediction });
+  // Issue 8 §2: the migration slide when the history has an earlier snapshot.
+  const migration = output.report.history?.migration ?? null;
+  return writeDeck({ summary: output.report.summary, settings, locale, asOf: grading.asOf, breakpoints: grading.breakpoints, sourceName, prediction, ...(migration === null ? {} : { migration }) });
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {

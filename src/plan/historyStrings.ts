@@ -41,6 +41,8 @@ export const HISTORY_TEXT = {
   same: { en: 'Same tier', zh: '持平' },
   newCustomers: { en: 'New to the history', zh: '新进入历史' },
   unlisted: { en: 'Previous tier not in the list', zh: '上期等级不在列表中' },
+  chartTitle: { en: 'Tier migration: previous tier -> tier now', zh: '等级变化：上期等级 → 本期等级' },
+  chartCategoryAxis: { en: 'Previous tier', zh: '上期等级' },
 } as const;
 
 /**

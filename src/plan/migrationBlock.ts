@@ -18,7 +18,8 @@ import { formatIsoDay } from '../domain/dates';
 import type { GradingSettings } from '../domain/settings';
 import { migrationMatrix, tierRanks, TIER_CHANGES, type HistoryInput, type MigrationMatrix, type TierChange } from '../domain/history';
 import type { PlanCell, PlanValue, TablePlan, WorkbookPlan } from './types';
-import { cellAddress, columnRef } from './a1';
+import type { ChartPlan, ChartSeriesPlan, PlanRangeRef } from './chartTypes';
+import { cellAddress, columnRef, rangeAddress } from './a1';
 import { NAMES } from './formulas';
 import { CHANGE_WORDS, HISTORY_TEXT } from './historyStrings';
 import { CUSTOMERS_TABLE } from './parts/common';
@@ -93,18 +94,18 @@ export function withMigrationBlock(plan: WorkbookPlan, history: HistoryInput, se
 
   put(start, 0, text(fillTemplate(t(HISTORY_TEXT.matrixTitle), { date: formatIsoDay(history.previousAsOf) })), { style: 'subtitle' });
   put(start + 1, 0, text(t(HISTORY_TEXT.matrixNote)), { style: 'note' });
-  const headerRow = start + 2;
+  // Title, note, then a row naming the two blocks (the note's row stays free for its long text), then the headers.
+  const headerRow = start + 3;
   const firstRow = headerRow + 1;
   const countsColumn = 1;
   const revenueColumn = countsColumn + n + 2;
-  put(headerRow - 0, 0, text(t(HISTORY_TEXT.fromTo)), { style: 'header' });
+  put(headerRow, 0, text(t(HISTORY_TEXT.fromTo)), { style: 'header' });
   const labelOf = (k: number): string => pick((settings.tiers[k] as GradingSettings['tiers'][number]).label, plan.locale);
   for (const [block, title] of [
     [countsColumn, HISTORY_TEXT.customersHeader],
     [revenueColumn, HISTORY_TEXT.revenueHeader],
   ] as const) {
-    if (block === revenueColumn) put(headerRow - 1, block, text(t(title)), { style: 'label' });
-    else put(headerRow - 1, block + n, text(t(title)), { style: 'label' });
+    put(headerRow - 1, block, text(t(title)), { style: 'label' });
     for (let k = 0; k < n; k++) put(headerRow, block + k, formula(`=INDEX(${NAMES.tierNames},${k + 1})`), { style: 'header', cachedResult: labelOf(k) });
     put(headerRow, block + n, text(t(HISTORY_TEXT.total)), { style: 'header' });
   }
@@ -165,7 +166,62 @@ export function withMigrationBlock(plan: WorkbookPlan, history: HistoryInput, se
     put(row, 1, formula(`=COUNTIFS(${change},${word(k)})`), { style: 'computed', numberFormat: SUMMARY_FORMATS.count, cachedResult: matrix.totals[k].customers });
     put(row, 2, formula(`=SUMIFS(${spend},${change},${word(k)})`), { style: 'computed', numberFormat: SUMMARY_FORMATS.money, cachedResult: matrix.totals[k].revenue });
   });
-  return replaceSummary(plan, summaryIndex, cells);
+  const withBlock = replaceSummary(plan, summaryIndex, cells);
+  return withMigrationChart(withBlock, { firstRow, headerRow, countsColumn, rows: rowCount }, matrix, settings, labelOf);
+}
+
+/**
+ * The migration chart on the Charts sheet (when the plan has one): a stacked
+ * bar per previous tier (then "no previous tier", "not in the list"), a
+ * series per current tier in its colour, bound to the block's counts; placed
+ * below the Charts sheet's lowest chart.
+ */
+function withMigrationChart(
+  plan: WorkbookPlan,
+  at: { readonly firstRow: number; readonly headerRow: number; readonly countsColumn: number; readonly rows: number },
+  matrix: MigrationMatrix,
+  settings: GradingSettings,
+  labelOf: (k: number) => string,
+): WorkbookPlan {
+  if (!plan.sheets.some((s) => s.key === 'charts')) return plan;
+  const t = (text: Localized): string => pick(text, plan.locale);
+  const n = settings.tiers.length;
+  const lastRow = at.firstRow + at.rows - 1;
+  const ref = (address: string): PlanRangeRef => ({ sheet: 'summary', address });
+  const categories = [...settings.tiers.map((_, k) => labelOf(k)), t(HISTORY_TEXT.newRow), t(HISTORY_TEXT.unlistedRow)];
+  const series: ChartSeriesPlan[] = settings.tiers.map((tier, c) => ({
+    name: labelOf(c),
+    nameRef: ref(cellAddress(at.headerRow, at.countsColumn + c, true)),
+    values: ref(rangeAddress(at.firstRow, at.countsColumn + c, lastRow, at.countsColumn + c, true)),
+    cachedValues: [...matrix.counts.map((row) => row[c] ?? 0), matrix.newCounts[c] ?? 0, matrix.unlistedCounts[c] ?? 0],
+    kind: 'bar',
+    axis: 'primary',
+    color: tier.color,
+    pointColors: null,
+    dataLabels: true,
+    numberFormat: '#,##0;-#,##0;',
+    outline: '#7F7F7F',
+  }));
+  const below = plan.charts.filter((c) => c.sheet === 'charts');
+  const top = below.reduce((max, c) => Math.max(max, c.top + c.height), 40) + 18;
+  const left = below.length > 0 ? Math.min(...below.map((c) => c.left)) : 20;
+  const width = below.length > 0 ? Math.max(...below.map((c) => c.width)) : 720;
+  const chart: ChartPlan = {
+    name: 'Tierwise_tierMigration',
+    sheet: 'charts',
+    kind: 'stackedBar',
+    title: t(HISTORY_TEXT.chartTitle),
+    categories: ref(rangeAddress(at.firstRow, 0, lastRow, 0, true)),
+    cachedCategories: categories,
+    series,
+    axisTitles: { category: t(HISTORY_TEXT.chartCategoryAxis), value: t(HISTORY_TEXT.customersHeader), secondaryValue: null },
+    legend: 'bottom',
+    left,
+    top,
+    width,
+    height: Math.max(260, 40 * (n + 2) + 80),
+  };
+  return { ...plan, charts: [...plan.charts, chart] };
 }
 
 function replaceSummary(plan: WorkbookPlan, summaryIndex: number, cells: readonly PlanCell[]): WorkbookPlan {
@@ -176,7 +232,7 @@ function replaceSummary(plan: WorkbookPlan, summaryIndex: number, cells: readonl
 
 /** The block's layout for a plan built with `tiers` tiers starting at `start` (see withMigrationBlock). */
 export function migrationLayout(start: number, tiers: number): MigrationLayout {
-  const headerRow = start + 2;
+  const headerRow = start + 3;
   const firstRow = headerRow + 1;
   const totalRow = firstRow + tiers + 2;
   return { titleRow: start, headerRow, firstRow, countsColumn: 1, revenueColumn: 1 + tiers + 2, totalsRow: totalRow + 2 };

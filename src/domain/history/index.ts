@@ -17,3 +17,4 @@ export {
 } from './migration';
 export { applyCarriedOverrides, type CarriedEntries } from './carried';
 export { historyReport, type HistoryReport } from './report';
+export { migrationSentence } from './sentence';

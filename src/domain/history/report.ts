@@ -6,6 +6,7 @@
  *                "previousAsOf": "YYYY-MM-DD" | null,
  *                "migration": null | {               // null without an earlier snapshot
  *                  "tiers": [tier keys],              // columns (current tier) and the first rows (previous tier)
+ *                  "ranks": [n],                      // each tier's rank, 1 = lowest (up / down compare these)
  *                  "counts": [[n]], "revenue": [[x]], // [previous][current]
  *                  "newCounts": [n], "newRevenue": [x],           // no previous tier, per current tier
  *                  "unlistedCounts": [n], "unlistedRevenue": [x], // previous tier not in the list
@@ -27,6 +28,8 @@ export interface HistoryReport {
   readonly previousAsOf: string | null;
   readonly migration: {
     readonly tiers: readonly string[];
+    /** Each tier's rank (1 = lowest; up and down compare these), in `tiers` order. */
+    readonly ranks: readonly number[];
     readonly counts: readonly (readonly number[])[];
     readonly revenue: readonly (readonly number[])[];
     readonly newCounts: readonly number[];
@@ -60,6 +63,7 @@ export function historyReport(result: GradingResult, settings: GradingSettings, 
     ...base,
     migration: {
       tiers: settings.tiers.map((t) => t.key),
+      ranks: tierRanks(settings.tiers),
       counts: m.counts,
       revenue: m.revenue,
       newCounts: m.newCounts,

@@ -12,6 +12,7 @@ import type { PredictionHighlights } from '../../domain/prediction/summary';
 import { pick, type Locale, type Localized } from '../../i18n/locale';
 import { COLOR, CONTENT, fontFor, MARGIN, SIZE, SLIDE } from './theme';
 import { DECK_STRINGS, fill } from './strings';
+import type { HistoryReport } from '../../domain/history/report';
 
 export interface DeckInput {
   readonly summary: CustomerSummary;
@@ -24,6 +25,8 @@ export interface DeckInput {
   readonly sourceName: string;
   /** Issue 9: the prediction's summary and the settings it names; absent or null: no prediction slide. */
   readonly prediction?: DeckPrediction | null;
+  /** Issue 8 §2: the tier migration since the previous snapshot (the report's history.migration); absent or null: no migration slide. */
+  readonly migration?: HistoryReport['migration'];
 }
 
 export type DeckPrediction = PredictionHighlights;

@@ -22,17 +22,21 @@ import { addTierTableSlide } from './slides/tierTable';
 import { addSegmentTableSlide } from './slides/segmentTable';
 import { addRulesSlide } from './slides/rules';
 import { addPredictionSlide, hasPredictionSlide } from './slides/prediction';
+import { addMigrationSlide } from './slides/migration';
 import { hasOwners } from '../../domain/summary/takeaways';
 import { pick } from '../../i18n/locale';
 
 export type { DeckInput } from './context';
 
 /** The slides of a deck, in order: what the tests and the pane can name without opening the file. */
-export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'prediction' | 'tierTable' | 'segmentTable' | 'rules';
+export type DeckSlideKind = 'title' | 'kpis' | 'tierChart' | 'migration' | 'segmentChart' | 'lifecycle' | 'ownerChart' | 'prediction' | 'tierTable' | 'segmentTable' | 'rules';
 
-export function deckSlides(input: Pick<DeckInput, 'summary'> & Partial<Pick<DeckInput, 'prediction'>>): DeckSlideKind[] {
+export function deckSlides(input: Pick<DeckInput, 'summary'> & Partial<Pick<DeckInput, 'prediction' | 'migration'>>): DeckSlideKind[] {
   return [
-    'title', 'kpis', 'tierChart', 'segmentChart', 'lifecycle',
+    'title', 'kpis', 'tierChart',
+    // Issue 8 §2: only when the history has an earlier snapshot.
+    ...(input.migration ? (['migration'] as const) : []),
+    'segmentChart', 'lifecycle',
     ...(hasOwners(input.summary) ? (['ownerChart'] as const) : []),
     // Issue 9: only with a value prediction (predicted revenue and CLV).
     ...(hasPredictionSlide(input.prediction) ? (['prediction'] as const) : []),
@@ -54,6 +58,7 @@ export async function writeDeck(input: DeckInput): Promise<Uint8Array> {
       case 'title': addTitleSlide(ctx); break;
       case 'kpis': addKpiSlide(ctx); break;
       case 'tierChart': addTierChartSlide(ctx); break;
+      case 'migration': addMigrationSlide(ctx); break;
       case 'segmentChart': addSegmentChartSlide(ctx); break;
       case 'lifecycle': addLifecycleSlide(ctx); break;
       case 'ownerChart': addOwnerChartSlide(ctx); break;

@@ -12,6 +12,7 @@ import { EMPTY_HISTORY, type HistoryInput } from '../../../src/domain/history';
 import { gradeGrid } from '../../../src/pipeline/gradeGrid';
 import { mergeTableRows } from '../../../src/plan/merge';
 import { PREVIOUS_TIER_KEY, TIER_CHANGE_KEY } from '../../../src/plan/parts/history';
+import { migrationLayout } from '../../../src/plan/migrationBlock';
 import type { Locale } from '../../../src/i18n/locale';
 
 const TODAY = dayFromYmd(2025, 1, 1);
@@ -81,8 +82,25 @@ describe('the history part of the plan', () => {
     const countifs = added.filter((c) => c.value?.kind === 'formula' && c.value.formula.startsWith('=COUNTIFS('));
     // 5 tiers x (5 previous tiers + new + not in the list) cells, and 5 totals by change.
     expect(countifs).toHaveLength(5 * 7 + 5);
+    const layout = migrationLayout(lastBefore + 2, 5);
+    const at = (row: number, column: number) => added.find((c) => c.row === row && c.column === column)?.value;
+    expect(at(layout.firstRow, 0)).toEqual({ kind: 'formula', formula: '=INDEX(TierNames,1)' });
+    expect(at(layout.headerRow, layout.revenueColumn)).toEqual({ kind: 'formula', formula: '=INDEX(TierNames,1)' });
+    expect(at(layout.totalsRow, 1)).toMatchObject({ formula: expect.stringMatching(/^=COUNTIFS\(Customers\[\[[^\]]+\]\],"▲ /) });
     // Criteria are "="&label with wildcards escaped.
     expect(countifs[0]!.value).toMatchObject({ formula: expect.stringContaining('"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(') });
+  });
+
+  it('adds the migration chart below the Charts sheet\'s lowest chart, bound to the block\'s counts', () => {
+    const { plan, report } = run('en', HISTORY);
+    const chart = plan.charts.find((c) => c.name === 'Tierwise_tierMigration')!;
+    const others = plan.charts.filter((c) => c !== chart);
+    expect(chart).toMatchObject({ sheet: 'charts', kind: 'stackedBar' });
+    expect(chart.top).toBeGreaterThanOrEqual(Math.max(...others.map((c) => c.top + c.height)));
+    expect(chart.cachedCategories).toEqual(['Prospect', 'New', 'Gold', 'Silver', 'Regular', 'No previous tier', 'Tier not in the list']);
+    const m = report.history!.migration!;
+    chart.series.forEach((s, c) => expect(s.cachedValues).toEqual([...m.counts.map((r) => r[c]), m.newCounts[c], m.unlistedCounts[c]]));
+    expect(run('en', { ...HISTORY, previousAsOf: null }).plan.charts.some((c) => c.name === 'Tierwise_tierMigration')).toBe(false);
   });
 
   it('without an earlier snapshot the Summary gets one note instead of the matrix', () => {

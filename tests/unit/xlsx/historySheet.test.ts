@@ -66,8 +66,9 @@ describe('the History sheet', () => {
     expect(a.cells[6]![8]).toEqual([STRING, p.history!.current.tier[2], '@']);
   });
 
-  test('100,000 customers x 24 snapshots stream through the streaming writer', async () => {
-    const n = 100_000;
+  // The 100,000-customer figure is `npm run bench`'s (minutes under load); the suite checks the same shape at 5,000.
+  test('5,000 customers x 24 snapshots stream through the streaming writer, one row per customer', async () => {
+    const n = 5_000;
     const ids = Array.from({ length: n }, (_, i) => `K${String(i).padStart(6, '0')}`);
     const tiers = ['金卡', '银卡', '普通客户', '新客户', '潜在客户'];
     const blankOr = <T>(x: T, i: number, g: number): T | null => ((i + g) % 50 === 0 ? null : x);
@@ -85,16 +86,13 @@ describe('the History sheet', () => {
     // The real grading of 100k customers is not what this test is about: the current snapshot is as big as the history.
     const current: BuildSnapshot = { asOf: AS_OF, ids, tier: ids.map(() => '金卡'), segment: ids.map(() => null), lifecycle: ids.map(() => '活跃'), r: ids.map(() => 5), f: ids.map(() => 5), m: ids.map(() => 5), spend: ids.map((_, i) => i) };
     const big: WorkbookPlan = { ...small, history: { ...small.history!, current } };
-    const started = Date.now();
     const bytes = await writeWorkbookXlsx(big, { engine: 'streaming' });
-    const seconds = (Date.now() - started) / 1000;
     const sheet = await entryStats(bytes, `xl/worksheets/sheet${big.sheets.length + 1}.xml`);
-    expect(sheet.head).toContain('<dimension ref="A1:FM100003"/>');
-    expect(sheet.rows).toBe(100_003);
-    expect(sheet.tail).toContain('<c r="FM100003" s="');
+    expect(sheet.head).toContain('<dimension ref="A1:FM5003"/>');
+    expect(sheet.rows).toBe(5_003);
+    expect(sheet.tail).toContain('<c r="FM5003" s="');
     expect(sheet.tail).toMatch(/<\/row><\/sheetData>/);
-    console.log(`History 100,000 x 24 streamed in ${seconds.toFixed(1)} s; file ${(bytes.length / 1e6).toFixed(1)} MB`);
-  }, 600_000);
+  }, 120_000);
 });
 
 /** Streams one deflated ZIP entry: its first bytes, last bytes and `<row ` count, never the whole text in memory. */
