@@ -12,7 +12,10 @@
  * the ones its grades need: the as-of date and the breakpoints, written as
  * constants (the breakpoint formulas would otherwise recompute over this
  * owner alone and change the grades), with a note in the Settings sheet
- * saying where they come from and why.
+ * saying where they come from and why; and, with a prediction (issue 9),
+ * the master's fitted parameters and fit figures on Settings (the copy's
+ * prediction columns are the master's per-customer figures for its own
+ * customers; nothing is refitted on one owner).
  *
  * Pure: no file is written here (see src/renderers/xlsx for that).
  */
@@ -22,6 +25,7 @@ import type { CarriedValue, CustomerRecord, FieldKey, GradedCustomer, GradingRes
 import type { MaskableField, RoleProfile } from '../domain/roles';
 import { maskValue } from '../domain/masking';
 import { matchHeader } from '../domain/import/headers';
+import { subsetPredictionRun } from '../domain/prediction/subset';
 import { buildWorkbookPlan, USER_NOTES_KEY, type PlanInput } from './buildPlan';
 import { NAMES } from './formulas';
 import { SETTINGS_TEXT } from './strings';
@@ -127,13 +131,23 @@ export function repCopyPlanInput(input: RepCopyInput, group: OwnerGroup): PlanIn
     customers: group.customers.map((c) => maskCustomer(c, masked, carriedFields)),
     issues: [],
   };
+  // Issue 9: the master's prediction is indexed by the master's customers; the copy's rows are the
+  // group's, so its figures are cut to them (the master's parameters, nothing refitted).
+  let prediction: PlanInput['prediction'] = null;
+  if (master.prediction !== null && master.prediction !== undefined) {
+    const indexOf = new Map(master.result.customers.map((c, i) => [c, i] as const));
+    const indexes = group.customers.map((c) => {
+      const i = indexOf.get(c);
+      if (i === undefined) throw new Error(`internal: customer ${c.record.id} of the copy is not one of the master's`);
+      return i;
+    });
+    prediction = subsetPredictionRun(master.prediction, indexes, result, master.settings.tiers.map((t) => t.key), master.settings.segments.map((s) => s.key));
+  }
   return {
     ...master,
     result,
     settings: { ...master.settings, asOf: { mode: 'fixed', day: master.result.asOf } },
-    // The master's prediction is per customer of the whole population, by index: it does not
-    // line up with one owner's rows, so a copy carries none.
-    prediction: null,
+    prediction,
     // Issue 8 §1: the master's quality findings name every owner's customers, unmasked: a copy has none.
     quality: undefined,
     // Issue 8 §2: the master's history and carried notes hold every owner's customers: a copy has neither.

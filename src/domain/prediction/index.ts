@@ -10,3 +10,4 @@ export * from './predict';
 export * from './settings';
 export * from './report';
 export * from './summary';
+export * from './subset';

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readDeck } from '../../support/pptxParts';
 
 jest.setTimeout(180_000);
 
@@ -94,6 +95,21 @@ describe('tierwise grade with prediction', () => {
     expect(holdout.calibrationModel.r.toPrecision(2)).toBe('0.24');
     expect((holdout.calibrationModel.alpha / 7).toPrecision(2)).toBe('4.4');
     expect(holdout.buckets.map((b: { repeatPurchases: string }) => b.repeatPurchases)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+  });
+
+  it('--deck: the prediction slide lists the report\'s call-first customers; --no-predict: no such slide', async () => {
+    const on = await run(['grade', 'orders.csv', '--report', 'd.json', '--out', 'd.xlsx', '--deck', 'd.pptx', '--as-of', '1998-07-01']);
+    const off = await run(['grade', 'orders.csv', '--out', 'dn.xlsx', '--deck', 'dn.pptx', '--as-of', '1998-07-01', '--no-predict']);
+    expect([on.code, off.code]).toEqual([0, 0]);
+    const deck = await readDeck(readFileSync(path.join(dir, 'd.pptx')));
+    const slide = deck.slides.find((s) => s.text.startsWith('Predicted value and churn risk'));
+    if (!slide) throw new Error('no prediction slide');
+    const report = JSON.parse(readFileSync(path.join(dir, 'd.json'), 'utf8'));
+    for (const c of (report.model.atRiskHighValue as { id: string }[]).slice(0, 10)) expect(slide.text).toContain(c.id);
+    expect(slide.text).toMatch(/10 high-value customers \(CLV [\d,]+\) are likely lost: call them first\./);
+    const without = await readDeck(readFileSync(path.join(dir, 'dn.pptx')));
+    expect(without.slides).toHaveLength(deck.slides.length - 1);
+    expect(without.slides.some((s) => s.text.includes('Predicted value and churn risk'))).toBe(false);
   });
 
   it('--no-predict gives the §8 report alone', async () => {
