@@ -52,7 +52,9 @@ export type BuildFailureReason =
   | 'tableElsewhere'
   /** The managed table sheet has data where the table was, but no table (converted to a range or renamed). */
   | 'tableMissing'
-  | 'cannotMerge';
+  | 'cannotMerge'
+  /** Issue 8 §2: this build's snapshot cannot go on the History sheet (an as-of date before its latest snapshot, or the sheet is full). */
+  | 'historyRefused';
 
 export class BuildInterruptedError extends Error {
   override readonly name = 'BuildInterruptedError';

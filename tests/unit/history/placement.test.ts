@@ -1,4 +1,5 @@
 /** Placement of a build's snapshot on an existing History sheet (src/domain/history/placement.ts). */
+import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { DayNumber } from '../../../src/domain/dates';
 import { historyInputFromReadBack, placeSnapshot, previousGroup, type HistoryReadBack } from '../../../src/domain/history/placement';
