@@ -11,6 +11,7 @@ import { runQualityChecks } from '../domain/quality';
 import type { GradingSettings } from '../domain/settings';
 import type { CustomerRecord, FieldKey, GradingResult, Issue, RawGrid } from '../domain/types';
 import type { DayNumber } from '../domain/dates';
+import type { HistoryInput } from '../domain/history/types';
 import type { Locale } from '../i18n/locale';
 import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
 import type { WorkbookPlan } from '../plan/types';
@@ -37,6 +38,8 @@ export interface GradeGridOptions {
   readonly sourceIssues?: readonly Issue[];
   /** Prediction settings (GRADING.md §10); absent or disabled: no prediction. */
   readonly prediction?: PredictionSettings;
+  /** Issue 8 §2: the history before this build (the plan's Previous tier, Change and History sheet). */
+  readonly history?: HistoryInput;
 }
 
 export interface GradeGridOutput {

@@ -8,6 +8,7 @@ import type { Locale, Localized } from '../i18n/locale';
 import { pick } from '../i18n/locale';
 import type { GradingSettings } from '../domain/settings';
 import type { FieldKey, GradingResult } from '../domain/types';
+import type { HistoryInput } from '../domain/history/types';
 import type { WorkbookPlan } from './types';
 import { summarise } from '../domain/summary';
 import { buildSummarySheet } from './summarySheet';
@@ -46,6 +47,8 @@ export interface PlanInput {
   readonly prediction?: PredictionRun | null;
   /** Issue 8 §1: the data-quality findings; present = the plan gets the Quality sheet and the table its Data issues column. */
   readonly quality?: QualityResult;
+  /** Issue 8 §2: the history before this build. */
+  readonly history?: HistoryInput;
 }
 
 /**

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import type { DayNumber } from '../../../src/domain/dates';
 import { historyInputFromReadBack, placeSnapshot, previousGroup, type HistoryReadBack } from '../../../src/domain/history/placement';
 import { EMPTY_HISTORY, MAX_SNAPSHOTS } from '../../../src/domain/history/types';
+import { countMovements, tierRankByName } from '../../../src/domain/history/movement';
+import { DEFAULT_TIERS } from '../../../src/domain/settings';
 
 const d = (n: number): DayNumber => n as DayNumber;
 const read = (ids: string[], dates: (number | null)[]): HistoryReadBack => ({ ids, dates: dates.map((x) => (x === null ? null : d(x))) });
@@ -125,5 +127,24 @@ describe('previousGroup and historyInputFromReadBack', () => {
     const input = historyInputFromReadBack(read(['A'], [d(10)]), null, ['Gold']);
     expect(input.previousTier.size).toBe(0);
     expect(input.previousAsOf).toBeNull();
+  });
+});
+
+describe('countMovements', () => {
+  const ranks = tierRankByName(DEFAULT_TIERS, 'en');
+  test('ranks by standing, not list order: Prospect < New < Regular < Silver < Gold', () => {
+    expect(['prospect', 'new', 'regular', 'silver', 'gold'].map((k) => ranks.get(k))).toEqual([0, 1, 2, 3, 4]);
+    expect(ranks.get('金卡')).toBe(4);
+  });
+  test.each([
+    ['up', 'Silver', 'Gold', { up: 1 }],
+    ['down', 'Gold', 'Regular', { down: 1 }],
+    ['same, any case and spaces', ' gold', 'Gold', { same: 1 }],
+    ['new', undefined, 'Gold', { new: 1 }],
+    ['previous in the other language', '银卡', 'Gold', { up: 1 }],
+    ['unlisted', 'Platinum', 'Gold', { unlisted: 1 }],
+  ])('%s', (_name, before, now, expected) => {
+    const previous = new Map(before === undefined ? [] : [['A', before]]);
+    expect(countMovements(previous, { ids: ['A'], tier: [now] }, ranks)).toEqual({ up: 0, down: 0, same: 0, new: 0, unlisted: 0, ...expected });
   });
 });
