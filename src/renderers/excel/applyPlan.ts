@@ -201,6 +201,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   let rowsToAppend = tablePlan?.rows.length ?? 0;
   let formatsApplied = false;
   let validationsApplied = false;
+  /** Issue 8 §2: set once the History group's date cell (its commit marker) is written. */
+  let historyWritten: HistoryWriteResult | null = null;
   const summary = (stoppedIn: BuildStep | null): WrittenSummary => ({
     stepsDone: [...stepsDone],
     stoppedIn,
@@ -214,6 +216,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     rowsToAppend,
     formatsApplied,
     validationsApplied,
+    ...(plan.history ? { historyRecorded: historyWritten !== null } : {}),
   });
   const fail = (reason: BuildFailureReason, detail: Localized, cause?: unknown): BuildInterruptedError =>
     new BuildInterruptedError('failed', summary(null), reason, detail, { cause });
@@ -707,7 +710,6 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     }
   }
   // Issue 8 §2: this build's History group in blocks, then its date cell (the commit marker) alone (parts/history.ts).
-  let historyWritten: HistoryWriteResult | null = null;
   if (plan.history && history?.kind === 'write') {
     const historySheetName = plan.history.sheetName;
     historyWritten = await writeHistoryGroup({

@@ -266,8 +266,14 @@ describe('History sheet: failures at every sync and every operation lose or dupl
       ...range(1, operations).filter((n) => n % 7 === 1 || n > operations - 10).map((n) => ({ failAtOperation: n })),
     ];
     for (const failure of failures) {
-      const { model, earlier, plan } = await rebuildCase(failure, D2);
+      const { model, earlier, plan, error } = await rebuildCase(failure, D2);
       const after = dates(model);
+      // The message says whether the snapshot was recorded, and it is exactly what the sheet shows.
+      if (!error.description.en.includes('Nothing was written')) {
+        const recorded = after.includes(excelSerialFromDay(D2));
+        expect([failure, error.description.en.includes(recorded ? 'snapshot was recorded' : 'snapshot was not recorded')]).toEqual([failure, true]);
+        expect(error.description.zh).toContain(recorded ? '本次快照已记录' : '本次快照未记录');
+      }
       expect([failure, after.filter((d) => d === excelSerialFromDay(D1)).length]).toEqual([failure, 1]);
       expect(groupById(model, D1)).toEqual(earlier);
       if (after.includes(excelSerialFromDay(D2))) expect([failure, groupById(model, D2)]).toEqual([failure, newGroup]);
