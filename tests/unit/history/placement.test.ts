@@ -6,6 +6,7 @@ import { historyInputFromReadBack, placeSnapshot, previousGroup, type HistoryRea
 import { EMPTY_HISTORY, MAX_SNAPSHOTS } from '../../../src/domain/history/types';
 import { countMovements, tierRankByName } from '../../../src/domain/history/movement';
 import { DEFAULT_TIERS } from '../../../src/domain/settings';
+import { historyInputFromWire } from '../../../src/worker/engine';
 
 const d = (n: number): DayNumber => n as DayNumber;
 const read = (ids: string[], dates: (number | null)[]): HistoryReadBack => ({ ids, dates: dates.map((x) => (x === null ? null : d(x))) });
@@ -146,5 +147,14 @@ describe('countMovements', () => {
   ])('%s', (_name, before, now, expected) => {
     const previous = new Map(before === undefined ? [] : [['A', before]]);
     expect(countMovements(previous, { ids: ['A'], tier: [now] }, ranks)).toEqual({ up: 0, down: 0, same: 0, new: 0, unlisted: 0, ...expected });
+  });
+});
+
+describe('historyInputFromWire (the worker side of the pane read)', () => {
+  test('pairs back into the map; earlier history empty', () => {
+    const input = historyInputFromWire({ previousTier: [['A', 'Gold'], ['B', 'Silver']], previousAsOf: d(20) });
+    expect([...input.previousTier]).toEqual([['A', 'Gold'], ['B', 'Silver']]);
+    expect(input.previousAsOf).toBe(20);
+    expect(input.earlier).toBe(EMPTY_HISTORY);
   });
 });
