@@ -30,6 +30,7 @@ import { benchRepCopies } from './rep-copies';
 import { benchPrediction } from './prediction';
 import { benchStreaming } from './streaming';
 import { benchQuality } from './quality';
+import { benchHistory } from './history';
 
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
@@ -179,6 +180,9 @@ async function main(): Promise<void> {
     // Issue 8 §1: the data-quality checks vs grading the same customers (bench/quality.ts).
     log(`data-quality checks on ${n.toLocaleString('en')} customers…`);
     rows.push(benchQuality(n, TODAY));
+    // Issue 8 §3: a rebuild adding the 24th History snapshot, against the same rebuild without history (bench/history.ts).
+    log(`History: the 24th snapshot of ${n.toLocaleString('en')} customers…`);
+    rows.push(...(await benchHistory(n)));
 
     // 4. Building 100k customers into the typed fake Excel: syncs and request sizes (issue 3).
     log(`fake Excel build of ${n.toLocaleString('en')} customers…`);

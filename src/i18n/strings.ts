@@ -546,6 +546,11 @@ export const STRINGS = {
   doneQualityNone: { en: 'No data-quality findings.', zh: '未发现数据质量问题。' },
   doneQualityTotal: { en: '{count} findings, one row each on the Quality sheet.', zh: '共 {count} 个问题，“数据质量”工作表中每个问题一行。' },
   doneQualityOpen: { en: 'Open Quality sheet', zh: '打开“数据质量”工作表' },
+  // Grade history on the Done screen (issue 8 §2, DoneHistory.tsx).
+  doneHistoryHeading: { en: 'Grade history', zh: '分级历史' },
+  doneHistoryCompared: { en: 'Compared with {date}: {up} moved up, {down} moved down, {fresh} new.', zh: '与 {date} 相比：{up} 位升级，{down} 位降级，{fresh} 位新客户。' },
+  doneHistoryFirst: { en: 'The first snapshot of the grades is on the History sheet; the next build with a later as-of date will show who moved.', zh: '首个分级快照已写入“分级历史”工作表；下次以更晚的评级日期生成时，将显示客户的升降情况。' },
+  doneHistoryOpen: { en: 'Open History sheet', zh: '打开“分级历史”工作表' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -14,6 +14,9 @@ import type { Locale, Localized } from '../i18n/locale';
 import type { StringKey } from '../i18n/strings';
 import type { WorkbookPlan } from '../plan/types';
 import { readSettings } from '../renderers/excel/readSettings';
+import { readHistory } from '../renderers/excel/readHistory';
+import { doneHistoryView, expectedAsOf, wireHistory } from './paneHistory';
+import { DoneHistory, type DoneHistoryView } from './screens/DoneHistory';
 import { GradeClient, type BuildProgress } from '../worker/client';
 import type { BuildSummary, GradeCounts, ImportSummary, WorkerPort } from '../worker/protocol';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -165,7 +168,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [build, setBuild] = useState<BuildView>({ stepText: (t) => t.t('buildingPlanning'), fraction: null });
   const [cancelling, setCancelling] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
-  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan; settings: GradingSettings } | null>(null);
+  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan; settings: GradingSettings; history?: DoneHistoryView | null } | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
   const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
   // Two sources (issue 11): the customer archive, its import options, and the sources a joined build remembered.
@@ -402,8 +405,11 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       setScreen('building');
       let written: PlanWriteResult | null = null;
       try {
+        // Issue 8 §2: the History sheet's previous tiers for the plan's Previous tier column (readHistory.ts).
+        const asOf = expectedAsOf(buildSettings, summary?.latestPurchase ?? null, host.today());
+        const history = wireHistory(await host.gateway.run((context) => readHistory(context, asOf)));
         const outcome = await client.build(
-          { options: buildOptions, settings: buildSettings, locale, today: host.today(), ...(joinWith ? { archiveOptions: joinWith.options, sources: joinWith.sources } : {}) },
+          { options: buildOptions, settings: buildSettings, locale, today: host.today(), history, ...(joinWith ? { archiveOptions: joinWith.options, sources: joinWith.sources } : {}) },
           (progress) => {
             const [from, to] = STAGE_SPAN[progress.stage];
             const share = progress.total > 0 ? progress.done / progress.total : 0;
@@ -433,7 +439,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           setCancelled({ description: written.description });
           setScreen('cancelled');
         } else {
-          setDone({ summary: outcome.summary, write: written, plan: outcome.plan, settings: buildSettings });
+          setDone({ summary: outcome.summary, write: written, plan: outcome.plan, settings: buildSettings, history: doneHistoryView(outcome.plan, history, buildSettings, locale) });
           host.onBuilt?.(outcome.plan);
           setScreen('done');
         }
@@ -450,7 +456,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         abortRef.current = null;
       }
     },
-    [client, host, locale, fail],
+    [client, host, locale, fail, summary],
   );
 
   const onCancel = (): void => {
@@ -508,6 +514,11 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
 
   const onGoToTable = (): void => {
     const sheet = done?.plan.sheets.find((s) => s.key === 'customers')?.name ?? overview?.managedSheets[0];
+    if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
+  };
+
+  // Issue 8 §2: the Done screen's Open History sheet.
+  const showPlanSheet = (sheet: string | undefined): void => {
     if (sheet) host.gateway.showSheet(sheet).catch((thrown: unknown) => fail(thrown, null));
   };
 
@@ -622,6 +633,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
             onSummaryCharts={() => setScreen('summaryCharts')}
             onOpenQuality={onOpenQuality}
           />
+          {done.history ? <DoneHistory view={done.history} onOpenHistory={() => showPlanSheet(done.plan.history?.sheetName)} /> : null}
         </>
       ) : (
         <></>

@@ -27,6 +27,7 @@ import type {
   WorkerPort,
   WorkerRequest,
   WorkerResponse,
+  WireHistory,
 } from './protocol';
 
 /** How long a cancel may take before the worker is terminated, in milliseconds. */
@@ -72,6 +73,8 @@ export interface BuildRequest {
   readonly archiveOptions?: ImportOptions;
   /** The two sheets of a joined build, remembered on the Settings sheet. */
   readonly sources?: JoinSources;
+  /** Issue 8 §2: the History sheet's previous tiers (protocol.ts WireHistory). */
+  readonly history?: WireHistory;
 }
 
 export interface CopiesRequest {

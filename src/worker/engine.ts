@@ -34,7 +34,9 @@ import {
   type WorkerErrorInfo,
   type WorkerRequest,
   type WorkerResponse,
+  type WireHistory,
 } from './protocol';
+import { EMPTY_HISTORY, type HistoryInput } from '../domain/history/types';
 
 export type Post = (response: WorkerResponse) => void;
 
@@ -242,6 +244,8 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
       onProgress: (p: PipelineProgress) => progress(p.stage, p.done, p.total, p.done === 0 || p.done === p.total),
       // Prediction (issue 9): on by default; it fails honestly (a message, no figures) when the data cannot carry it.
       prediction: DEFAULT_PREDICTION_SETTINGS,
+      // Grade history (issue 8 §2): the previous tiers the pane read of the History sheet.
+      ...(request.history ? { history: historyInputFromWire(request.history) } : {}),
     };
     const joined = request.archiveOptions !== undefined && archiveGrid !== null;
     const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
@@ -373,4 +377,9 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
   }
 
   return { handle };
+}
+
+/** Issue 8 §2: the pane's WireHistory as the plan's HistoryInput (the pane writes only this build's group: `earlier` is empty). */
+export function historyInputFromWire(wire: WireHistory): HistoryInput {
+  return { earlier: EMPTY_HISTORY, previousTier: new Map(wire.previousTier), previousAsOf: wire.previousAsOf };
 }

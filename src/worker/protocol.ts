@@ -54,6 +54,8 @@ export type WorkerRequest =
       readonly archiveOptions?: ImportOptions;
       /** Where the sources are, remembered on the Settings sheet of a joined build. */
       readonly sources?: JoinSources;
+      /** Issue 8 §2: what the pane read of the History sheet (readHistory.ts); absent from older panes. */
+      readonly history?: WireHistory;
     }
   /** The per-rep copies the last build gives (owners, file names, customers; no customer data). */
   | { readonly type: 'copy-owners'; readonly requestId: number }
@@ -199,4 +201,13 @@ export interface WorkerPort {
   onmessage: ((event: { readonly data: WorkerResponse }) => void) | null;
   onerror: ((event: { readonly message?: string }) => void) | null;
   terminate(): void;
+}
+
+/**
+ * Issue 8 §2: the HistoryInput the pane read (src/renderers/excel/readHistory.ts), as plain
+ * arrays: the previous tiers as [ID, tier label] pairs. `earlier` is always EMPTY_HISTORY in the pane.
+ */
+export interface WireHistory {
+  readonly previousTier: readonly (readonly [string, string])[];
+  readonly previousAsOf: DayNumber | null;
 }

@@ -123,3 +123,15 @@ export interface HistoryInput {
   readonly previousTier: ReadonlyMap<string, string>;
   readonly previousAsOf: DayNumber | null;
 }
+
+/*
+ * The commit marker (the Office.js writer, src/renderers/excel/parts/history.ts,
+ * and placement.ts): a group exists only when its date cell (row 1) is set.
+ * The writer writes a group's cells first (the new rows' IDs before their
+ * grades), in blocks, and the date cell LAST, alone in the final sync; a
+ * same-date rebuild blanks the old date cell in its first batch. So a build
+ * cancelled or failing at any sync leaves the old snapshot or none, never
+ * half of one, and the next build overwrites the undated leftovers. In the
+ * pane a build dated before the sheet's latest snapshot is refused (no
+ * groups are shifted in Excel); the file writers insert it in date order.
+ */

@@ -91,6 +91,8 @@ import { sheetOfAddress } from './readSettings';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
 import { applyCharts, type ApplyChartsResult } from './charts';
+import { inspectHistory, writeHistoryGroup, type HistoryInspection, type HistoryWriteResult } from './parts/history';
+import { placeSnapshot } from '../../domain/history/placement';
 
 /** Bytes a writing request may use: 80% of Excel on the web's 5 MB, leaving room for the per-operation overhead. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -154,6 +156,8 @@ export interface ApplyResult {
   };
   /** The charts applied (null for a plan without charts). */
   readonly charts: ApplyChartsResult | null;
+  /** Issue 8 §2: the History group written (null for a plan without history). */
+  readonly history: { readonly group: number; readonly replaced: boolean; readonly appendedIds: number; readonly blocks: number; readonly largestBlockBytes: number } | null;
   readonly warnings: readonly Localized[];
 }
 
@@ -197,6 +201,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   let rowsToAppend = tablePlan?.rows.length ?? 0;
   let formatsApplied = false;
   let validationsApplied = false;
+  /** Issue 8 §2: set once the History group's date cell (its commit marker) is written. */
+  let historyWritten: HistoryWriteResult | null = null;
   const summary = (stoppedIn: BuildStep | null): WrittenSummary => ({
     stepsDone: [...stepsDone],
     stoppedIn,
@@ -210,6 +216,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     rowsToAppend,
     formatsApplied,
     validationsApplied,
+    ...(plan.history ? { historyRecorded: historyWritten !== null } : {}),
   });
   const fail = (reason: BuildFailureReason, detail: Localized, cause?: unknown): BuildInterruptedError =>
     new BuildInterruptedError('failed', summary(null), reason, detail, { cause });
@@ -293,6 +300,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   // The marker a build stopped between `tables.add` and naming the table leaves (see PENDING_TABLE_NAME).
   const pendingProbe = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).load('name') : null;
   const pendingRange = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).getRangeOrNullObject().load(['address', 'rowIndex', 'columnIndex']) : null;
+  // Issue 8 §2: the History sheet, when the plan records history (parts/history.ts).
+  const historyProbe = plan.history ? workbook.worksheets.getItemOrNullObject(plan.history.sheetName).load('name') : null;
   await sync();
   /** Whether the marker name exists now (so the next batch that sets it updates rather than adds it). */
   let pendingMarker = pendingProbe !== null && !pendingProbe.isNullObject;
@@ -300,8 +309,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const managed = new Set<string>(registry.isNullObject ? [] : managedSheetsInRegistry(registry.formula).map((name) => name.toLowerCase()));
   const existingSheets = sheetProbes.filter((p) => !p.proxy.isNullObject);
   const foreign = existingSheets.filter((p) => !managed.has(p.plan.name.toLowerCase()));
-  if (foreign.length > 0) {
-    const names = foreign.map((p) => p.plan.name).join(', ');
+  const historyExists = historyProbe !== null && !historyProbe.isNullObject;
+  const historyForeign = plan.history && historyExists && !managed.has(plan.history.sheetName.toLowerCase()) ? [plan.history.sheetName] : [];
+  if (foreign.length > 0 || historyForeign.length > 0) {
+    const names = [...foreign.map((p) => p.plan.name), ...historyForeign].join(', ');
     throw fail('sheetNameTaken', {
       en: `The workbook already has a sheet named ${names} that Tierwise did not create. Rename or move that sheet, then build again; Tierwise never writes into your own sheets.`,
       zh: `工作簿中已有名为 ${names} 的工作表，且并非本工具创建。请重命名或移走该工作表后再生成；本工具不会写入您自己的工作表。`,
@@ -445,6 +456,21 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     finishStep('inspect');
   }
 
+  /* 2b. inspect the History sheet (issue 8 §2): its IDs and dates, where this build's snapshot goes; refused before anything is written */
+  let history: HistoryInspection | null = null;
+  if (plan.history) {
+    checkCancelled();
+    const current = plan.history.current;
+    history = await inspectHistory(workbook, plan.history, historyExists, (read) => placeSnapshot(read, current), () => sync(), checkCancelled);
+    if (history.kind === 'protected') {
+      throw fail('sheetProtected', {
+        en: `These sheets are protected: ${plan.history.sheetName}. Unprotect them (Review > Unprotect Sheet), then build again.`,
+        zh: `以下工作表受保护：${plan.history.sheetName}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
+      });
+    }
+    if (history.kind === 'refused') throw fail('historyRefused', history.message);
+  }
+
   /* 3. read the existing rows' data columns, in blocks ------------- */
   step = 'read';
   const sheetName = tablePlan ? sheetPlanOf(plan, tablePlan.sheet).name : '';
@@ -546,8 +572,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   step = 'prepare';
   checkCancelled();
   suspend();
-  queueManagedSheetsRegistry(workbook, registry, plan.sheets.map((s) => s.name), managed);
+  queueManagedSheetsRegistry(workbook, registry, [...plan.sheets.map((s) => s.name), ...(plan.history ? [plan.history.sheetName] : [])], managed);
   const creating = sheetProbes.filter((p) => p.proxy.isNullObject).map((p) => p.plan.name);
+  if (plan.history && !historyExists) creating.push(plan.history.sheetName);
   for (const name of creating) workbook.worksheets.add(name);
   queueDefinedNames(workbook, plan, nameProbes);
   let tableProxy: Excel.Table | null = recreatedTable ?? (tableFound && tableProbe ? tableProbe : null);
@@ -682,6 +709,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       rowsAppended += block.end - block.start;
     }
   }
+  // Issue 8 §2: this build's History group in blocks, then its date cell (the commit marker) alone (parts/history.ts).
+  if (plan.history && history?.kind === 'write') {
+    const historySheetName = plan.history.sheetName;
+    historyWritten = await writeHistoryGroup({
+      sheet: () => workbook.worksheets.getItem(historySheetName),
+      plan: plan.history,
+      placement: history.placement,
+      created: history.created,
+      budget: REQUEST_BUDGET_BYTES,
+      maxRows,
+      sync: () => sync(),
+      beforeBatch: () => {
+        checkCancelled();
+        suspend();
+      },
+    });
+  }
   finishStep('write');
 
   /* 6. format: sheet cells, widths, freeze, tab colours, formulas ---- */
@@ -754,6 +798,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       userColumns: merge?.userHeaders ?? [],
     },
     charts,
+    history:
+      history?.kind === 'write' && historyWritten
+        ? { group: history.placement.group, replaced: history.placement.replaced, appendedIds: history.placement.appendedIds.length, blocks: historyWritten.blocks, largestBlockBytes: historyWritten.largestBlockBytes }
+        : null,
     warnings,
   };
 }

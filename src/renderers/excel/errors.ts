@@ -40,6 +40,8 @@ export interface WrittenSummary {
   readonly formatsApplied: boolean;
   /** Validations and conditional formats (the validate step). */
   readonly validationsApplied: boolean;
+  /** Issue 8 §2: whether this build's History snapshot was committed (its date cell written); absent without history. */
+  readonly historyRecorded?: boolean;
 }
 
 export type BuildInterruptedCode = 'cancelled' | 'failed';
@@ -52,7 +54,9 @@ export type BuildFailureReason =
   | 'tableElsewhere'
   /** The managed table sheet has data where the table was, but no table (converted to a range or renamed). */
   | 'tableMissing'
-  | 'cannotMerge';
+  | 'cannotMerge'
+  /** Issue 8 §2: this build's snapshot cannot go on the History sheet (an as-of date before its latest snapshot, or the sheet is full). */
+  | 'historyRefused';
 
 export class BuildInterruptedError extends Error {
   override readonly name = 'BuildInterruptedError';
@@ -129,6 +133,10 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     zh.push(w.formatsApplied ? '已写入设置、公式和格式。' : '未写入设置、公式和格式。');
     en.push(w.validationsApplied ? 'Validations and conditional formats were written.' : 'Validations and conditional formats were not written.');
     zh.push(w.validationsApplied ? '已写入数据验证和条件格式。' : '未写入数据验证和条件格式。');
+    if (w.historyRecorded !== undefined) {
+      en.push(w.historyRecorded ? "This build's snapshot was recorded on the History sheet." : "This build's snapshot was not recorded on the History sheet (no half snapshot is kept); building again records it once.");
+      zh.push(w.historyRecorded ? '本次快照已记录在“分级历史”工作表中。' : '本次快照未记录在“分级历史”工作表中（不会保留不完整的快照）；再次生成会记录一次。');
+    }
   }
   if (!wroteNothing) {
     en.push('Every row in the table is a complete customer and none is duplicated; run the build again to finish.');
