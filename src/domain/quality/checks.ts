@@ -249,9 +249,12 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   // Source row -> customer, built only when there are issues to tie (a sparse array: rows are small integers).
   const customerOfRow: (number | undefined)[] = [];
   if (input.inputKind === 'customers' && input.importIssues.length > 0) records.forEach((record, i) => (customerOfRow[record.sourceRow] = i));
+  // Issue 11: an order customer missing from the archive is found by its ID (rows of two sources collide).
+  let customerOfId: Map<string, number> | null = null;
   for (const issue of input.importIssues) {
     if (SUPERSEDED_IMPORT_CODES.has(issue.code)) continue;
-    const index = issue.row === null ? undefined : customerOfRow[issue.row];
+    let index = issue.row === null ? undefined : customerOfRow[issue.row];
+    if ((issue.code === 'not-in-archive' || issue.code === 'id-format-mismatch') && issue.value !== null) index = (customerOfId ??= new Map(records.map((record, i) => [record.id, i]))).get(issue.value);
     current = index === undefined ? null : records[index]!;
     findings.push({
       check: `import:${issue.code}`,
