@@ -36,7 +36,7 @@ import { RepCopiesScreen } from './screens/RepCopiesScreen';
 import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
-import { readRememberedSources } from './rememberedSources';
+import { forgetRememberedSources, readRememberedSources } from './rememberedSources';
 import { SummaryChartsScreen } from './screens/SummaryChartsScreen';
 import { formatIsoDay } from '../domain/dates';
 import type { JoinSources } from '../plan/sourcesBlock';
@@ -439,6 +439,8 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           setCancelled({ description: written.description });
           setScreen('cancelled');
         } else {
+          // A build from one source: what an earlier joined build remembered is forgotten (issue 11).
+          if (joinWith === null) await forgetRememberedSources(host.gateway.run, settingsExtent(outcome.plan));
           setDone({ summary: outcome.summary, write: written, plan: outcome.plan, settings: buildSettings, history: doneHistoryView(outcome.plan, history, buildSettings, locale) });
           host.onBuilt?.(outcome.plan);
           setScreen('done');
@@ -504,6 +506,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     }
     await runBuild(rebuildSettings, keptOptions, joinFor(rereadArchive, keptArchive?.options ?? {}, snapshot.sheetName));
   }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild, loadArchive]);
+
+  /** The Settings sheet's name and how many rows the plan writes on it (the rows below are not the build's). */
+  function settingsExtent(plan: WorkbookPlan): { sheet: string; rows: number } {
+    const sheet = plan.sheets.find((s) => s.key === 'settings');
+    return { sheet: sheet?.name ?? '', rows: (sheet?.cells ?? []).reduce((max, cell) => Math.max(max, cell.row + 1), 0) };
+  }
 
   /** What a build needs to join: the archive's options and the two sheets, when an archive is loaded and complete. */
   function joinFor(state: ArchiveState | null, withOptions: ImportOptions, ordersSheet: string): { options: ImportOptions; sources: JoinSources } | null {

@@ -50,7 +50,10 @@ function mount(fake: FakeExcel, locale: Locale): WorkbookPlan[] {
     initialLocale: locale,
     theme: webLightTheme,
     today: () => TODAY as DayNumber,
-    onBuilt: (plan) => plans.push(plan),
+    onBuilt: (plan) => {
+      plans.push(plan);
+      lastPlan = plan;
+    },
   };
   render(<App host={host} />);
   return plans;
@@ -83,6 +86,19 @@ async function pickArchive(locale: Locale, sheet: string): Promise<string> {
 }
 
 afterEach(cleanup);
+
+/** Start's Use, Columns' Next, Rules' Build; the plan the build wrote. */
+async function buildThroughRules(text: ReturnType<typeof createPaneText>, plans?: WorkbookPlan[]): Promise<WorkbookPlan> {
+  const before = plans?.length ?? 0;
+  fireEvent.click(await startReady());
+  fireEvent.click(await screen.findByRole('button', { name: text.t('next') }));
+  await screen.findByTestId('screen-rules');
+  fireEvent.click(screen.getByRole('button', { name: text.t('rulesBuild') }));
+  await screen.findByTestId('screen-done', undefined, { timeout: 10_000 });
+  if (plans) expect(plans).toHaveLength(before + 1);
+  return lastPlan!;
+}
+let lastPlan: WorkbookPlan | null = null;
 
 describe('orders + customer archive in the pane', () => {
   it.each<[Locale, string]>([
@@ -142,4 +158,36 @@ describe('orders + customer archive in the pane', () => {
     expect(again).toHaveLength(1);
     expect(again[0]!.tables[0]!.rows).toHaveLength(9);
   }, 60_000);
+
+  it('a build from one source after a joined one forgets the archive: a later session does not join again', async () => {
+    const text = createPaneText('en');
+    const fake = workbook();
+    mount(fake, 'en');
+    await startReady();
+    await pickArchive('en', '客户档案');
+    await buildThroughRules(text);
+    expect(fake.model.names.has('tierwise_sourcearchive')).toBe(true);
+
+    // A new session: the archive comes back from the Settings sheet; the user drops it and builds from the orders alone.
+    cleanup();
+    mount(fake, 'en');
+    await screen.findByTestId('archive-remembered', undefined, { timeout: 10_000 });
+    await screen.findByTestId('archive-matched', undefined, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('combobox', { name: text.t('startArchivePick') }));
+    fireEvent.click(await screen.findByRole('option', { name: text.t('startArchiveNone') }));
+    await waitFor(() => expect(screen.queryByTestId('archive-matched')).toBeNull());
+    const single = await buildThroughRules(text);
+    expect(single.tables[0]!.rows).toHaveLength(8);
+    expect(fake.model.names.has('tierwise_sourceorders')).toBe(false);
+    expect(fake.model.names.has('tierwise_sourcearchive')).toBe(false);
+
+    // The session after that reads one source and rebuilds it alone.
+    cleanup();
+    const later = mount(fake, 'en');
+    await startReady();
+    expect(screen.queryByTestId('archive-remembered')).toBeNull();
+    expect(screen.queryByTestId('archive-matched')).toBeNull();
+    const rebuilt = await buildThroughRules(text, later);
+    expect(rebuilt.tables[0]!.rows).toHaveLength(8);
+  }, 90_000);
 });

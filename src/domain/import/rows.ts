@@ -226,6 +226,8 @@ export function analyzeGrid(grid: RawGrid, options: ImportOptions = {}): ImportA
 
 /** Exact decimal rounding to cents (1.005 -> 1.01), via the decimal exponent form. */
 export function roundToCents(value: number): number {
+  // Whole numbers below 2^46 (x 100 still exact) are their own rounding; -0 becomes 0, as the text path gives.
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 46) return value === 0 ? 0 : value;
   const text = String(value);
   if (text.includes('e')) return Math.round(value * 100) / 100;
   return Number(`${Math.round(Number(`${text}e2`))}e-2`);

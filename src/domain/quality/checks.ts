@@ -236,10 +236,13 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   if (input.inputKind === 'customers' && input.importIssues.length > 0) records.forEach((record, i) => (customerOfRow[record.sourceRow] = i));
   const issues = input.importIssues;
   const importCounts = new Map<QualityCheckKey, number>();
+  // Issue 11: an order customer missing from the archive is found by its ID (rows of two sources collide).
+  let customerOfId: Map<string, number> | null = null;
   for (let j = 0; j < issues.length; j++) {
     const issue = issues[j]!;
     if (SUPERSEDED_IMPORT_CODES.has(issue.code)) continue;
-    const index = issue.row === null ? undefined : customerOfRow[issue.row];
+    let index = issue.row === null ? undefined : customerOfRow[issue.row];
+    if ((issue.code === 'not-in-archive' || issue.code === 'id-format-mismatch') && issue.value !== null) index = (customerOfId ??= new Map(records.map((record, i) => [record.id, i]))).get(issue.value);
     store.add(FINDING.IMPORT, index ?? -1, j);
     const check: QualityCheckKey = `import:${issue.code}`;
     importCounts.set(check, (importCounts.get(check) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { dayFromYmd } from '../../../src/domain/dates';
 import type { CustomerRecord, Issue, RawCell, RawGrid } from '../../../src/domain/types';
@@ -327,6 +328,19 @@ describe('transaction log', () => {
 describe('roundToCents', () => {
   it.each<[number, number]>([[1.005, 1.01], [1234.5, 1234.5], [0.1 + 0.2, 0.3], [2.675, 2.68], [1e-7, 0], [123456789.125, 123456789.13]])('%p -> %p', (value, expected) => {
     expect(roundToCents(value)).toBe(expected);
+  });
+
+  it('whole numbers (the shortcut, issue 11 speed) round exactly as the decimal-text path does, -0 to 0', () => {
+    const byText = (value: number): number => {
+      const text = String(value);
+      if (text.includes('e')) return Math.round(value * 100) / 100;
+      return Number(`${Math.round(Number(`${text}e2`))}e-2`);
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(-0, 0, 2 ** 46 - 1, -(2 ** 46 - 1), 2 ** 46, 2 ** 53 - 1)), (value) => {
+        expect(Object.is(roundToCents(value), byText(value))).toBe(true);
+      }),
+    );
   });
 });
 

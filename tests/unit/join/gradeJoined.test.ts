@@ -130,3 +130,27 @@ describe('gradeJoined on a GBK archive and a UTF-8 order log', () => {
     expect(single.report.customers.map((c) => c.id)).toEqual(['7', '000124', '17850.0', '17850', 'A100', 'A200', 'B900', 'A400']);
   });
 });
+
+describe('the join on the Quality sheet', () => {
+  it('an order customer missing from the archive is a finding of that customer: its ID, a Go to link, counted in its Data issues', () => {
+    const orders: RawGrid = [['CustomerID', 'InvoiceDate', 'Amount'], ['7', '2024-01-05', '100'], ['B900', '2024-05-05', '75'], ['A1', '2024-05-05', '75']];
+    const archive: RawGrid = [['客户编号', '客户名称', '负责人'], ['007', '星河', '王芳'], ['A1', '远图', '李强']];
+    const out = gradeJoined(orders, archive, { settings: SETTINGS, locale: 'en', today: TODAY });
+    const quality = out.planInput.quality;
+    if (!quality) throw new Error('no quality checks');
+    const missing = quality.findings.filter((f) => f.check === 'import:not-in-archive');
+    expect(missing.map((f) => f.customerId)).toEqual(['7', 'B900']);
+    // The near miss (7 against the archive's 007) is the order customer's too.
+    expect(quality.findings.filter((f) => f.check === 'import:id-format-mismatch').map((f) => f.customerId)).toEqual(['7']);
+    expect(quality.findingsByCustomer.get('B900')).toBe(quality.findings.filter((f) => f.customerId === 'B900').length);
+    const sheet = out.plan.sheets.find((s) => s.key === 'quality');
+    if (!sheet) throw new Error('no Quality sheet');
+    const textOf = (c: (typeof sheet.cells)[number]): string | null => (c.value?.kind === 'text' ? c.value.text : null);
+    const checkRow = sheet.cells.filter((c) => textOf(c) === 'Import: Customers with orders, not in the archive').map((c) => c.row);
+    expect(checkRow.length).toBeGreaterThanOrEqual(3); // the count at the top and one row per customer
+    const b900Row = checkRow.find((row) => sheet.cells.some((c) => c.row === row && textOf(c) === 'B900'));
+    expect(b900Row).toBeDefined();
+    const link = sheet.cells.find((c) => c.row === b900Row && c.value?.kind === 'formula');
+    expect(link?.value).toMatchObject({ kind: 'formula' });
+  });
+});

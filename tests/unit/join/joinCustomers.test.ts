@@ -35,6 +35,18 @@ describe('normalizeCustomerId', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (text) => normalizeCustomerId(normalizeCustomerId(text)) === normalizeCustomerId(text)));
   });
+
+  it('its char-code fast path (issue 11 speed) gives what the rules alone give, on any text', () => {
+    // The rules as a regex-only reference: fold full-width ASCII and U+3000, trim, read `17850.0` as `17850`.
+    const reference = (id: string): string => {
+      if (!/[\uff01-\uff5e\u3000]|^\s|\s$|^\d+\.0+$/.test(id)) return id;
+      const folded = id.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+      return /^(\d+)\.0+$/.exec(folded)?.[1] ?? folded;
+    };
+    const piece = fc.constantFrom('0', '7', '17850', '.0', '.', 'A', 'ａ', '１', '\u3000', ' ', '\t', '\u00a0', '\ufeff', '\u2028', '客', '~');
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(piece, { maxLength: 6 }).map((parts) => parts.join('')));
+    fc.assert(fc.property(text, (id) => normalizeCustomerId(id) === reference(id)), { numRuns: 2000 });
+  });
 });
 
 describe('normalizeLineIds', () => {
