@@ -216,6 +216,9 @@ function isDateSeparator(code: number): boolean {
 let abFirst = 0;
 let abSecond = 0;
 let abYear = 0;
+/** The text fastAbYear last looked at, and whether it read it (the parts above are then its parts). */
+let abText = '';
+let abTextRead = false;
 
 /**
  * Fast path for AB_YEAR (`a/b/yyyy`, `a-b-yyyy`, `a.b.yyyy`, optional
@@ -223,6 +226,10 @@ let abYear = 0;
  * abYear); false when it is unsure (AB_YEAR then decides).
  */
 function fastAbYear(text: string): boolean {
+  // The streamed read asks twice per cell (day/month evidence, then the day): the second time is answered from the first.
+  if (text === abText) return abTextRead;
+  abText = text;
+  abTextRead = false;
   let read = digits12(text, 0);
   if (read === -1) return false;
   const first = read < -99 ? -read - 100 : read;
@@ -245,6 +252,7 @@ function fastAbYear(text: string): boolean {
   abFirst = first;
   abSecond = second;
   abYear = year;
+  abTextRead = true;
   return true;
 }
 
