@@ -38,12 +38,20 @@ export interface StreamedCsv {
 
 export interface StreamCsvOptions {
   readonly encoding?: EncodingChoice;
-  /** Bytes per read (default 1 MiB); tests use tiny chunks to cut characters and rows anywhere. */
+  /** Bytes per read (default DEFAULT_CHUNK_BYTES); tests use tiny chunks to cut characters and rows anywhere. */
   readonly chunkBytes?: number;
   /** Called after each chunk with the bytes read so far and the file's size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
+/**
+ * Bytes per read. Each chunk's rows are all alive while they are graded, and
+ * every young-generation collection copies them: 128 KiB instead of 1 MiB cut
+ * the collector's time on a 1M-line log from about 2.4 s to 0.6 s and the
+ * peak heap by 100 MB (measured with --trace-gc). The parser's first chunk is
+ * still at least FIRST_CHUNK_CHARS (see `take`).
+ */
+const DEFAULT_CHUNK_BYTES = 128 * 1024;
 /** Text the parser's first chunk holds at least: Papa Parse guesses line endings from the first 1 MiB. */
 const FIRST_CHUNK_CHARS = 1024 * 1024;
 const SNIFF_BYTES = 4096;
@@ -223,7 +231,7 @@ function whitespaceParser(onRows: (rows: string[][]) => void): ChunkParser {
  * @throws DecodeError for an unknown encoding choice
  */
 export async function streamCsvFile(file: string, onRows: (rows: string[][]) => void, options: StreamCsvOptions = {}): Promise<StreamedCsv> {
-  const chunkBytes = options.chunkBytes ?? 1024 * 1024;
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const decision = await decideEncoding(file, options.encoding ?? 'auto', chunkBytes);
   const decoder = decoderFor(decision.encoding);
   const totalBytes = (await open(file, 'r').then(async (h) => {

@@ -14,11 +14,19 @@
  *   readRecords' order (a file without data rows is reported as such even
  *   when its mapping is also incomplete).
  */
-import { analyzeGrid, dayMonthReading, DATE_FIELDS, displayHeaders, ImportError, makeIssue, startReadingRows, throwIfUnusable, type ImportAnalysis, type RowReader } from '../domain/import';
+import { analyzeGrid, DATE_FIELDS, displayHeaders, ImportError, makeIssue, startReadingRows, throwIfUnusable, type ImportAnalysis, type RowReader } from '../domain/import';
+import { dayMonthReading } from '../domain/import/values';
 import { startAggregating, type TransactionAggregator } from '../domain/grading';
 import type { CarriedValue, CustomerRecord, Issue, RawCell, TransactionLine } from '../domain/types';
 import { gradeImported, type GradeGridOptions, type GradeGridOutput } from './gradeGrid';
 import type { PurchaseHistory } from '../domain/prediction';
+
+/**
+ * dayMonthReading held once, called per date cell: the command line's
+ * CommonJS transpile reads an imported binding through a getter (two,
+ * through the import index) at every use.
+ */
+const readDayMonth = dayMonthReading;
 
 /** Rows analysed before reading starts (more than header detection's 30, so small files are analysed whole). */
 export const HEAD_ROWS = 1_000;
@@ -121,7 +129,7 @@ export class StreamingGrader {
       }
     }
     for (const c of this.dateColumns) {
-      const reading = dayMonthReading(row[c] ?? null);
+      const reading = readDayMonth(row[c] ?? null);
       if (reading === 'ambiguous') this.ambiguous++;
       else if (reading === 'dmy-only') this.dmyOnly++;
       else if (reading === 'mdy-only') this.mdyOnly++;

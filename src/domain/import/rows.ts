@@ -359,7 +359,8 @@ export interface RowReader {
  * Starts reading the rows below the header of an analysed grid (it must be
  * usable: see throwIfUnusable). With `onLine`, each order line is handed on
  * as it is read and not kept (the result's `lines` stays empty): a log of
- * millions of lines is folded as it arrives.
+ * millions of lines is folded as it arrives. Such lines carry no `carried`
+ * values (the aggregation drops them; their warnings are still reported).
  */
 export function startReadingRows(analysis: ImportAnalysis, options: ImportOptions = {}, onLine?: (line: TransactionLine) => void): RowReader {
   const order = options.dayMonthOrder ?? null;
@@ -377,18 +378,18 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
   const carriedReaders: ColumnReader[] = analysis.unmapped.map((u) => ({ index: u.index, header: u.header, field: null, parse: textValue }));
   const carriedHeaders = analysis.unmapped.map((u) => u.header);
 
-  /** Reads profile and carried columns of a kept row, reporting warnings. */
-  const readExtras = (row: readonly RawCell[], sourceRow: number, readers: readonly ColumnReader[], into: Record<string, CarriedValue>, keyOf: (r: ColumnReader) => string) => {
+  /** Reads profile and carried columns of a kept row, reporting warnings (`into` null: the warnings only). */
+  const readExtras = (row: readonly RawCell[], sourceRow: number, readers: readonly ColumnReader[], into: Record<string, CarriedValue> | null, keyOf: (r: ColumnReader) => string) => {
     for (const reader of readers) {
       const cell = row[reader.index] ?? null;
       const parsed = reader.parse(cell);
       if (!parsed.ok) {
         sink.add(parsed.code, 'warning', sourceRow, reader.header, cellText(cell));
-        into[keyOf(reader)] = cellText(cell);
+        if (into !== null) into[keyOf(reader)] = cellText(cell);
         continue;
       }
       if (parsed.value === null) {
-        into[keyOf(reader)] = null;
+        if (into !== null) into[keyOf(reader)] = null;
         continue;
       }
       if (parsed.warning) {
@@ -399,9 +400,11 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
           sink.add('formula-like-text', 'warning', sourceRow, reader.header, parsed.value);
         }
       }
-      into[keyOf(reader)] = parsed.value;
+      if (into !== null) into[keyOf(reader)] = parsed.value;
     }
   };
+  const fieldKey = (reader: ColumnReader): string => reader.field!;
+  const headerKey = (reader: ColumnReader): string => reader.header;
 
   const skippedByCode: Partial<Record<IssueCode, number>> = {};
   let rowsRead = 0;
@@ -504,9 +507,9 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
       }
 
       const profile: Record<string, CarriedValue> = {};
-      readExtras(row, sourceRow, profileReaders, profile, (reader) => reader.field!);
+      readExtras(row, sourceRow, profileReaders, profile, fieldKey);
       const carried: Record<string, CarriedValue> = {};
-      readExtras(row, sourceRow, carriedReaders, carried, (reader) => reader.header);
+      readExtras(row, sourceRow, carriedReaders, carried, headerKey);
 
       records.push({
         id: customerId,
@@ -557,11 +560,15 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
       let profile: Record<string, CarriedValue> = NO_VALUES;
       if (profileReaders.length > 0) {
         profile = {};
-        readExtras(row, sourceRow, profileReaders, profile, (reader) => reader.field!);
+        readExtras(row, sourceRow, profileReaders, profile, fieldKey);
       }
-      if (carriedReaders.length > 0) {
+      if (carriedReaders.length > 0 && onLine !== undefined) {
+        // A folded line's carried columns are dropped by the aggregation: only their warnings are kept.
+        readExtras(row, sourceRow, carriedReaders, null, headerKey);
+        emitLine({ customerId: id, sourceRow, day, amount, orderId, profile });
+      } else if (carriedReaders.length > 0) {
         const carried: Record<string, CarriedValue> = {};
-        readExtras(row, sourceRow, carriedReaders, carried, (reader) => reader.header);
+        readExtras(row, sourceRow, carriedReaders, carried, headerKey);
         emitLine({ customerId: id, sourceRow, day, amount, orderId, profile, carried });
       } else {
         emitLine({ customerId: id, sourceRow, day, amount, orderId, profile });

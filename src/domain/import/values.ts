@@ -29,15 +29,31 @@ function fail(code: IssueCode): Parsed<never> {
   return { ok: false, code };
 }
 
+/** Longest text checked for plain ASCII by a loop; longer text goes to nfkc's regular expression. */
+const ASCII_LOOP_MAX_CHARS = 64;
+
+/** True when every character of a short text is ASCII (NFKC leaves it as it is): a loop, cheaper than a regex call per cell. */
+function isShortAscii(text: string): boolean {
+  const length = text.length;
+  if (length > ASCII_LOOP_MAX_CHARS) return false;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Trimmed NFKC text of a string cell; '' when blank. */
 function cleanText(text: string): string {
-  return nfkc(text).trim();
+  return (isShortAscii(text) ? text : nfkc(text)).trim();
 }
 
 // ---------------------------------------------------------------- IDs
 
 /** `1.23457E+17`: Excel's display of a long number, saved into a CSV. The digits are gone. */
 const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
+
+/** False when `text` has no `e`/`E`, so SCIENTIFIC_ID cannot match (most IDs: no regex call). */
+function mayBeScientific(text: string): boolean {
+  return text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
+}
 
 /**
  * IDs are text. Numbers become plain digits (no exponent, no `.0`); an
@@ -49,7 +65,7 @@ export function parseId(cell: RawCell): Parsed<string> {
   if (typeof cell === 'string') {
     const text = cell.trim();
     if (text === '') return EMPTY;
-    return SCIENTIFIC_ID.test(text) ? ok(text, 'id-precision-lost') : ok(text);
+    return mayBeScientific(text) && SCIENTIFIC_ID.test(text) ? ok(text, 'id-precision-lost') : ok(text);
   }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return fail('invalid-value');
@@ -152,8 +168,116 @@ function fastYmd(text: string): Parsed<DayNumber> | undefined {
   if (read === -1) return undefined;
   const day = read < -99 ? -read - 100 : read;
   i += read < -99 ? 2 : 1;
-  if (i < text.length && !TIME_TAIL.test(text.slice(i))) return undefined;
+  if (!isTimeTail(text, i)) return undefined;
   return ymd(year, month, day);
+}
+
+const SPACE = 32;
+const COLON = 58;
+
+/**
+ * True when `text` from `from` on is empty or a time TIME accepts. The
+ * common ` h:mm` and ` h:mm:ss` are checked by a loop (a subset of TIME);
+ * any other tail goes to TIME_TAIL.
+ */
+function isTimeTail(text: string, from: number): boolean {
+  const length = text.length;
+  if (from >= length) return true;
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  let parts = 0;
+  if (i > from) {
+    for (; parts < 3; parts++) {
+      if (parts > 0) {
+        if (text.charCodeAt(i) !== COLON) break;
+        i++;
+      }
+      const read = digits12(text, i);
+      if (read === -1) {
+        parts = 0; // a colon not followed by a digit: not the simple shape
+        break;
+      }
+      i += read < -99 ? 2 : 1;
+    }
+  }
+  if (parts >= 2 && i === length) return true;
+  return TIME_TAIL.test(text.slice(from));
+}
+
+const HYPHEN = 45;
+const DOT = 46;
+const SLASH = 47;
+
+function isDateSeparator(code: number): boolean {
+  return code === HYPHEN || code === SLASH || code === DOT;
+}
+
+/** The parts of the last `a/b/yyyy` text read by readAbYear (module scratch: no array per cell). */
+let abFirst = 0;
+let abSecond = 0;
+let abYear = 0;
+/** The text fastAbYear last looked at, and whether it read it (the parts above are then its parts). */
+let abText = '';
+let abTextRead = false;
+
+/**
+ * Fast path for AB_YEAR (`a/b/yyyy`, `a-b-yyyy`, `a.b.yyyy`, optional
+ * time): true when `text` has that shape (parts in abFirst, abSecond,
+ * abYear); false when it is unsure (AB_YEAR then decides).
+ */
+function fastAbYear(text: string): boolean {
+  // The streamed read asks twice per cell (day/month evidence, then the day): the second time is answered from the first.
+  if (text === abText) return abTextRead;
+  abText = text;
+  abTextRead = false;
+  let read = digits12(text, 0);
+  if (read === -1) return false;
+  const first = read < -99 ? -read - 100 : read;
+  let i = read < -99 ? 2 : 1;
+  if (!isDateSeparator(text.charCodeAt(i))) return false;
+  i++;
+  read = digits12(text, i);
+  if (read === -1) return false;
+  const second = read < -99 ? -read - 100 : read;
+  i += read < -99 ? 2 : 1;
+  if (!isDateSeparator(text.charCodeAt(i))) return false;
+  i++;
+  let year = 0;
+  for (let end = i + 4; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return false;
+    year = year * 10 + c;
+  }
+  if (!isTimeTail(text, i)) return false;
+  abFirst = first;
+  abSecond = second;
+  abYear = year;
+  abTextRead = true;
+  return true;
+}
+
+/** Reads `a/b/yyyy` text into abFirst, abSecond, abYear: false for any other shape. */
+function readAbYear(text: string): boolean {
+  if (fastAbYear(text)) return true;
+  const m = AB_YEAR.exec(text);
+  if (!m) return false;
+  abFirst = Number(m[1]);
+  abSecond = Number(m[2]);
+  abYear = Number(m[3]);
+  return true;
+}
+
+/** The day of `a/b/year`: the order decides only when both readings are real dates. */
+function dayOfAbYear(a: number, b: number, year: number, order: DayMonthOrder | null): Parsed<DayNumber> {
+  const dmy = civilDay(year, b, a) !== null;
+  const mdy = civilDay(year, a, b) !== null;
+  if (dmy && mdy && a !== b) {
+    if (order === null) return fail('ambiguous-date');
+    return order === 'dmy' ? ymd(year, b, a) : ymd(year, a, b);
+  }
+  if (mdy) return ymd(year, a, b);
+  if (dmy) return ymd(year, b, a);
+  return fail('invalid-date');
 }
 
 /** An Excel 1900-system serial (fraction = time of day, dropped). Serial 60 is the fictitious 1900-02-29. */
@@ -172,11 +296,10 @@ export type DayMonthReading = 'ambiguous' | 'dmy-only' | 'mdy-only' | 'same';
 /** For `a/b/yyyy` text, which orders give a real date; null for any other form. */
 export function dayMonthReading(cell: RawCell): DayMonthReading | null {
   if (typeof cell !== 'string') return null;
-  const m = AB_YEAR.exec(cleanText(cell));
-  if (!m) return null;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  const year = Number(m[3]);
+  if (!readAbYear(cleanText(cell))) return null;
+  const a = abFirst;
+  const b = abSecond;
+  const year = abYear;
   const dmy = civilDay(year, b, a) !== null;
   const mdy = civilDay(year, a, b) !== null;
   if (dmy && mdy) return a === b ? 'same' : 'ambiguous';
@@ -208,23 +331,12 @@ export function parseDay(cell: RawCell, order: DayMonthOrder | null = null): Par
   if (text === '') return EMPTY;
   const fast = fastYmd(text);
   if (fast !== undefined) return fast;
+  // `a/b/yyyy` has a separator within its first 3 characters, YMD and YMD_CJK 4 digits: the fast path may go first.
+  if (fastAbYear(text)) return dayOfAbYear(abFirst, abSecond, abYear, order);
   let m = YMD.exec(text) ?? YMD_CJK.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = AB_YEAR.exec(text);
-  if (m) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const year = Number(m[3]);
-    const dmy = civilDay(year, b, a) !== null;
-    const mdy = civilDay(year, a, b) !== null;
-    if (dmy && mdy && a !== b) {
-      if (order === null) return fail('ambiguous-date');
-      return order === 'dmy' ? ymd(year, b, a) : ymd(year, a, b);
-    }
-    if (mdy) return ymd(year, a, b);
-    if (dmy) return ymd(year, b, a);
-    return fail('invalid-date');
-  }
+  if (m) return dayOfAbYear(Number(m[1]), Number(m[2]), Number(m[3]), order);
   m = D_MON_Y.exec(text);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
@@ -258,6 +370,24 @@ const HAS_DIGIT = /\d/;
 /** A plain ASCII decimal like `12`, `-120.50`: read with Number() directly. */
 const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/** SIMPLE_NUMBER's test as a loop: `-?\d+(?:\.\d+)?`, whole text. */
+function isSimpleNumber(text: string): boolean {
+  const length = text.length;
+  let i = text.charCodeAt(0) === HYPHEN ? 1 : 0;
+  const wholeStart = i;
+  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
+  if (i === wholeStart) return false;
+  if (i === length) return true;
+  if (text.charCodeAt(i) !== DOT) return false;
+  const fractionStart = ++i;
+  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
+  return i > fractionStart && i === length;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 const SCALE_DIGITS: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
 
 /** Moves the decimal point of `digits` (like "1.2") right by `places`, in text, so 1.15万 is exactly 11500. */
@@ -276,6 +406,8 @@ function shiftDecimal(digits: string, places: number): string {
  * as negative. Returns null for text that is not such a number.
  */
 export function readHumanNumber(raw: string, allowCountSuffix = false): number | null {
+  // ASCII, nothing to trim: NFKC and trim would give `raw` itself, so SIMPLE_NUMBER's test is a loop.
+  if (isSimpleNumber(raw)) return Number(raw);
   let text = cleanText(raw);
   if (SIMPLE_NUMBER.test(text)) return Number(text);
   let negative = false;
@@ -463,7 +595,14 @@ export function isFormulaLike(text: string): boolean {
  * the first 32,767 are kept). When both apply, 'text-too-long' is returned
  * and `isFormulaLike` tells the caller about the other.
  */
+/**
+ * MAX_CELL_CHARS read once: the command line runs through a CommonJS
+ * transpile that reads an imported binding through a getter at every use
+ * (0.6 s of a 5M-line log's profile, one call per carried cell).
+ */
+const CELL_CHARS_LIMIT = MAX_CELL_CHARS;
+
 export function parseText(text: string): Parsed<string> {
-  if (text.length > MAX_CELL_CHARS) return ok(text.slice(0, MAX_CELL_CHARS), 'text-too-long');
+  if (text.length > CELL_CHARS_LIMIT) return ok(text.slice(0, CELL_CHARS_LIMIT), 'text-too-long');
   return isFormulaLike(text) ? ok(text, 'formula-like-text') : ok(text);
 }

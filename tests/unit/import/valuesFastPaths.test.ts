@@ -1,0 +1,112 @@
+/**
+ * The loops that read common cells without a regular expression (issue 10
+ * §2: a streamed log of millions of lines) must answer exactly as the
+ * regular expressions they stand in for. The references below are the
+ * patterns values.ts keeps for every other shape, copied here as the spec.
+ */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { dayFromYmd } from '../../../src/domain/dates';
+import { civilDay, dayMonthReading, parseDay, parseId, parseNumber } from '../../../src/domain/import';
+
+const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
+const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
+const YMD = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
+const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
+
+/** dayMonthReading by the regular expression alone. */
+function referenceReading(text: string): ReturnType<typeof dayMonthReading> {
+  const m = AB_YEAR.exec(text.trim());
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const year = Number(m[3]);
+  const dmy = civilDay(year, b, a) !== null;
+  const mdy = civilDay(year, a, b) !== null;
+  if (dmy && mdy) return a === b ? 'same' : 'ambiguous';
+  if (dmy) return 'dmy-only';
+  if (mdy) return 'mdy-only';
+  return null;
+}
+
+/** Text made of the pieces dates, times and numbers are made of, so most samples are near the fast shapes. */
+const dateLike = fc
+  .array(fc.constantFrom('1', '2', '12', '31', '2024', '0', '00', '9', '-', '/', '.', ' ', '  ', ':', 'T', 't', 'pm', 'Z', '+08:00', ',5', '时', 'e', 'E', '+', '\u3000'), {
+    maxLength: 10,
+  })
+  .map((parts) => parts.join(''));
+
+describe('fast paths agree with the regular expressions', () => {
+  it('dayMonthReading: a/b/yyyy with any time tail', () => {
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        expect(dayMonthReading(text)).toBe(referenceReading(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('parseDay: a/b/yyyy (both orders) and yyyy-m-d give the day their parts name', () => {
+    fc.assert(
+      fc.property(dateLike, fc.constantFrom('dmy' as const, 'mdy' as const, null), (text, order) => {
+        const parsed = parseDay(text, order);
+        const ab = AB_YEAR.exec(text.trim());
+        const ymd = YMD.exec(text.trim());
+        if (ab) {
+          const [a, b, year] = [Number(ab[1]), Number(ab[2]), Number(ab[3])];
+          const dmy = civilDay(year, b, a);
+          const mdy = civilDay(year, a, b);
+          if (dmy !== null && mdy !== null && a !== b) {
+            expect(parsed).toEqual(order === null ? { ok: false, code: 'ambiguous-date' } : { ok: true, value: order === 'dmy' ? dmy : mdy });
+          } else {
+            const value = mdy ?? dmy;
+            expect(parsed).toEqual(value === null ? { ok: false, code: 'invalid-date' } : { ok: true, value });
+          }
+        } else if (ymd) {
+          const value = civilDay(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+          expect(parsed).toEqual(value === null ? { ok: false, code: 'invalid-date' } : { ok: true, value });
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('parseNumber: the loop for plain decimals answers as the general reader (a leading space takes the general path)', () => {
+    const numberLike = fc
+      .array(fc.constantFrom('0', '1', '12', '999', '.', '-', '+', ',', 'e', ' ', '元', '万'), { maxLength: 7 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(numberLike, (text) => {
+        expect(parseNumber(text)).toEqual(parseNumber(` ${text}`));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('parseId: only an exponent form is flagged as lost digits', () => {
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        const parsed = parseId(text);
+        const trimmed = text.trim();
+        if (trimmed === '') expect(parsed).toEqual({ ok: true, value: null });
+        else expect(parsed).toEqual(SCIENTIFIC_ID.test(trimmed) ? { ok: true, value: trimmed, warning: 'id-precision-lost' } : { ok: true, value: trimmed });
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each<[string, string, 'dmy' | 'mdy' | null, number | string]>([
+    ['Online Retail time', '12/1/2010 8:26', 'mdy', dayFromYmd(2010, 12, 1)],
+    ['seconds', '1/12/2010 08:26:59', 'dmy', dayFromYmd(2010, 12, 1)],
+    ['two spaces before the time', '13/1/2010  8:26', null, dayFromYmd(2010, 1, 13)],
+    ['hour and minute of three digits: not a time', '1/1/2010 8:261', null, 'invalid-date'],
+    ['a colon with no minutes', '1/1/2010 8:', null, 'invalid-date'],
+    ['hour only', '1/1/2010 8', null, 'invalid-date'],
+    ['a time the loop leaves to TIME (pm)', '3/4/2010 8:26 pm', 'mdy', dayFromYmd(2010, 3, 4)],
+    ['five-digit year', '1/1/20101', null, 'invalid-date'],
+    ['mixed separators', '5-21.2016', null, dayFromYmd(2016, 5, 21)],
+  ])('%s: %s', (_name, text, order, expected) => {
+    const parsed = parseDay(text, order);
+    expect(parsed).toEqual(typeof expected === 'number' ? { ok: true, value: expected } : { ok: false, code: expected });
+  });
+});
