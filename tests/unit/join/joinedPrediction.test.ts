@@ -64,7 +64,7 @@ describe('prediction over a joined grading', () => {
     expect([...moved.netCents]).toEqual([300, 100, 200]);
   });
 
-  it('leaves the prediction out of a per-rep copy (it is indexed by the master customers)', () => {
+  it('gives a per-rep copy the prediction of its owner\'s customers only, figures as the master\'s (joined master)', () => {
     const orders = ordersGrid();
     const ids = [...new Set(orders.slice(1).map((row) => String(row[0])))];
     const archive: RawGrid = [['CustomerID', 'Owner'], ...ids.map((id, i) => [id, `Rep ${i % 3}`])];
@@ -74,6 +74,13 @@ describe('prediction over a joined grading', () => {
     if (salesRep === undefined) throw new Error('no sales-rep profile');
     const group = groupByOwner(joined.planInput.result.customers)[0];
     if (group === undefined) throw new Error('no owner group');
-    expect(repCopyPlanInput({ master: joined.planInput, profile: salesRep }, group).prediction).toBeNull();
+    const master = joined.planInput.prediction;
+    if (master === null || master === undefined) throw new Error('no master prediction');
+    const copy = repCopyPlanInput({ master: joined.planInput, profile: salesRep }, group).prediction;
+    if (copy === null || copy === undefined) throw new Error('the copy lost the prediction');
+    expect(copy.features.length).toBe(group.customers.length);
+    const masterIndex = new Map(joined.planInput.result.customers.map((c, i) => [c.record.id, i] as const));
+    const expected = group.customers.map((c) => master.result.pAlive[masterIndex.get(c.record.id)!]);
+    expect(Array.from(copy.result.pAlive)).toEqual(expected);
   });
 });
