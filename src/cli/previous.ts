@@ -162,7 +162,7 @@ export async function readPreviousWorkbook(bytes: Uint8Array, file: string): Pro
   const asOf = asOfOf(workbook);
   if (asOf === null) {
     throw refuse(file, {
-      en: 'has no History sheet and no AsOfDate name holding a date (Settings sheet); the date of its grades is unknown.',
+      en: 'has no Grade history sheet and no AsOfDate name holding a date (Settings sheet); the date of its grades is unknown.',
       zh: '没有“分级历史”表，也没有存放日期的 AsOfDate 名称（设置表）；无法确定其等级的日期。',
     });
   }

@@ -417,6 +417,10 @@ export function assertValidSheetName(name: string): void {
   if (name.startsWith("'") || name.endsWith("'")) {
     throw new FakeExcelError('InvalidArgument', `A sheet name cannot begin or end with an apostrophe: "${name}".`);
   }
+  // Excel reserves "History" (any case) for its change-tracking sheet: support.microsoft.com, "Rename a worksheet".
+  if (name.toLowerCase() === 'history') {
+    throw new FakeExcelError('InvalidArgument', `"${name}" is a reserved sheet name in Excel.`);
+  }
 }
 
 export interface NameEntry {

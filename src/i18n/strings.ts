@@ -549,8 +549,8 @@ export const STRINGS = {
   // Grade history on the Done screen (issue 8 §2, DoneHistory.tsx).
   doneHistoryHeading: { en: 'Grade history', zh: '分级历史' },
   doneHistoryCompared: { en: 'Compared with {date}: {up} moved up, {down} moved down, {fresh} new.', zh: '与 {date} 相比：{up} 位升级，{down} 位降级，{fresh} 位新客户。' },
-  doneHistoryFirst: { en: 'The first snapshot of the grades is on the History sheet; the next build with a later as-of date will show who moved.', zh: '首个分级快照已写入“分级历史”工作表；下次以更晚的评级日期生成时，将显示客户的升降情况。' },
-  doneHistoryOpen: { en: 'Open History sheet', zh: '打开“分级历史”工作表' },
+  doneHistoryFirst: { en: 'The first snapshot of the grades is on the Grade history sheet; the next build with a later as-of date will show who moved.', zh: '首个分级快照已写入“分级历史”工作表；下次以更晚的评级日期生成时，将显示客户的升降情况。' },
+  doneHistoryOpen: { en: 'Open the Grade history sheet', zh: '打开“分级历史”工作表' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

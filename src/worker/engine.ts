@@ -245,7 +245,9 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
       // Prediction (issue 9): on by default; it fails honestly (a message, no figures) when the data cannot carry it.
       prediction: DEFAULT_PREDICTION_SETTINGS,
       // Grade history (issue 8 §2): the previous tiers the pane read of the History sheet.
-      ...(request.history ? { history: historyInputFromWire(request.history) } : {}),
+      // The pane chose the previous snapshot for the as-of date it expected; one not strictly before the
+      // grading's real as-of date is no "previous" grade, so the comparison is left out rather than wrong.
+      ...(request.history ? { history: (asOf: DayNumber) => historyBefore(historyInputFromWire(request.history!), asOf) } : {}),
     };
     const joined = request.archiveOptions !== undefined && archiveGrid !== null;
     const output = joined ? gradeJoined(grid, archiveGrid!, { ...gridOptions, archiveImport: request.archiveOptions }) : gradeGrid(grid, gridOptions);
@@ -380,6 +382,11 @@ export function createGradeEngine(post: Post, now: () => number = () => Date.now
 }
 
 /** Issue 8 §2: the pane's WireHistory as the plan's HistoryInput (the pane writes only this build's group: `earlier` is empty). */
+/** `input` when its previous snapshot is dated before `asOf`; otherwise a history with no previous grades. */
+export function historyBefore(input: HistoryInput, asOf: DayNumber): HistoryInput {
+  return input.previousAsOf === null || input.previousAsOf < asOf ? input : { earlier: input.earlier, previousTier: new Map(), previousAsOf: null };
+}
+
 export function historyInputFromWire(wire: WireHistory): HistoryInput {
   return { earlier: EMPTY_HISTORY, previousTier: new Map(wire.previousTier), previousAsOf: wire.previousAsOf };
 }

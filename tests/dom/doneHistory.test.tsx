@@ -1,7 +1,7 @@
 /**
  * The Done screen's grade-history line (issue 8 §2): "Compared with <date>:
  * N moved up, M moved down, K new" in both languages, the first-snapshot
- * line, and Open History sheet; the counts from the plan's snapshot and the
+ * line, and Open the Grade history sheet; the counts from the plan's snapshot and the
  * previous tiers (paneHistory.ts).
  */
 import { describe, expect, it } from '@jest/globals';
@@ -29,7 +29,7 @@ function renderHistory(locale: Locale, view: DoneHistoryView, onOpenHistory?: ()
 
 const historyPlan = (ids: string[], tier: string[]): HistoryPlan => ({
   sheet: 'history',
-  sheetName: 'History',
+  sheetName: 'Grade history',
   title: 'Grade history',
   note: '',
   asOfLabel: 'As of',
@@ -43,7 +43,7 @@ const planWith = (history?: HistoryPlan): WorkbookPlan =>
 
 describe('Done screen: grade history', () => {
   it.each<[Locale, string, string]>([
-    ['en', 'Compared with Oct 4, 2024: 2 moved up, 1 moved down, 1 new.', 'Open History sheet'],
+    ['en', 'Compared with Oct 4, 2024: 2 moved up, 1 moved down, 1 new.', 'Open the Grade history sheet'],
     ['zh-CN', '与 2024年10月4日 相比：2 位升级，1 位降级，1 位新客户。', '打开“分级历史”工作表'],
   ])('%s: the comparison line from the previous tiers and the plan, and the button', (locale, line, button) => {
     // A: Silver -> Gold (up), B: Regular -> Silver (up), C: Gold -> New (down), D: new, E: same.

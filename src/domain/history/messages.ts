@@ -6,7 +6,7 @@ import type { Localized } from '../../i18n/locale';
 
 export const HISTORY_MESSAGES = {
   tooManySnapshots: {
-    en: 'The history already holds {count} snapshots, the most a sheet can hold ({max}). Copy the History sheet away and delete its oldest groups, then build again.',
+    en: 'The history already holds {count} snapshots, the most a sheet can hold ({max}). Copy the Grade history sheet away and delete its oldest groups, then build again.',
     zh: '分级历史已有 {count} 期，已达工作表上限（{max} 期）。请先备份“分级历史”表并删除最早的几期，再重新生成。',
   },
   duplicateBuildId: {
@@ -18,7 +18,7 @@ export const HISTORY_MESSAGES = {
     zh: '本次生成的第 {row} 行没有客户编号；分级历史需要客户编号。',
   },
   gridTooShort: {
-    en: 'The sheet has {rows} rows; a History sheet has a title row, an "As of" row and a header row.',
+    en: 'The sheet has {rows} rows; a Grade history sheet has a title row, an "As of" row and a header row.',
     zh: '该表只有 {rows} 行；分级历史表应有标题行、评级日期行和表头行。',
   },
   badDate: {

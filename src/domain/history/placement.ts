@@ -63,20 +63,24 @@ const isoDay = formatIsoDay;
 /**
  * The placement of `snapshot` on a sheet read back as `read`: the same date
  * replaces its group; a later date is a new group after the last dated one
- * (over the leftovers of an interrupted write, if any); an earlier date is refused.
+ * (over the leftovers of an interrupted write, if any); an earlier date is
+ * refused, unless it fits the slot a stopped same-date rebuild left undated
+ * (interruptedSlot).
  */
 export function placeSnapshot(read: HistoryReadBack, snapshot: Pick<BuildSnapshot, 'asOf' | 'ids'>): HistoryPlacement {
   const groups = datedGroups(read.dates);
   const same = groups.find((g) => g.asOf === snapshot.asOf);
   const last = groups[groups.length - 1];
   let group: number;
+  const hole = same || !last || snapshot.asOf > last.asOf ? null : interruptedSlot(read.dates, snapshot.asOf);
   if (same) group = same.group;
+  else if (hole !== null) group = hole;
   else if (last && snapshot.asOf < last.asOf) {
     return {
       kind: 'refused',
       reason: 'earlierDate',
       message: {
-        en: `This build is as of ${isoDay(snapshot.asOf)}, before the latest snapshot on the History sheet (${isoDay(last.asOf)}). The sheet keeps snapshots in date order and adds new ones at the end: set the as-of date (Settings) to ${isoDay(last.asOf)} or later, or rebuild an earlier date from the command line (tierwise grade --previous).`,
+        en: `This build is as of ${isoDay(snapshot.asOf)}, before the latest snapshot on the Grade history sheet (${isoDay(last.asOf)}). The sheet keeps snapshots in date order and adds new ones at the end: set the as-of date (Settings) to ${isoDay(last.asOf)} or later, or rebuild an earlier date from the command line (tierwise grade --previous).`,
         zh: `本次生成的评级日期为 ${isoDay(snapshot.asOf)}，早于“分级历史”工作表中最新的快照（${isoDay(last.asOf)}）。该表按日期顺序保存快照，新快照只追加在末尾：请在“设置”中把评级日期设为 ${isoDay(last.asOf)} 或之后，或通过命令行（tierwise grade --previous）生成更早日期的快照。`,
       },
     };
@@ -86,7 +90,7 @@ export function placeSnapshot(read: HistoryReadBack, snapshot: Pick<BuildSnapsho
       kind: 'refused',
       reason: 'full',
       message: {
-        en: `The History sheet holds ${MAX_SNAPSHOTS} snapshots, as many as fit in Excel's 16,384 columns. Move it to another workbook (right-click the tab > Move or Copy), then build again to start a new history.`,
+        en: `The Grade history sheet holds ${MAX_SNAPSHOTS} snapshots, as many as fit in Excel's 16,384 columns. Move it to another workbook (right-click the tab > Move or Copy), then build again to start a new history.`,
         zh: `“分级历史”工作表已保存 ${MAX_SNAPSHOTS} 个快照，已达 Excel 16,384 列的上限。请将其移到另一个工作簿（右键单击工作表标签 > 移动或复制），然后重新生成以开始新的历史。`,
       },
     };
@@ -115,6 +119,25 @@ export function placeSnapshot(read: HistoryReadBack, snapshot: Pick<BuildSnapsho
   const blankRows: number[] = [];
   for (let row = 0; row < existingRows; row += 1) if (!written.has(row)) blankRows.push(row);
   return { kind: 'write', group, replaced: same !== undefined, rowOf, appendedIds, existingRows, totalRows: existingRows + appendedIds.length, blankRows };
+}
+
+/**
+ * An undated group between dated ones whose dates bracket `asOf` (earlier
+ * before it, later after it): what a same-date rebuild of a middle snapshot
+ * leaves when it is stopped after blanking the date cell and before writing
+ * it again. A rebuild of that date rewrites the slot, so the snapshot is not
+ * lost for good; null when there is no such slot.
+ */
+function interruptedSlot(dates: readonly (DayNumber | null)[], asOf: DayNumber): number | null {
+  for (let g = 0; g < dates.length; g += 1) {
+    if (dates[g] !== null) continue;
+    let before: DayNumber | null = null;
+    for (let k = g - 1; k >= 0 && before === null; k -= 1) before = dates[k] ?? null;
+    let after: DayNumber | null = null;
+    for (let k = g + 1; k < dates.length && after === null; k += 1) after = dates[k] ?? null;
+    if (after !== null && after > asOf && (before === null || before < asOf)) return g;
+  }
+  return null;
 }
 
 /**

@@ -134,7 +134,7 @@ export function describeInterruption(code: BuildInterruptedCode, w: WrittenSumma
     en.push(w.validationsApplied ? 'Validations and conditional formats were written.' : 'Validations and conditional formats were not written.');
     zh.push(w.validationsApplied ? '已写入数据验证和条件格式。' : '未写入数据验证和条件格式。');
     if (w.historyRecorded !== undefined) {
-      en.push(w.historyRecorded ? "This build's snapshot was recorded on the History sheet." : "This build's snapshot was not recorded on the History sheet (no half snapshot is kept); building again records it once.");
+      en.push(w.historyRecorded ? "This build's snapshot was recorded on the Grade history sheet." : "This build's snapshot was not recorded on the Grade history sheet (no half snapshot is kept); building again records it once.");
       zh.push(w.historyRecorded ? '本次快照已记录在“分级历史”工作表中。' : '本次快照未记录在“分级历史”工作表中（不会保留不完整的快照）；再次生成会记录一次。');
     }
   }

@@ -18,11 +18,12 @@ import type { DayNumber } from '../../domain/dates';
 import { historyInputFromReadBack, previousGroup } from '../../domain/history/placement';
 import { EMPTY_HISTORY, type HistoryInput } from '../../domain/history/types';
 import type { Localized } from '../../i18n/locale';
+import { HISTORY_TEXT } from '../../plan/historyStrings';
 import { dataRowsOfProbe, datesOfProbe, queueHistoryProbe, readHistoryRows, readBackOf } from './parts/history';
 import { MANAGED_SHEETS_NAME, managedSheetsInRegistry } from './parts/names';
 
-/** The History sheet's name in each language (the plan's HistoryPlan.sheetName is one of them). */
-export const HISTORY_SHEET_NAMES: Localized = { en: 'History', zh: '分级历史' };
+/** The History sheet's name in each language: the plan's own (HISTORY_TEXT; "History" itself is reserved by Excel). */
+export const HISTORY_SHEET_NAMES: Localized = HISTORY_TEXT.sheetName;
 
 export interface WorkbookHistory {
   /** The sheet's name as found. */

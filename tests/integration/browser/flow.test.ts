@@ -16,6 +16,7 @@ import type { RawCell, RawGrid } from '../../../src/domain/types';
 import type { Locale } from '../../../src/i18n/locale';
 import { text } from '../../../src/i18n/strings';
 import { gradeGrid } from '../../../src/pipeline/gradeGrid';
+import { EMPTY_HISTORY } from '../../../src/domain/history/types';
 import { SAMPLE_SHEET_NAMES, sheetFromCsv } from '../../../src/preview/sampleData';
 import { englishPhrases, ROOT, SCREENSHOTS, useBrowserSession } from './harness';
 
@@ -137,6 +138,8 @@ describe('task pane in Chromium against the preview workbook', () => {
         settings: DEFAULT_SETTINGS,
         locale,
         today: todayLocal(),
+        // A first build records its grades: the pane passes an empty history (Previous tier and Change columns, issue 8 §2).
+        history: { earlier: EMPTY_HISTORY, previousTier: new Map(), previousAsOf: null },
       });
       const expectedTiers = new Map<string, number>();
       for (const customer of expected.grading.customers) expectedTiers.set(customer.tier, (expectedTiers.get(customer.tier) ?? 0) + 1);

@@ -15,6 +15,7 @@ import type { RawCell, RawGrid } from '../../../src/domain/types';
 import type { Locale } from '../../../src/i18n/locale';
 import { text } from '../../../src/i18n/strings';
 import { gradeJoined } from '../../../src/pipeline/gradeJoined';
+import { EMPTY_HISTORY } from '../../../src/domain/history/types';
 import { SAMPLE_SHEET_NAMES, sheetFromCsv } from '../../../src/preview/sampleData';
 import { englishPhrases, ROOT, SCREENSHOTS, useBrowserSession } from './harness';
 import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/domain/prediction/settings';
@@ -67,7 +68,9 @@ describe('orders + customer archive in Chromium', () => {
       const ordersGrid = sampleGrid('order-log.csv', SAMPLE_SHEET_NAMES.orderLog);
       const archive = archiveFor(ordersGrid);
       // The pane predicts by default (issue 9), so the core it is compared with does too.
-      const expected = gradeJoined(ordersGrid, archive, { settings: DEFAULT_SETTINGS, locale, today: todayLocal(), prediction: DEFAULT_PREDICTION_SETTINGS });
+      // A first build records its grades: the pane passes an empty history (Previous tier and Change columns, issue 8 §2).
+      const history = { earlier: EMPTY_HISTORY, previousTier: new Map<string, string>(), previousAsOf: null };
+      const expected = gradeJoined(ordersGrid, archive, { settings: DEFAULT_SETTINGS, locale, today: todayLocal(), prediction: DEFAULT_PREDICTION_SETTINGS, history });
       const join = expected.join;
       expect(join).toMatchObject({ archiveOnly: 5 });
       expect(join.inBoth).toBeGreaterThan(100);

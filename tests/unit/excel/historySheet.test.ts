@@ -14,8 +14,10 @@ import { DEFAULT_ROLE_PROFILES, type RoleProfile } from '../../../src/domain/rol
 import { excelSerialFromDay, type DayNumber } from '../../../src/domain/dates';
 import type { HistoryPlan, WorkbookPlan } from '../../../src/plan/types';
 import { makeSamplePlan, sampleCustomer } from './samplePlan';
+import { HISTORY_TEXT } from '../../../src/plan/historyStrings';
 
-const HISTORY = 'History';
+// The plan's own name ("History" is reserved by Excel): a test on another name would hide a reader looking for the wrong sheet.
+const HISTORY = HISTORY_TEXT.sheetName.en;
 const TIERS = ['Gold', 'Silver', 'Bronze'];
 const D1 = 19_500 as DayNumber;
 const D2 = 19_530 as DayNumber;
@@ -164,6 +166,11 @@ describe('History sheet: first build and rebuilds', () => {
     expect(fake.model.table('Customers')?.bodyRows).toBe(5);
   });
 
+  test('Excel reserves the sheet name "History": the fake refuses it, and the plan never uses it', () => {
+    expect(() => new FakeWorkbookModel().addSheet('History')).toThrow(/reserved/);
+    expect([HISTORY_TEXT.sheetName.en, HISTORY_TEXT.sheetName.zh].map((n) => n.toLowerCase())).not.toContain('history');
+  });
+
   test("a user's own History sheet is never written", async () => {
     const model = new FakeWorkbookModel();
     model.addSheet(HISTORY).setConstant(0, 0, 'mine');
@@ -204,6 +211,24 @@ describe('History sheet: first build and rebuilds', () => {
     expect(read?.input.previousTier.has('C000000')).toBe(false); // not in the D2 build
     expect(late.stats().syncs).toBe(3);
     expect(await createFakeExcel().run((context) => readHistory(context, D1))).toBeNull();
+  });
+
+  // Regression: the pane read 100,000 rows per sync; long IDs (e-mail-like, 200 characters) took a response over Excel's 5 MB and every build failed.
+  test('the pane reads long IDs in blocks sized to stay under the 5 MB response limit', async () => {
+    const fake = createFakeExcel();
+    await build(fake, planWith(range(0, 6), D1));
+    const sheet = fake.model.sheet(HISTORY);
+    if (!sheet) throw new Error('no history sheet');
+    const rows = 30_000;
+    const longId = (i: number): string => `${'x'.repeat(190)}-${String(i).padStart(8, '0')}`;
+    for (let i = 0; i < rows; i++) {
+      sheet.setConstant(3 + i, 0, longId(i));
+      sheet.setConstant(3 + i, 1, TIERS[i % 3]!);
+    }
+    const late = createFakeExcel({ model: fake.model });
+    const read = await late.run((context) => readHistory(context, D2));
+    expect(read?.input.previousTier.size).toBe(rows);
+    expect(read?.input.previousTier.get(longId(rows - 1))).toBe(TIERS[(rows - 1) % 3]);
   });
 
   test('protection locks the History sheet; a rebuild while protected adds its snapshot and protects it again', async () => {

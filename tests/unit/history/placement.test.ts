@@ -6,7 +6,7 @@ import { historyInputFromReadBack, placeSnapshot, previousGroup, type HistoryRea
 import { EMPTY_HISTORY, MAX_SNAPSHOTS } from '../../../src/domain/history/types';
 import { countMovements, tierRankByName } from '../../../src/domain/history/movement';
 import { DEFAULT_TIERS } from '../../../src/domain/settings';
-import { historyInputFromWire } from '../../../src/worker/engine';
+import { historyBefore, historyInputFromWire } from '../../../src/worker/engine';
 
 const d = (n: number): DayNumber => n as DayNumber;
 const read = (ids: string[], dates: (number | null)[]): HistoryReadBack => ({ ids, dates: dates.map((x) => (x === null ? null : d(x))) });
@@ -20,6 +20,9 @@ describe('placeSnapshot', () => {
     ['later date: a new group at the end', [100, 200], 300, 2, false],
     ['later date after an interrupted group (blank date): that group overwritten', [100, 200, null], 300, 2, false],
     ['a blank group in the middle is skipped, the new one follows the last dated', [100, null, 200], 300, 3, false],
+    // Regression: a stopped same-date rebuild of a middle snapshot left its slot undated, and rebuilding that date was refused (the snapshot lost).
+    ['an undated middle slot whose neighbours bracket the date (a stopped rebuild of it): that slot rewritten', [100, null, 300], 200, 1, false],
+    ['an undated first slot before a later snapshot: rewritten for an earlier date', [null, 300], 200, 0, false],
   ])('%s', (_name, dates, asOf, group, replaced) => {
     const p = placeSnapshot(read(['A', 'B'], dates), { asOf: d(asOf), ids: ['A'] });
     expect(p.kind).toBe('write');
@@ -36,6 +39,10 @@ describe('placeSnapshot', () => {
     expect(p.message.en).toContain('2022-02-27');
     expect(p.message.en).toContain('2022-04-18');
     expect(p.message.zh).toContain('2022-04-18');
+  });
+
+  test('an undated slot whose neighbours do not bracket the date is no way round the refusal', () => {
+    expect(placeSnapshot(read(['A'], [100, null, 300, 400]), { asOf: d(350), ids: ['A'] }).kind).toBe('refused');
   });
 
   test('a full sheet is refused', () => {
@@ -156,5 +163,18 @@ describe('historyInputFromWire (the worker side of the pane read)', () => {
     expect([...input.previousTier]).toEqual([['A', 'Gold'], ['B', 'Silver']]);
     expect(input.previousAsOf).toBe(20);
     expect(input.earlier).toBe(EMPTY_HISTORY);
+  });
+});
+
+describe('historyBefore (the worker, once the real as-of date is known)', () => {
+  const input = { earlier: EMPTY_HISTORY, previousTier: new Map([['A', 'Gold']]), previousAsOf: d(200) };
+  test.each([
+    ['previous snapshot before the as-of date: kept', 201, 1],
+    ['previous snapshot on the as-of date (the pane expected a later date): no previous grades', 200, 0],
+    ['previous snapshot after the as-of date: no previous grades', 150, 0],
+  ])('%s', (_name, asOf, kept) => {
+    const out = historyBefore(input, d(asOf));
+    expect(out.previousTier.size).toBe(kept);
+    expect(out.previousAsOf).toBe(kept === 1 ? d(200) : null);
   });
 });

@@ -24,8 +24,29 @@ import { inputBytes, officeTextInput, type OfficeCellInput } from '../cellValues
 import { cutBlocks, setUniform, type Block } from './table';
 import { STYLE_FORMATS, widthToPoints } from './sheets';
 
-/** Rows of the ID (and tier) column read per sync: ~2.5 MB of response at 10-character IDs and tier labels. */
-export const HISTORY_READ_ROWS = 100_000;
+/**
+ * The first read block of the ID (and tier) column, in rows: small enough
+ * that even 255-character IDs stay far under the 5 MB response limit
+ * (5,000 x ~800 bytes = 4 MB at worst, ~0.2 MB typically). Later blocks are
+ * sized from the widest row seen so far (readBlockRows).
+ */
+export const HISTORY_READ_ROWS = 5_000;
+/** The most rows one later read block takes, and the response budget it is sized to (bytes, under Excel's 5 MB). */
+const HISTORY_READ_MAX_ROWS = 100_000;
+const HISTORY_READ_BUDGET_BYTES = 4_000_000;
+
+/**
+ * Rows of the next read block, from the widest row seen: each character
+ * counted as 3 bytes (UTF-8 of CJK, JSON escapes), plus the row's brackets
+ * and quotes. ASCII IDs take one byte a character, so rows up to about three
+ * times the widest seen still fit; an ID column whose first rows are far
+ * narrower than its later ones could still exceed it (no cheap way to know
+ * lengths before reading).
+ */
+export function readBlockRows(widestRowChars: number): number {
+  const rowBytes = 3 * widestRowChars + 16;
+  return Math.max(1_000, Math.min(HISTORY_READ_MAX_ROWS, Math.floor(HISTORY_READ_BUDGET_BYTES / rowBytes)));
+}
 /** Excel's column count: the date row is read whole. */
 const SHEET_COLUMNS = 16_384;
 /** Per-row bytes besides the values (array brackets), per operation overhead (as the fake measures, with margin). */
@@ -80,7 +101,9 @@ export function dataRowsOfProbe(probe: HistoryProbe): number {
 
 /**
  * Reads the ID column (and, when `tierGroup` is not null, that group's tier
- * column) of `rows` data rows: one sync per {@link HISTORY_READ_ROWS} rows.
+ * column) of `rows` data rows: one sync per block, the first of
+ * {@link HISTORY_READ_ROWS} rows, the next ones sized from the widest row
+ * read so far (readBlockRows), so long IDs never push a response over 5 MB.
  */
 export async function readHistoryRows(
   sheet: () => Excel.Worksheet,
@@ -91,15 +114,24 @@ export async function readHistoryRows(
 ): Promise<{ readonly ids: string[]; readonly tiers: unknown[] }> {
   const ids: string[] = [];
   const tiers: unknown[] = [];
-  for (let start = 0; start < rows; start += HISTORY_READ_ROWS) {
+  let blockRows = HISTORY_READ_ROWS;
+  let widest = 0;
+  for (let start = 0; start < rows; start += blockRows) {
     checkCancelled();
-    const count = Math.min(HISTORY_READ_ROWS, rows - start);
+    if (start > 0) blockRows = readBlockRows(widest);
+    const count = Math.min(blockRows, rows - start);
     const s = sheet();
     const idRange = s.getRangeByIndexes(HISTORY_LAYOUT.firstDataRow + start, HISTORY_LAYOUT.idColumn, count, 1).load('values');
     const tierRange = tierGroup === null ? null : s.getRangeByIndexes(HISTORY_LAYOUT.firstDataRow + start, groupColumn(tierGroup), count, 1).load('values');
     await sync();
+    const base = ids.length;
     for (const [v] of idRange.values) ids.push(v === null || v === undefined ? '' : String(v));
     if (tierRange) for (const [v] of tierRange.values) tiers.push(v);
+    for (let i = base; i < ids.length; i++) {
+      const tier = tierRange ? tiers[i] : undefined;
+      const chars = (ids[i] as string).length + (typeof tier === 'string' ? tier.length : 24);
+      if (chars > widest) widest = chars;
+    }
   }
   return { ids, tiers };
 }
