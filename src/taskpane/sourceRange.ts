@@ -29,11 +29,14 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** `Sheet2!A1:H500` or `'My sheet'!A1:H500`: how a location is shown and typed (a whole sheet is just its name). */
+/**
+ * `Sheet2!A1:H500`, `My data!B4:G11`: how a location is shown, and a form
+ * parseTypedSource accepts back (a whole sheet is just its name). Not quoted
+ * as in a formula: the text is only ever parsed, and the last `!` separates
+ * the sheet, so a sheet name with spaces, quotes or `!` in it reads back.
+ */
 export function locationLabel(location: SourceLocation): string {
-  if (location.address === null) return location.sheet;
-  const plain = /^[A-Za-z_\u0080-\uFFFF][\w.\u0080-\uFFFF]*$/.test(location.sheet);
-  return `${plain ? location.sheet : `'${location.sheet.replace(/'/g, "''")}'`}!${location.address}`;
+  return location.address === null ? location.sheet : `${location.sheet}!${location.address}`;
 }
 
 export type TypedSourceResult = { readonly ok: true; readonly location: SourceLocation } | { readonly ok: false; readonly problem: Localized };
