@@ -579,6 +579,7 @@ export const STRINGS = {
   },
   startArchiveFoundRange: { en: "Archive: range '{range}', {rows} rows, header in row {row}", zh: '客户档案：区域“{range}”，{rows} 行，表头在第 {row} 行' },
   startFoundRange: { en: "Range '{range}'", zh: '区域“{range}”' },
+  columnsArchiveHeadingRange: { en: "Customer archive: range '{range}'", zh: '客户档案：区域“{range}”' },
   rememberedSourceGoneWhat: {
     en: "The {source} the last build read, '{range}', is not in the workbook any more: its sheet was renamed or deleted.",
     zh: '上次生成时读取的{source}“{range}”已不在工作簿中：其工作表已被重命名或删除。',

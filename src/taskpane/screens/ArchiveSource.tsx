@@ -132,7 +132,9 @@ export function ArchiveColumns(props: {
   return (
     <section className={styles.section} aria-labelledby="archive-columns-heading" data-testid="archive-columns">
       <h2 id="archive-columns-heading" className={styles.heading}>
-        {text.t('columnsArchiveHeading', { sheet: props.archive.sheet })}
+        {props.archive.address === null
+          ? text.t('columnsArchiveHeading', { sheet: props.archive.sheet })
+          : text.t('columnsArchiveHeadingRange', { range: locationLabel(props.archive) })}
       </h2>
       <Text size={200}>{text.t('columnsArchiveIntro')}</Text>
       {ARCHIVE_FIELDS.map((field) => (
