@@ -551,6 +551,45 @@ export const STRINGS = {
   doneHistoryCompared: { en: 'Compared with {date}: {up} moved up, {down} moved down, {fresh} new.', zh: '与 {date} 相比：{up} 位升级，{down} 位降级，{fresh} 位新客户。' },
   doneHistoryFirst: { en: 'The first snapshot of the grades is on the Grade history sheet; the next build with a later as-of date will show who moved.', zh: '首个分级快照已写入“分级历史”工作表；下次以更晚的评级日期生成时，将显示客户的升降情况。' },
   doneHistoryOpen: { en: 'Open the Grade history sheet', zh: '打开“分级历史”工作表' },
+  // Ranges as sources (issue 11 §2: a block of cells for the archive or the orders; src/taskpane/sourceRange.ts, screens/RangeSource.tsx).
+  rangeUseSelection: { en: 'Use the current selection', zh: '使用当前选定区域' },
+  rangeTypedLabel: { en: 'Or type a range (for example Sheet2!A1:H500)', zh: '或输入区域（例如 Sheet2!A1:H500）' },
+  rangeTypedUse: { en: 'Use this range', zh: '使用此区域' },
+  rangeTypedEmpty: { en: 'Type a range such as Sheet2!A1:H500: the sheet name, !, then the cells.', zh: '请输入区域，例如 Sheet2!A1:H500：工作表名称、!，然后是单元格。' },
+  rangeTypedNoSheet: {
+    en: "'{input}' does not name a sheet. Type the sheet name, !, then the cells, for example Sheet2!A1:H500.",
+    zh: '“{input}”中没有工作表名称。请输入工作表名称、!，然后是单元格，例如 Sheet2!A1:H500。',
+  },
+  rangeTypedSheetMissing: {
+    en: "There is no sheet named '{sheet}' in this workbook. Check the sheet's name on its tab and type it before the !.",
+    zh: '此工作簿中没有名为“{sheet}”的工作表。请查看工作表标签上的名称，并在 ! 前输入该名称。',
+  },
+  rangeTypedBadAddress: {
+    en: "'{address}' is not a block of cells. Type the first and last cell, for example A1:H500.",
+    zh: '“{address}”不是有效的单元格区域。请输入首尾两个单元格，例如 A1:H500。',
+  },
+  rangeTypedTooFewRows: {
+    en: "'{address}' has fewer than two rows. A source needs its header row and at least one row of data: include them.",
+    zh: '“{address}”少于两行。数据来源需要表头行和至少一行数据，请把它们包含在区域内。',
+  },
+  rangeTooSmallWhat: { en: 'The range has no data under its header.', zh: '该区域的表头下没有数据。' },
+  rangeTooSmallDo: {
+    en: 'Pick a range that holds the header row and at least one row of data, then try again.',
+    zh: '请选择包含表头行和至少一行数据的区域，然后重试。',
+  },
+  startArchiveFoundRange: { en: "Archive: range '{range}', {rows} rows, header in row {row}", zh: '客户档案：区域“{range}”，{rows} 行，表头在第 {row} 行' },
+  startFoundRange: { en: "Range '{range}'", zh: '区域“{range}”' },
+  columnsArchiveHeadingRange: { en: "Customer archive: range '{range}'", zh: '客户档案：区域“{range}”' },
+  rememberedSourceGoneWhat: {
+    en: "The {source} the last build read, '{range}', is not in the workbook any more: its sheet was renamed or deleted.",
+    zh: '上次生成时读取的{source}“{range}”已不在工作簿中：其工作表已被重命名或删除。',
+  },
+  rememberedSourceGoneDo: {
+    en: 'Pick the order log and the customer archive again below (a sheet, the selection or a typed range), then build.',
+    zh: '请在下方重新选择订单记录和客户档案（工作表、当前选定区域或输入的区域），然后生成。',
+  },
+  rememberedSourceOrders: { en: 'order log', zh: '订单记录' },
+  rememberedSourceArchive: { en: 'customer archive', zh: '客户档案' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

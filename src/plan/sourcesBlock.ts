@@ -5,19 +5,25 @@
  * the user's own sheets.
  *
  * A small block below everything else on the Settings sheet: a heading, then
- * one row per source (label, sheet name), with defined names pointing at the sheet-name cells
- * (`Tierwise_SourceOrders`, `Tierwise_SourceArchive`) so the pane finds them
- * without knowing the layout.
+ * one row per source (label, sheet name, and the range on it when the source
+ * was a block of cells rather than the whole sheet), with defined names
+ * pointing at the sheet-name and range cells (`Tierwise_SourceOrders`,
+ * `Tierwise_SourceArchive`, two cells each: B is the sheet, C the A1 range or
+ * empty) so the pane finds them without knowing the layout.
  */
 import type { Localized } from '../i18n/locale';
 import { pick } from '../i18n/locale';
 import { columnLetter } from './a1';
 import type { PlanCell, WorkbookPlan } from './types';
 
-/** The sheets a joined build read (their names as the workbook spells them). */
+/** The sheets a joined build read (their names as the workbook spells them), and the ranges on them when not whole sheets. */
 export interface JoinSources {
   readonly orders: string;
   readonly archive: string;
+  /** A1 range on `orders` without the sheet (`A1:H500`); absent or null: the whole sheet. */
+  readonly ordersRange?: string | null;
+  /** A1 range on `archive` without the sheet; absent or null: the whole sheet. */
+  readonly archiveRange?: string | null;
 }
 
 export const SOURCE_NAMES = { orders: 'Tierwise_SourceOrders', archive: 'Tierwise_SourceArchive' } as const;
@@ -47,14 +53,17 @@ export function withSourcesBlock(plan: WorkbookPlan, sources: JoinSources): Work
     { row: top + 1, column: 0, value: text(t(TEXT.note)), style: 'note' },
   ];
   const rows = [
-    { key: 'orders', label: TEXT.orders, source: sources.orders },
-    { key: 'archive', label: TEXT.archive, source: sources.archive },
+    { key: 'orders', label: TEXT.orders, source: sources.orders, range: sources.ordersRange ?? null },
+    { key: 'archive', label: TEXT.archive, source: sources.archive, range: sources.archiveRange ?? null },
   ] as const;
-  const names = rows.map(({ key, label, source }, i) => {
+  const names = rows.map(({ key, label, source, range }, i) => {
     const row = top + 2 + i;
     cells.push({ row, column: 0, value: text(t(label)), style: 'label' });
     cells.push({ row, column: 1, value: text(source), style: 'input', numberFormat: '@' });
-    return { name: SOURCE_NAMES[key], sheet: 'settings' as const, address: `$${columnLetter(1)}$${row + 1}`, comment: `${t(label)}: the sheet Rebuild reads.` };
+    // Text, never a reference: the range is read back as the address the user picked, and it never follows edits to the source sheet.
+    if (range !== null) cells.push({ row, column: 2, value: text(range), style: 'input', numberFormat: '@' });
+    const address = `$${columnLetter(1)}$${row + 1}:$${columnLetter(2)}$${row + 1}`;
+    return { name: SOURCE_NAMES[key], sheet: 'settings' as const, address, comment: `${t(label)}: the sheet (and range) Rebuild reads.` };
   });
   return {
     ...plan,

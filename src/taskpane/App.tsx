@@ -36,7 +36,9 @@ import { RepCopiesScreen } from './screens/RepCopiesScreen';
 import { rebuildPasswordPrompt } from './protectedRebuild';
 import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
 import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
-import { forgetRememberedSources, readRememberedSources } from './rememberedSources';
+import { forgetRememberedSources, readRememberedSources, rememberedLocations, rememberedSourcesProblem } from './rememberedSources';
+import { locationLabel, locationOfSnapshot, sourceRefOf, type SourceLocation } from './sourceRange';
+import { RangeSource } from './screens/RangeSource';
 import { SummaryChartsScreen } from './screens/SummaryChartsScreen';
 import { formatIsoDay } from '../domain/dates';
 import type { JoinSources } from '../plan/sourcesBlock';
@@ -191,22 +193,24 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     setScreen('error');
   }, []);
 
-  /** Reads the archive sheet into the worker and analyses it (its own options) against the orders. */
+  /** Reads the archive (a sheet, a range, or the selection) into the worker and analyses it (its own options) against the orders. */
   const loadArchive = useCallback(
-    async (sheet: string | null, withOptions: ImportOptions): Promise<ArchiveState | null> => {
-      if (sheet === null) {
+    async (target: SourceLocation | 'selection' | null, withOptions: ImportOptions): Promise<ArchiveState | null> => {
+      if (target === null) {
         await client.loadArchiveGrid(null);
         setArchive(null);
         setArchiveOptions({});
         return null;
       }
-      const reading: ArchiveState = { sheet, firstRow: 1, status: 'reading', analysis: null, summary: null, problem: null };
+      const picked: SourceLocation = target === 'selection' ? { sheet: '', address: null } : target;
+      const reading: ArchiveState = { ...picked, firstRow: 1, status: 'reading', analysis: null, summary: null, problem: null };
       setArchive(reading);
       try {
-        const read = await host.gateway.read({ kind: 'sheet', name: sheet });
+        const read = await host.gateway.read(target === 'selection' ? { kind: 'selection' } : sourceRefOf(target));
         await client.loadArchiveGrid(read.values);
         const result = await client.analyzeArchive(withOptions, host.today());
-        const ready: ArchiveState = { sheet, firstRow: read.firstRow, status: 'ready', analysis: result.analysis, summary: result.summary, problem: null };
+        // The selection is remembered as the block it was (or its sheet, when one cell was selected).
+        const ready: ArchiveState = { ...locationOfSnapshot(read), firstRow: read.firstRow, status: 'ready', analysis: result.analysis, summary: result.summary, problem: null };
         setArchiveOptions(withOptions);
         setArchive(ready);
         return ready;
@@ -251,9 +255,17 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
         setOverview(found);
         // A workbook whose last build joined two sources: read the same two (issue 11).
         const recalled = source === null && found.managedSheets.length > 0 ? await readRememberedSources(host.gateway.run) : null;
-        const usable = recalled !== null && found.sheetNames.includes(recalled.orders) && found.sheetNames.includes(recalled.archive) ? recalled : null;
-        setRemembered(usable);
-        const read = await host.gateway.read(usable ? { kind: 'sheet', name: usable.orders } : (source ?? initialSource(found)), setReadProgress);
+        // A remembered source whose sheet is gone is refused, never replaced by another sheet (the user picks again).
+        const gone = recalled !== null ? rememberedSourcesProblem(recalled, found.sheetNames) : null;
+        if (gone !== null) {
+          setRemembered(null);
+          setStartProblem(gone);
+          setStartStatus('failed');
+          return null;
+        }
+        const usable = recalled !== null ? rememberedLocations(recalled) : null;
+        setRemembered(usable ? { orders: locationLabel(usable.orders), archive: locationLabel(usable.archive) } : null);
+        const read = await host.gateway.read(usable ? sourceRefOf(usable.orders) : (source ?? initialSource(found)), setReadProgress);
         setSnapshot(read);
         if (read.values.length === 0) {
           setStartStatus('empty');
@@ -469,8 +481,9 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const onRebuild = useCallback(async () => {
     if (!snapshot || settings === null) return;
     const keptOptions = options;
-    const keptArchive = archiveRef.current?.status === 'ready' ? { sheet: archiveRef.current.sheet, options: archiveOptionsRef.current } : null;
-    const result = await readSource(snapshot.source);
+    const keptArchive = archiveRef.current?.status === 'ready' ? { location: { sheet: archiveRef.current.sheet, address: archiveRef.current.address }, options: archiveOptionsRef.current } : null;
+    // A selection is read again as the block it was, not wherever the selection is now.
+    const result = await readSource(snapshot.source.kind === 'selection' ? sourceRefOf(locationOfSnapshot(snapshot)) : snapshot.source);
     if (!result) return;
     // The user may have edited the Settings sheet since the last build: rebuild with what it holds now.
     let rebuildSettings: GradingSettings = settings;
@@ -499,12 +512,12 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
       return;
     }
     // The archive is read again too (it may have changed since the last build), with its kept mapping.
-    const rereadArchive = keptArchive ? await loadArchive(keptArchive.sheet, keptArchive.options) : null;
+    const rereadArchive = keptArchive ? await loadArchive(keptArchive.location, keptArchive.options) : null;
     if (rereadArchive && (rereadArchive.status !== 'ready' || (rereadArchive.analysis?.missingRequired.length ?? 0) > 0)) {
       setScreen('columns');
       return;
     }
-    await runBuild(rebuildSettings, keptOptions, joinFor(rereadArchive, keptArchive?.options ?? {}, snapshot.sheetName));
+    await runBuild(rebuildSettings, keptOptions, joinFor(rereadArchive, keptArchive?.options ?? {}, locationOfSnapshot(snapshot)));
   }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild, loadArchive]);
 
   /** The Settings sheet's name and how many rows the plan writes on it (the rows below are not the build's). */
@@ -514,9 +527,9 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   }
 
   /** What a build needs to join: the archive's options and the two sheets, when an archive is loaded and complete. */
-  function joinFor(state: ArchiveState | null, withOptions: ImportOptions, ordersSheet: string): { options: ImportOptions; sources: JoinSources } | null {
-    if (!state || state.status !== 'ready') return null;
-    return { options: withOptions, sources: { orders: ordersSheet, archive: state.sheet } };
+  function joinFor(state: ArchiveState | null, withOptions: ImportOptions, orders: SourceLocation | null): { options: ImportOptions; sources: JoinSources } | null {
+    if (!state || state.status !== 'ready' || orders === null) return null;
+    return { options: withOptions, sources: { orders: orders.sheet, ordersRange: orders.address, archive: state.sheet, archiveRange: state.address } };
   }
   const archiveIncomplete = archive !== null && (archive.status !== 'ready' || (archive.analysis?.missingRequired.length ?? 0) > 0);
 
@@ -566,6 +579,16 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           onProtect={() => setScreen('protect')}
           onOpenSummary={() => setScreen('summaryCharts')}
           onReread={() => void readSource(snapshot?.source ?? null)}
+          rangeSection={
+            overview ? (
+              <RangeSource
+                id="orders"
+                sheetNames={overview.sheetNames.filter((name) => !isManagedSheet(overview, name))}
+                disabled={startStatus === 'reading' || startStatus === 'analyzing'}
+                onUseRange={(location) => void readSource(sourceRefOf(location))}
+              />
+            ) : null
+          }
           archiveSection={
             overview ? (
               <ArchivePicker
@@ -573,7 +596,16 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
                 archive={archive}
                 remembered={remembered}
                 disabled={startStatus !== 'ready' || archive?.status === 'reading'}
-                onPick={(sheet) => void loadArchive(sheet, {})}
+                onPick={(sheet) => void loadArchive(sheet === null ? null : { sheet, address: null }, {})}
+                rangeSection={
+                  <RangeSource
+                    id="archive"
+                    sheetNames={overview.sheetNames.filter((name) => !isManagedSheet(overview, name))}
+                    disabled={startStatus !== 'ready' || archive?.status === 'reading'}
+                    onUseSelection={() => void loadArchive('selection', {})}
+                    onUseRange={(location) => void loadArchive(location, {})}
+                  />
+                }
               />
             ) : null
           }
@@ -615,7 +647,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
           fromSheet={fromSheet}
           onChange={setDraft}
           onBuild={() => {
-            if (settings !== null) void runBuild(settings, options, joinFor(archive, archiveOptions, snapshot?.sheetName ?? ''));
+            if (settings !== null) void runBuild(settings, options, joinFor(archive, archiveOptions, snapshot ? locationOfSnapshot(snapshot) : null));
           }}
           onBack={() => setScreen('columns')}
         />

@@ -66,6 +66,8 @@ export function describeError(error: unknown): PaneError {
     case 'RangeExceedsLimit':
     case 'too-many-cells':
       return { what: STRINGS.errorTooLargeWhat, todo: STRINGS.errorTooLargeDo, note: null, details };
+    case 'range-too-small':
+      return { what: STRINGS.rangeTooSmallWhat, todo: STRINGS.rangeTooSmallDo, note: null, details };
     case 'AccessDenied':
       return { what: STRINGS.errorProtectedWhat, todo: STRINGS.errorProtectedDo, note: null, details };
     case 'InvalidOperationInCellEditMode':

@@ -1,12 +1,16 @@
 /**
  * Reads back the sources a joined build remembered on the Settings sheet
  * (src/plan/sourcesBlock.ts): the order-log sheet and the customer-archive
- * sheet, through the defined names that point at them. Two syncs: the
+ * sheet, each with the range on it when it was not the whole sheet, through the defined names that point at them. Two syncs: the
  * names, then the cells of those that exist.
  */
 import { SOURCE_NAMES, type JoinSources } from '../plan/sourcesBlock';
 import type { ExcelRun } from './workbookGateway';
 import { sheetOfAddress } from '../renderers/excel/readSettings';
+import type { Localized } from '../i18n/locale';
+import { STRINGS, fillTemplate } from '../i18n/strings';
+import type { PaneError } from './errors';
+import { locationLabel, parseTypedSource, type SourceLocation } from './sourceRange';
 
 /** The remembered sheets, or null when the workbook has none (one-source builds, or no Tierwise sheets). */
 export async function readRememberedSources(run: ExcelRun): Promise<JoinSources | null> {
@@ -24,12 +28,16 @@ export async function readRememberedSources(run: ExcelRun): Promise<JoinSources 
       return range;
     });
     await context.sync();
-    const [orders, archive] = ranges.map((range) => {
+    // B is the sheet, C the range on it (empty: the whole sheet); a workbook built before ranges has only B.
+    const cell = (range: Excel.Range, column: number): string => {
       if (range.isNullObject) return '';
-      const value: unknown = range.values[0]?.[0];
+      const value: unknown = range.values[0]?.[column];
       return typeof value === 'string' ? value.trim() : '';
-    });
-    return orders && archive ? { orders, archive } : null;
+    };
+    const [ordersRange, archiveRange] = ranges as [Excel.Range, Excel.Range];
+    const orders = cell(ordersRange, 0);
+    const archive = cell(archiveRange, 0);
+    return orders && archive ? { orders, archive, ordersRange: cell(ordersRange, 1) || null, archiveRange: cell(archiveRange, 1) || null } : null;
   });
 }
 
@@ -68,9 +76,46 @@ export async function forgetRememberedSources(run: ExcelRun, settings: { readonl
       // The heading and the note sit two rows above the first source row (src/plan/sourcesBlock.ts).
       const firstRow = Math.max(settings.rows, Math.min(...rows) - 2);
       const lastRow = Math.max(...rows);
-      if (lastRow >= firstRow) sheet.getRangeByIndexes(firstRow, 0, lastRow - firstRow + 1, 2).clear('All');
+      // Three columns: label, sheet, range.
+      if (lastRow >= firstRow) sheet.getRangeByIndexes(firstRow, 0, lastRow - firstRow + 1, 3).clear('All');
     }
     for (const name of present) name.delete();
     await context.sync();
   });
+}
+
+/** Where each remembered source lies. */
+export function rememberedLocations(sources: JoinSources): { readonly orders: SourceLocation; readonly archive: SourceLocation } {
+  return {
+    orders: { sheet: sources.orders, address: sources.ordersRange ?? null },
+    archive: { sheet: sources.archive, address: sources.archiveRange ?? null },
+  };
+}
+
+/**
+ * Why the remembered sources cannot be read again, or null when they can:
+ * a source's sheet was renamed or deleted, or its range (typed on the
+ * Settings sheet) is not one a source can be. Rebuild then refuses rather
+ * than read something else; the user picks the sources again.
+ */
+export function rememberedSourcesProblem(sources: JoinSources, sheetNames: readonly string[]): PaneError | null {
+  const locations = rememberedLocations(sources);
+  for (const key of ['orders', 'archive'] as const) {
+    const location = locations[key];
+    const source = key === 'orders' ? STRINGS.rememberedSourceOrders : STRINGS.rememberedSourceArchive;
+    const range = locationLabel(location);
+    const details = `remembered ${key} source ${range}; sheets: ${sheetNames.join(', ')}`;
+    if (!sheetNames.some((name) => name.toLowerCase() === location.sheet.toLowerCase())) {
+      const what: Localized = {
+        en: fillTemplate(STRINGS.rememberedSourceGoneWhat.en, { source: source.en, range }),
+        zh: fillTemplate(STRINGS.rememberedSourceGoneWhat.zh, { source: source.zh, range }),
+      };
+      return { what, todo: STRINGS.rememberedSourceGoneDo, note: null, details };
+    }
+    if (location.address !== null) {
+      const checked = parseTypedSource(range, sheetNames);
+      if (!checked.ok) return { what: checked.problem, todo: STRINGS.rememberedSourceGoneDo, note: null, details };
+    }
+  }
+  return null;
 }

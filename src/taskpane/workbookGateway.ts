@@ -20,7 +20,9 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export type SourceRef =
   | { readonly kind: 'active' }
   | { readonly kind: 'sheet'; readonly name: string }
-  | { readonly kind: 'selection' };
+  | { readonly kind: 'selection' }
+  /** A block of cells on a sheet (issue 11 §2): `address` is A1 without the sheet, checked by sourceRange.ts. */
+  | { readonly kind: 'range'; readonly name: string; readonly address: string };
 
 export interface WorkbookOverview {
   readonly sheetNames: readonly string[];
@@ -54,7 +56,7 @@ export interface ReadProgress {
 
 /** Thrown for misuse or an unreadable source; `code` is stable. */
 export class GatewayError extends Error {
-  readonly code: 'sheet-not-found' | 'too-many-cells';
+  readonly code: 'sheet-not-found' | 'too-many-cells' | 'range-too-small';
   constructor(code: GatewayError['code'], message: string) {
     super(message);
     this.name = 'GatewayError';
@@ -127,7 +129,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
         area = context.workbook.getSelectedRange();
         sheet = area.worksheet;
       } else {
-        if (source.kind === 'sheet') {
+        if (source.kind === 'sheet' || source.kind === 'range') {
           const found = context.workbook.worksheets.getItemOrNullObject(source.name);
           found.load('name');
           await context.sync();
@@ -136,7 +138,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
         } else {
           sheet = context.workbook.worksheets.getActiveWorksheet();
         }
-        area = sheet.getUsedRangeOrNullObject(true);
+        area = source.kind === 'range' ? sheet.getRange(source.address) : sheet.getUsedRangeOrNullObject(true);
       }
       sheet.load('name');
       area.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
@@ -156,7 +158,7 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
       }
       // A sheet is read from row 1 and column A, so the rows the import
       // reports are the rows the user sees; a selection is read as selected.
-      const asSelected = source.kind === 'selection' && selectedCell === undefined;
+      const asSelected = (source.kind === 'selection' && selectedCell === undefined) || source.kind === 'range';
       const top = asSelected ? area.rowIndex : 0;
       const left = asSelected ? area.columnIndex : 0;
       const rowCount = area.rowIndex + area.rowCount - top;
@@ -177,6 +179,10 @@ export function createWorkbookGateway(run: ExcelRun): WorkbookGateway {
         onProgress?.({ rowsRead: start + count, totalRows: rowCount });
       }
       const address = addressOf(top, left, rowCount, columnCount);
+      // A typed range is a choice of data: it must hold a header row and at least one row under it.
+      if (source.kind === 'range' && values.filter((row) => row.some((cell) => cell !== null)).length < 2) {
+        throw new GatewayError('range-too-small', `${sheet.name}!${address} has fewer than two non-empty rows`);
+      }
       return { source, sheetName: sheet.name, address, firstRow: top + 1, values, ...widened };
     });
   }

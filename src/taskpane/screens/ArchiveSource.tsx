@@ -14,10 +14,13 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import type { PaneError } from '../errors';
 import { useText } from '../i18n';
 import { FieldMapping, IssueList } from './ColumnsScreen';
+import { locationLabel } from '../sourceRange';
 
 /** The archive as the pane holds it. */
 export interface ArchiveState {
   readonly sheet: string;
+  /** The block read on `sheet` (`A1:H500`), or null for the whole sheet (issue 11 §2). */
+  readonly address: string | null;
   /** 1-based sheet row of the archive grid's first row. */
   readonly firstRow: number;
   readonly status: 'reading' | 'ready' | 'failed';
@@ -38,6 +41,8 @@ export function ArchivePicker(props: {
   /** The sheets the last joined build read (from the Settings sheet), when there was one. */
   readonly remembered: { readonly orders: string; readonly archive: string } | null;
   readonly onPick: (sheet: string | null) => void;
+  /** A range instead of a whole sheet: the current selection or a typed address (RangeSource.tsx). */
+  readonly rangeSection?: JSX.Element;
 }): JSX.Element {
   const styles = useScreenStyles();
   const text = useText();
@@ -60,8 +65,8 @@ export function ArchivePicker(props: {
       <Field label={text.t('startArchivePick')}>
         <Dropdown
           data-testid="archive-sheet"
-          value={archive ? archive.sheet : text.t('startArchiveNone')}
-          selectedOptions={[archive ? archive.sheet : NO_ARCHIVE]}
+          value={archive ? locationLabel(archive) : text.t('startArchiveNone')}
+          selectedOptions={archive ? (archive.address === null ? [archive.sheet] : []) : [NO_ARCHIVE]}
           disabled={props.disabled}
           onOptionSelect={(_event, data) => props.onPick(data.optionValue ? data.optionValue : null)}
         >
@@ -73,6 +78,7 @@ export function ArchivePicker(props: {
           ))}
         </Dropdown>
       </Field>
+      {props.rangeSection ?? null}
       {clash !== null ? (
         <MessageBar intent="warning" data-testid="archive-name-clash">
           <MessageBarBody>{text.t('startArchiveNameClash', { sheet: clash, suggestion: text.t('startArchiveRenameSuggestion', { sheet: clash }) })}</MessageBarBody>
@@ -83,8 +89,9 @@ export function ArchivePicker(props: {
       {archive?.status === 'ready' && archive.analysis && archive.summary ? (
         <div data-testid="archive-found">
           <Text block>
-            {text.t('startArchiveFound', {
+            {text.t(archive.address === null ? 'startArchiveFound' : 'startArchiveFoundRange', {
               sheet: archive.sheet,
+              range: locationLabel(archive),
               rows: text.number(archive.summary.rowsRead),
               row: text.number(archive.firstRow + archive.analysis.headerRow),
             })}
@@ -125,7 +132,9 @@ export function ArchiveColumns(props: {
   return (
     <section className={styles.section} aria-labelledby="archive-columns-heading" data-testid="archive-columns">
       <h2 id="archive-columns-heading" className={styles.heading}>
-        {text.t('columnsArchiveHeading', { sheet: props.archive.sheet })}
+        {props.archive.address === null
+          ? text.t('columnsArchiveHeading', { sheet: props.archive.sheet })
+          : text.t('columnsArchiveHeadingRange', { range: locationLabel(props.archive) })}
       </h2>
       <Text size={200}>{text.t('columnsArchiveIntro')}</Text>
       {ARCHIVE_FIELDS.map((field) => (

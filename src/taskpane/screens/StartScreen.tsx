@@ -11,6 +11,7 @@ import type { PaneError } from '../errors';
 import { useText } from '../i18n';
 import type { ReadProgress, SourceSnapshot, WorkbookOverview } from '../workbookGateway';
 import { isManagedSheet } from '../workbookGateway';
+import { locationLabel, locationOfSnapshot } from '../sourceRange';
 
 export type StartStatus = 'reading' | 'analyzing' | 'ready' | 'empty' | 'failed';
 
@@ -33,6 +34,8 @@ export interface StartScreenProps {
   readonly onReread: () => void;
   /** Two sources (issue 11): the customer-archive picker, shown below what was found. */
   readonly archiveSection?: JSX.Element | null;
+  /** The order log from a typed range (issue 11 §2, RangeSource.tsx), below the sheet picker. */
+  readonly rangeSection?: JSX.Element | null;
 }
 
 export function StartScreen(props: StartScreenProps): JSX.Element {
@@ -51,7 +54,9 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
         ? text.t('startFoundSelectedCell', { sheet: snapshot.sheetName, cell: snapshot.selectedCell })
         : snapshot.source.kind === 'selection'
           ? text.t('startFoundSelection', { sheet: snapshot.sheetName, address: snapshot.address })
-          : text.t('startFoundSheet', { sheet: snapshot.sheetName }),
+          : snapshot.source.kind === 'range'
+            ? text.t('startFoundRange', { range: locationLabel(locationOfSnapshot(snapshot)) })
+            : text.t('startFoundSheet', { sheet: snapshot.sheetName }),
     );
     foundParts.push(text.t('startFoundRows', { rows: text.number(summary.rowsRead) }));
     foundParts.push(text.t('startFoundHeader', { row: text.number(snapshot.firstRow + analysis.headerRow) }));
@@ -137,8 +142,8 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
         {pickable.length > 0 ? (
           <Field label={text.t('startPickSheet')}>
             <Dropdown
-              value={snapshot && snapshot.source.kind !== 'selection' ? snapshot.sheetName : ''}
-              selectedOptions={snapshot && snapshot.source.kind !== 'selection' ? [snapshot.sheetName] : []}
+              value={snapshot && (snapshot.source.kind === 'sheet' || snapshot.source.kind === 'active') ? snapshot.sheetName : ''}
+              selectedOptions={snapshot && (snapshot.source.kind === 'sheet' || snapshot.source.kind === 'active') ? [snapshot.sheetName] : []}
               onOptionSelect={(_event, data) => {
                 if (data.optionValue) props.onPickSheet(data.optionValue);
               }}
@@ -160,6 +165,7 @@ export function StartScreen(props: StartScreenProps): JSX.Element {
             {text.t('startReread')}
           </Button>
         </div>
+        {props.rangeSection ?? null}
         <Text size={200} className={styles.muted}>
           {text.t('startNothingWritten')}
         </Text>
