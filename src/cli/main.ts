@@ -397,7 +397,8 @@ function printSummary(output: GradeGridOutput, locale: Locale, io: Io, written: 
     if (issues.length > 5) lines.push(`  … ${nf.format(issues.length - 5)} ${pick(T.more, locale)}`);
   }
   const analysis = output.importResult.analysis;
-  if (analysis.ambiguousDateCount > 0) {
+  // Only when rows were skipped for it: with --day-month the dates are read, and the line would say otherwise.
+  if (analysis.ambiguousDateCount > 0 && issues.some((issue) => issue.code === 'ambiguous-date')) {
     const hint = analysis.suggestedDayMonthOrder ? ` (${pick(T.suggests, locale)} ${analysis.suggestedDayMonthOrder})` : '';
     lines.push(`${nf.format(analysis.ambiguousDateCount)} ${pick(T.ambiguousDates, locale)}${hint}.`);
   }

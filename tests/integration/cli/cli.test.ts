@@ -148,6 +148,18 @@ describe('tierwise grade', () => {
     expect(result.stderr).toContain('missing.csv');
   });
 
+  // Regression: with --day-month the ambiguous dates are read, yet the summary said those rows were skipped.
+  it('says ambiguous-date rows were skipped only when they were: not with --day-month', async () => {
+    const csv = ['Customer ID,Last purchase,Orders,Total spend', 'A1,03/04/2024,2,100', 'A2,05/06/2024,1,50', 'A3,07/08/2024,3,300', ''].join('\n');
+    writeFileSync(path.join(dir, 'ambiguous.csv'), csv);
+    const unsure = await run(['grade', 'ambiguous.csv', '--out', 'a.xlsx', '--as-of', '2024-12-31']);
+    expect(unsure.stdout).toContain('those rows were skipped');
+    const told = await run(['grade', 'ambiguous.csv', '--out', 'b.xlsx', '--as-of', '2024-12-31', '--day-month', 'dmy']);
+    expect(told.code).toBe(0);
+    expect(told.stdout).not.toContain('those rows were skipped');
+    expect(told.stdout).toContain('Rows read: 3, skipped: 0');
+  });
+
   it('exits 2 on a usage error', async () => {
     const result = await run(['grade', 'x.csv', '--kind', 'orders']);
     expect(result.code).toBe(2);
