@@ -2,7 +2,7 @@
  * The History sheet as a grid of cells, both ways (layout: ./types.ts):
  * `historyGridRow` lays a GradeHistory out (the file writers stream it row by
  * row), `parseHistoryGrid` reads a sheet's values back (the CLI's
- * `--previous`, the Office.js reader). Pure: no host library.
+ * `--previous`, the add-in's reader). Pure: no host library.
  */
 import type { Localized } from '../../i18n/locale';
 import { dayFromExcelSerial, parseIsoDay, type DayNumber, formatIsoDay, dayFromYmd } from '../dates';
@@ -105,7 +105,7 @@ function textOf(value: unknown): string | null {
 /**
  * Reads a History sheet's values (`Range.values` or the rows of a file)
  * back into a GradeHistory. A group whose date cell is blank is ignored:
- * the Office.js writer writes the date cell last, as the group's commit
+ * the add-in's writer writes the date cell last, as the group's commit
  * marker, so a build cancelled half-way leaves no half snapshot. Rows whose
  * cells are all blank are skipped. Every problem names its row and column.
  */

@@ -1,6 +1,6 @@
 /**
  * Where one build's snapshot goes on an existing History sheet, from what the
- * Office.js renderer read back of it (issue 8 §2). Pure: no host library.
+ * workbook renderer (the add-in's) read back of it (issue 8 §2). Pure: no host library.
  *
  * The renderer reads only the date row, the ID column and (for the plan) one
  * tier column; it never reads the earlier groups, and never writes them.

@@ -1,6 +1,6 @@
 /**
  * Grade history (issue 8 §2): the contract shared by the domain, the plan,
- * the readers (Office.js, the .xlsx of `--previous`) and the writers.
+ * the readers (the add-in's, the .xlsx of `--previous`) and the writers.
  *
  * Layout (the History sheet): ONE ROW PER CUSTOMER, one group of
  * HISTORY_FIELDS columns per snapshot, so 100,000 customers x 24 snapshots is
@@ -125,7 +125,7 @@ export interface HistoryInput {
 }
 
 /*
- * The commit marker (the Office.js writer, src/renderers/excel/parts/history.ts,
+ * The commit marker (the add-in's writer, src/renderers/excel/parts/history.ts,
  * and placement.ts): a group exists only when its date cell (row 1) is set.
  * The writer writes a group's cells first (the new rows' IDs before their
  * grades), in blocks, and the date cell LAST, alone in the final sync; a
