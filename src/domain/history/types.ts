@@ -96,16 +96,9 @@ export interface HistoryChange {
  * table's order (`ids[i]` is the table's row i). Labels as the table shows
  * them in the plan's locale.
  */
-export interface BuildSnapshot {
-  readonly asOf: DayNumber;
+export interface BuildSnapshot extends HistorySnapshot {
+  /** The build's customer IDs; entry i of every column is about `ids[i]` (not GradeHistory.ids). */
   readonly ids: readonly string[];
-  readonly tier: readonly (string | null)[];
-  readonly segment: readonly (string | null)[];
-  readonly lifecycle: readonly (string | null)[];
-  readonly r: readonly (number | null)[];
-  readonly f: readonly (number | null)[];
-  readonly m: readonly (number | null)[];
-  readonly spend: readonly (number | null)[];
 }
 
 /**
