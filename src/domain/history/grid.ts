@@ -119,7 +119,9 @@ export function parseHistoryGrid(values: readonly (readonly unknown[])[]): Parse
     return { ok: false, problems: [{ row: values.length, column: 'A', message: fillMessage('gridTooShort', { rows: values.length }) }] };
   }
   const dateRow = values[L.dateRow] ?? [];
-  const width = Math.max(...values.map((r) => r.length));
+  // A loop, not Math.max(...rows): a spread of a million rows overflows the stack.
+  let width = 0;
+  for (const r of values) if (r.length > width) width = r.length;
   const groups: { column: number; asOf: DayNumber }[] = [];
   const seenDates = new Map<number, number>();
   for (let column = L.firstGroupColumn; column < width; column += L.groupWidth) {

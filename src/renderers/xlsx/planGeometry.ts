@@ -41,3 +41,29 @@ export function targetRange(plan: WorkbookPlan, target: PlanTarget): { sheet: Sh
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * How many rows the plan writes in all: every table's body and every sheet's
+ * cells (a Quality sheet of a million findings has no table), the larger of
+ * the two per sheet summed, plus the Grade history's customers. Chooses the .xlsx engine: exceljs's object model
+ * holds every row in memory (about 20 KB of heap per wide row).
+ */
+export function planRowCount(plan: WorkbookPlan): number {
+  const lastRowBySheet = new Map<SheetKey, number>();
+  const stretch = (sheet: SheetKey, lastRow: number): void => {
+    const known = lastRowBySheet.get(sheet);
+    if (known === undefined || lastRow > known) lastRowBySheet.set(sheet, lastRow);
+  };
+  for (const table of plan.tables) stretch(table.sheet, table.row + bodyRowCount(table));
+  for (const sheet of plan.sheets) {
+    // A loop, not Math.max(...cells): a spread of a million arguments overflows the stack.
+    let last = -1;
+    for (const cell of sheet.cells) if (cell.row > last) last = cell.row;
+    if (last >= 0) stretch(sheet.key, last);
+  }
+  let rows = 0;
+  for (const last of lastRowBySheet.values()) rows += last + 1;
+  // The Grade history sheet: one row per customer of either snapshot list (an upper bound).
+  if (plan.history) rows += plan.history.earlier.ids.length + plan.history.current.ids.length;
+  return rows;
+}

@@ -353,11 +353,18 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
 
     await zip.addStreamed(`xl/worksheets/sheet${i + 1}.xml`, async (sink) => {
       const write = (text: string): void => sink.text(text);
-      let dimension = 'A1';
-      const extents: [number, number][] = sheet.cells.map((c) => [c.row, c.column]);
-      for (const t of tables) extents.push([t.row + bodyRowCount(t), t.column + t.columns.length - 1]);
-      if (sheet.key === 'history' && history) extents.push([historyRowCount(history) - 1, Math.max(1, historyColumnCount(history) - 1)]);
-      if (extents.length > 0) dimension = rangeAddress(0, 0, Math.max(...extents.map((e) => e[0])), Math.max(...extents.map((e) => e[1])));
+      // The used range, found with loops: Math.max(...cells) of a Quality sheet with a
+      // million findings overflowed the stack ("Maximum call stack size exceeded").
+      let lastRow = -1;
+      let lastColumn = -1;
+      const reach = (row: number, column: number): void => {
+        if (row > lastRow) lastRow = row;
+        if (column > lastColumn) lastColumn = column;
+      };
+      for (const c of sheet.cells) reach(c.row, c.column);
+      for (const t of tables) reach(t.row + bodyRowCount(t), t.column + t.columns.length - 1);
+      if (sheet.key === 'history' && history) reach(historyRowCount(history) - 1, Math.max(1, historyColumnCount(history) - 1));
+      const dimension = lastRow >= 0 ? rangeAddress(0, 0, lastRow, lastColumn) : 'A1';
       write(
         `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
           // fitToPage: printed (and PDF) output is one page wide, landscape
@@ -521,7 +528,10 @@ async function writeSheetData(
       letters,
     };
   });
-  const lastRow = Math.max(-1, ...sheet.cells.map((c) => c.row), ...tables.map((t) => t.row + bodyRowCount(t)));
+  // A loop, not Math.max(...cells): a million-argument spread overflows the stack.
+  let lastRow = -1;
+  for (const c of sheet.cells) if (c.row > lastRow) lastRow = c.row;
+  for (const t of tables) lastRow = Math.max(lastRow, t.row + bodyRowCount(t));
   for (let row = 0; row <= lastRow; row++) {
     const excelRow = row + 1;
     const free = cellsByRow.get(row);

@@ -114,6 +114,15 @@ describe('parseHistoryGrid', () => {
     expect(parseHistoryGrid(asDates)).toEqual({ ok: true, history: h });
   });
 
+  it('regression (Math.max over a spread of every row overflowed the stack): reads a grid of 400,000 customers', () => {
+    const n = 400_000;
+    const big = build(D(3), Array.from({ length: n }, (_, i) => [`C${i}`, i % 2 === 0 ? 'Gold' : 'Silver'] as const));
+    const history = mergeSnapshot(EMPTY_HISTORY, big).history;
+    const parsed = parseHistoryGrid(gridValues(history));
+    expect(parsed.ok && parsed.history.ids.length).toBe(n);
+    expect(parsed.ok && parsed.history.snapshots[0]?.tier[n - 1]).toBe('Silver');
+  });
+
   it('ignores a group whose date cell is blank (not committed)', () => {
     const values = gridValues(h);
     values[HISTORY_LAYOUT.dateRow]![8] = '';

@@ -148,3 +148,20 @@ describe('thisRowToA1', () => {
     expect(() => thisRowToA1('"abc', table, 6)).toThrow(XlsxWriteError);
   });
 });
+
+describe('sheets of many cells', () => {
+  test('regression (a Quality sheet of 1.8 million import findings crashed: "Maximum call stack size exceeded"): a sheet of a million cells is written with its used range', async () => {
+    const p = plan(3);
+    const last = p.sheets[p.sheets.length - 1];
+    if (last === undefined) throw new Error('no sheet');
+    const many = 1_000_000;
+    const cells = [...last.cells];
+    for (let i = 0; i < many; i++) cells.push({ row: 10 + i, column: i % 3, value: { kind: 'text', text: `finding ${i}` } });
+    const big: WorkbookPlan = { ...p, sheets: [...p.sheets.slice(0, -1), { ...last, cells }] };
+    const files = unzipText(await writeWorkbookXlsxStreaming(big));
+    const xml = files.get(`xl/worksheets/sheet${p.sheets.length}.xml`) ?? '';
+    const lastColumn = Math.max(2, ...last.cells.map((c) => c.column));
+    expect(xml.match(/<dimension ref="([^"]+)"\/>/)?.[1]).toBe(`A1:${String.fromCharCode(65 + lastColumn)}${10 + many}`);
+    expect(xml.includes(`<t>finding ${many - 1}</t>`)).toBe(true);
+  });
+});

@@ -8,7 +8,8 @@ import { gradeCustomers } from '../../../src/domain/grading';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import type { WorkbookPlan } from '../../../src/plan/types';
-import { writeWorkbookXlsx, type XlsxEngine } from '../../../src/renderers/xlsx/writeXlsx';
+import { STREAMING_ROW_THRESHOLD, writeWorkbookXlsx, type XlsxEngine } from '../../../src/renderers/xlsx/writeXlsx';
+import { planRowCount } from '../../../src/renderers/xlsx/planGeometry';
 import { escapeAttr, escapeText } from '../../../src/renderers/xlsx/streamXlsx';
 import { encodeOoxmlText } from '../../../src/renderers/xlsx/ooxmlText';
 import { installCalculatedColumnSupport } from '../../../src/renderers/xlsx/calculatedColumns';
@@ -159,5 +160,31 @@ describe('XML escaping', () => {
 
   test('encodeOoxmlText leaves ordinary text alone', () => {
     expect(encodeOoxmlText('客户 =1+1 _x')).toBe('客户 =1+1 _x');
+  });
+});
+
+describe('the engine follows every row the plan writes', () => {
+  test('regression (a Quality sheet of 500k findings beside a 3-row table went through exceljs and took 2.7 GB): planRowCount counts sheet cells, not only table rows', () => {
+    const p = smallPlan();
+    const tableRows = p.tables.reduce((sum, t) => sum + t.rows.length, 0);
+    expect(planRowCount(p)).toBeGreaterThanOrEqual(tableRows);
+    expect(planRowCount(p)).toBeLessThan(STREAMING_ROW_THRESHOLD);
+    const last = p.sheets[p.sheets.length - 1];
+    if (last === undefined) throw new Error('no sheet');
+    const cells = [...last.cells];
+    for (let i = 0; i < STREAMING_ROW_THRESHOLD + 5; i++) cells.push({ row: 10 + i, column: 0, value: { kind: 'text', text: `finding ${i}` } });
+    const big: WorkbookPlan = { ...p, sheets: [...p.sheets.slice(0, -1), { ...last, cells }] };
+    expect(planRowCount(big)).toBeGreaterThan(STREAMING_ROW_THRESHOLD);
+    expect(big.tables.reduce((sum, t) => sum + t.rows.length, 0)).toBe(tableRows);
+  });
+
+  test('each sheet counts once: its table body or its last cell, whichever reaches lower', () => {
+    const p = smallPlan('zh-CN');
+    const byHand = new Map<string, number>();
+    for (const t of p.tables) byHand.set(t.sheet, Math.max(byHand.get(t.sheet) ?? -1, t.row + t.rows.length + (t.rows.length === 0 ? 1 : 0)));
+    for (const s of p.sheets) for (const c of s.cells) byHand.set(s.key, Math.max(byHand.get(s.key) ?? -1, c.row));
+    let expected = [...byHand.values()].reduce((sum, last) => sum + last + 1, 0);
+    if (p.history) expected += p.history.earlier.ids.length + p.history.current.ids.length;
+    expect(planRowCount(p)).toBe(expected);
   });
 });
