@@ -9,7 +9,8 @@ import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
 import { ProgressPrinter, StreamProgress } from './output';
 import { StreamingGrader } from '../pipeline/gradeStream';
 import type * as StreamReaderModule from '../io/streamCsv';
-import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, type FileIdentity } from './safeOutput';
+import { inputIdentity, OutputRefusal, OutputSet, writeFailure, writeToTarget, type FileIdentity, type OutputContent } from './safeOutput';
+import { jsonChunks } from '../io/jsonChunks';
 import { readCopiesPassword, writeCopies } from './split';
 import { ImportError } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
@@ -339,7 +340,7 @@ async function gradeAndWrite(
   // Every file is complete in memory before any is written, and each is
   // renamed into place only once fully written.
   if (outPath !== null && workbook !== null) await writeOutput(outputs, '--out', outPath, workbook);
-  if (reportPath !== null) await writeOutput(outputs, '--report', reportPath, `${JSON.stringify(output.report, null, 2)}\n`);
+  if (reportPath !== null) await writeOutput(outputs, '--report', reportPath, jsonChunks(output.report)); // in pieces: a report may exceed V8's longest string
   if (deck !== null && deckBytes !== null) await writeOutput(outputs, '--deck', deck.path, deckBytes);
   return output;
 }
@@ -358,7 +359,7 @@ interface ArchiveInput {
 }
 
 /** Resolves and claims the output again as it is written (it may have changed since the check), then writes it by its kind. */
-async function writeOutput(outputs: OutputSet, option: string, target: string, data: Uint8Array | string): Promise<void> {
+async function writeOutput(outputs: OutputSet, option: string, target: string, data: OutputContent): Promise<void> {
   const resolved = await outputs.claim(option, target);
   try {
     await writeToTarget(resolved, data);

@@ -319,14 +319,26 @@ async function writeAll(handle: nodeFs.FileHandle, data: Uint8Array): Promise<vo
   }
 }
 
+/**
+ * What an output holds: bytes, a text, or a text in pieces (UTF-8 encoded one
+ * piece at a time: a report larger than V8's longest string is written from
+ * src/io/jsonChunks.ts without ever being one string).
+ */
+export type OutputContent = Uint8Array | string | Iterable<string>;
+
+async function writeContent(handle: nodeFs.FileHandle, content: OutputContent): Promise<void> {
+  if (content instanceof Uint8Array) return writeAll(handle, content);
+  if (typeof content === 'string') return writeAll(handle, Buffer.from(content, 'utf8'));
+  for (const piece of content) await writeAll(handle, Buffer.from(piece, 'utf8'));
+}
+
 /** Writes one resolved output (see the file comment); the caller wraps errors with the path. */
-export async function writeToTarget(target: OutputTarget, content: Uint8Array | string, fs: OutputFs = nodeFs): Promise<void> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+export async function writeToTarget(target: OutputTarget, content: OutputContent, fs: OutputFs = nodeFs): Promise<void> {
   if (target.kind === 'through') {
     // Never O_CREAT: if the FIFO or device went away since it was resolved, fail rather than create a file.
     const handle = await fs.open(target.requested, constants.O_WRONLY);
     try {
-      await writeAll(handle, data);
+      await writeContent(handle, content);
     } finally {
       await handle.close();
     }
@@ -338,7 +350,7 @@ export async function writeToTarget(target: OutputTarget, content: Uint8Array | 
   let handle: nodeFs.FileHandle | null = null;
   try {
     handle = await fs.open(temp, 'wx', 0o600);
-    await writeAll(handle, data);
+    await writeContent(handle, content);
     await handle.sync();
     // The old file's permission bits (0o600 otherwise would be a surprise), or the usual 0o666 less the umask for a new one.
     const mode = target.existing === null ? 0o666 & ~process.umask() : target.existing.mode;

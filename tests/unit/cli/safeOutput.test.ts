@@ -87,6 +87,38 @@ describe('writeToTarget', () => {
     expect(readdirSync(dir)).toEqual(['r.json']);
   });
 
+  it('a text in pieces (the report from jsonChunks) is written piece by piece, UTF-8, the same bytes as one string', async () => {
+    const file = path.join(dir, 'report.json');
+    const pieces = ['{"客户": ', '"金卡"', ', "n": 1}\n'];
+    await writeToTarget(await resolveOutputTarget(file), pieces);
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+  });
+
+  it('a disk that fills up while pieces are written: the old report survives, no temporary file', async () => {
+    const file = path.join(dir, 'report.json');
+    writeFileSync(file, OLD);
+    const fs = fillingDisk(1000);
+    function* pieces(): Generator<string> {
+      for (let i = 0; i < 100; i++) yield 'x'.repeat(100);
+    }
+    await expect(writeToTarget(await resolveOutputTarget(file, fs), pieces(), fs)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(fs.written()).toBe(1000);
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('pieces that fail half way (the serialiser throws): the old file survives, no temporary file', async () => {
+    const file = path.join(dir, 'report.json');
+    writeFileSync(file, OLD);
+    function* pieces(): Generator<string> {
+      yield '{"a": 1,';
+      throw new TypeError('Converting circular structure to JSON');
+    }
+    await expect(writeToTarget(await resolveOutputTarget(file), pieces())).rejects.toThrow(TypeError);
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
   it('replaces a regular file atomically (a new inode), keeping its permission bits', async () => {
     const file = path.join(dir, 'g.xlsx');
     writeFileSync(file, OLD);
