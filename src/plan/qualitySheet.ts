@@ -22,7 +22,7 @@ import type { ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, 
 import { FIELD_HEADERS, SHEET_NAMES } from './strings';
 import { QUALITY_TEXT } from './qualityStrings';
 import { columnLetter } from './a1';
-import { CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText } from './parts/common';
+import { CUSTOMERS_TABLE, MAX_SHEET_ROWS, NUMBER_FORMATS, checkCellText } from './parts/common';
 import { uniqueHeader } from './parts/customersTable';
 
 export const DATA_ISSUES_KEY = 'dataIssues';
@@ -34,7 +34,10 @@ const ISSUE_FONT = '#9C0006';
 export interface QualityLayout {
   readonly countsHeaderRow: number;
   readonly findingsHeaderRow: number;
+  /** Findings listed (one row each); fewer than the findings when they do not fit in the sheet. */
   readonly findingRows: number;
+  /** The row of the "N more findings are not listed" note, or null when every finding is listed. */
+  readonly notListedRow: number | null;
 }
 
 /** Column order of the findings block. */
@@ -54,8 +57,12 @@ function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Adds the Quality sheet and the Data issues column (with its conditional format) to a built plan. */
-export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: Locale): WorkbookPlan {
+/**
+ * Adds the Quality sheet and the Data issues column (with its conditional format) to a built plan.
+ * `sheetRows` is the worksheet's row limit (Excel's; a test passes a small one): findings beyond
+ * it are counted, not listed (a 5-million-line log with ambiguous dates has 1.8 million).
+ */
+export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: Locale, sheetRows: number = MAX_SHEET_ROWS): WorkbookPlan {
   const t = (value: Localized): string => pick(value, locale);
   const tableIndex = plan.tables.findIndex((x) => x.name === CUSTOMERS_TABLE);
   const table = plan.tables[tableIndex];
@@ -154,7 +161,10 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
   const idLetter = columnLetter(table.column + keyIndex);
   const checkLabels = new Map<QualityCheckKey, string>();
   row = findingsHeaderRow + 1;
-  for (const f of quality.findings) {
+  const layout = qualityLayout(quality, sheetRows);
+  if (layout.findingsHeaderRow !== findingsHeaderRow) throw new Error('internal: qualityLayout disagrees with the Quality sheet');
+  for (let i = 0; i < layout.findingRows; i++) {
+    const f = quality.findings[i]!;
     const where = `Quality row ${row + 1}`;
     if (f.customerId !== null) {
       checkCellText(f.customerId, where, t(QUALITY_TEXT.customerId));
@@ -178,6 +188,10 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
     put(row, 5, text(t(f.message)), { numberFormat: NUMBER_FORMATS.text });
     if (f.row !== null) put(row, 6, { kind: 'number', value: f.row }, { numberFormat: NUMBER_FORMATS.count });
     row++;
+  }
+  if (layout.notListedRow !== null) {
+    const counts = { listed: layout.findingRows.toLocaleString(locale), more: (quality.findings.length - layout.findingRows).toLocaleString(locale) };
+    put(layout.notListedRow, 0, text(fillTemplate(t(QUALITY_TEXT.notListed), counts)), { style: 'note' });
   }
 
   const sheet: SheetPlan = {
@@ -221,9 +235,16 @@ export function emailValidationFormula(cell: string): string {
   return `=AND(ISERROR(FIND(" ",${cell})),LEN(${cell})-LEN(SUBSTITUTE(${cell},"@",""))=1,FIND("@",${cell})>1,ISNUMBER(FIND(".",${cell},FIND("@",${cell})+2)),RIGHT(${cell},1)<>".")`;
 }
 
-/** The layout of a plan's Quality sheet (tests, renderers): read back from its header cells. */
-export function qualityLayout(quality: QualityResult): QualityLayout {
+/**
+ * The layout of a plan's Quality sheet (tests, renderers). Every finding is listed when it fits
+ * in `sheetRows`; otherwise as many as leave the last row for the "not listed" note.
+ */
+export function qualityLayout(quality: QualityResult, sheetRows: number = MAX_SHEET_ROWS): QualityLayout {
   const countsHeaderRow = 3;
   const countRows = Math.max(1, quality.counts.length);
-  return { countsHeaderRow, findingsHeaderRow: countsHeaderRow + countRows + 3, findingRows: quality.findings.length };
+  const findingsHeaderRow = countsHeaderRow + countRows + 3;
+  const room = sheetRows - (findingsHeaderRow + 1);
+  if (quality.findings.length <= room) return { countsHeaderRow, findingsHeaderRow, findingRows: quality.findings.length, notListedRow: null };
+  const listed = Math.max(0, room - 1);
+  return { countsHeaderRow, findingsHeaderRow, findingRows: listed, notListedRow: findingsHeaderRow + 1 + listed };
 }

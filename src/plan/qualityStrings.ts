@@ -23,6 +23,11 @@ export const QUALITY_TEXT = {
   /** The link's text: `{row}` is the customer's row number on the Customers sheet. */
   goToRow: { en: 'Row {row}', zh: '第 {row} 行' },
   dataIssuesHeader: { en: 'Data issues', zh: '数据问题' },
+  /** The last row of a Quality sheet too short for every finding: `{listed}` and `{more}` are counts. */
+  notListed: {
+    en: 'The first {listed} findings are listed: {more} more do not fit in a worksheet. The counts above and the Data issues column count all of them; the command line\'s report (--report) lists every one.',
+    zh: '此处列出前 {listed} 条问题，另有 {more} 条超出工作表的行数上限未列出。上方的统计和“数据问题”列包含全部问题；命令行的报告（--report）列出每一条。',
+  },
   phoneTitle: { en: 'Phone number', zh: '电话号码' },
   phoneMessage: {
     en: 'Type a phone number: digits, with spaces, dashes, brackets or +86 if you like (a mobile has 11 digits).',

@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { dayFromYmd } from '../../../src/domain/dates';
 import type { Locale } from '../../../src/i18n/locale';
 import type { PlanCell, WorkbookPlan } from '../../../src/plan/types';
-import { DATA_ISSUES_KEY } from '../../../src/plan/qualitySheet';
+import { DATA_ISSUES_KEY, qualityLayout, withQuality } from '../../../src/plan/qualitySheet';
+import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import { writeWorkbookXlsx } from '../../../src/renderers/xlsx/writeXlsx';
 import { writeWorkbookXlsxStreaming } from '../../../src/renderers/xlsx/streamXlsx';
 import type { RawGrid } from '../../../src/domain/types';
@@ -96,6 +97,52 @@ describe('the Quality sheet in the plan', () => {
     expect(expected).toEqual([2, 4, 3, 0]);
     expect(table.cachedResults!.every((r) => r.length === table.columns.length)).toBe(true);
     expect(plan.conditionalFormats).toContainEqual(expect.objectContaining({ kind: 'expression', target: { kind: 'tableColumn', table: 'Customers', column: '数据问题' } }));
+  });
+});
+
+describe('more findings than a worksheet holds', () => {
+  function parts(locale: Locale) {
+    const { planInput } = run(locale);
+    const quality = planInput.quality;
+    if (quality === undefined || quality === null) throw new Error('no quality result');
+    const { quality: _dropped, ...rest } = planInput;
+    return { base: buildWorkbookPlan(rest), quality };
+  }
+
+  test.each<Locale>(['en', 'zh-CN'])('%s, regression (1.8 million findings went past row 1,048,576 and made a file Excel cannot open): the sheet lists what fits, then says how many more', (locale) => {
+    const { base, quality } = parts(locale);
+    const all = qualityLayout(quality);
+    expect(all.notListedRow).toBeNull();
+    const sheetRows = all.findingsHeaderRow + 1 + 3; // room for 3 rows: 2 findings and the note
+    const plan = withQuality(base, quality, locale, sheetRows);
+    const layout = qualityLayout(quality, sheetRows);
+    expect(layout.findingRows).toBe(2);
+    expect(layout.notListedRow).toBe(sheetRows - 1);
+    const cells = qualityCells(plan);
+    expect(Math.max(...cells.map((c) => c.row))).toBe(sheetRows - 1);
+    const listedIds = cells.filter((c) => c.column === 0 && c.row > layout.findingsHeaderRow && c.row < sheetRows - 1);
+    expect(listedIds.length).toBeLessThanOrEqual(2);
+    const note = cells.find((c) => c.row === sheetRows - 1 && c.column === 0);
+    const more = quality.findings.length - 2;
+    expect(note?.value).toEqual({ kind: 'text', text: locale === 'en' ? expect.stringContaining(`${more} more do not fit`) : expect.stringContaining(`另有 ${more} 条`) });
+    // The counts and the Data issues column still count every finding.
+    const total = cells.find((c) => c.column === 1 && c.row === layout.findingsHeaderRow - 2);
+    expect(total?.value).toEqual({ kind: 'number', value: quality.findings.length });
+    const table = plan.tables.find((t) => t.name === 'Customers')!;
+    const k = table.columns.findIndex((c) => c.key === DATA_ISSUES_KEY);
+    const counted = table.rows.reduce((sum, r) => sum + ((r[k] as { value: number } | null)?.value ?? 0), 0);
+    expect(counted).toBe([...quality.findingsByCustomer.values()].reduce((a, b) => a + b, 0));
+  });
+
+  test('findings that exactly fill the sheet are all listed, with no note', () => {
+    const { base, quality } = parts('en');
+    const sheetRows = qualityLayout(quality).findingsHeaderRow + 1 + quality.findings.length;
+    const layout = qualityLayout(quality, sheetRows);
+    expect(layout).toMatchObject({ findingRows: quality.findings.length, notListedRow: null });
+    const cells = qualityCells(withQuality(base, quality, 'en', sheetRows));
+    expect(Math.max(...cells.map((c) => c.row))).toBeLessThan(sheetRows);
+    const layoutOneShort = qualityLayout(quality, sheetRows - 1);
+    expect(layoutOneShort).toMatchObject({ findingRows: quality.findings.length - 2, notListedRow: sheetRows - 2 });
   });
 });
 
