@@ -631,9 +631,22 @@ export function isFormulaLike(text: string): boolean {
   // A CJK unified ideograph (U+4E00..U+9FFF) is its own NFKC form and composes with nothing: not a formula start.
   // Skipping NFKC there keeps Chinese names and regions cheap (most cells of an archive).
   if (code >= 0x4e00 && code <= 0x9fff) return false;
-  const first = code < 128 ? text[0]! : text.slice(0, 2).normalize('NFKC')[0] ?? '';
+  if (code < 128) {
+    // FORMULA_START's ASCII members by code: no one-character string and Set look-up per cell (IDs of every order line).
+    if (!isAsciiFormulaStart(code)) return false;
+    return !(code === MINUS_CODE || code === PLUS_CODE) || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+  }
+  const first = text.slice(0, 2).normalize('NFKC')[0] ?? '';
   if (!FORMULA_START.has(first)) return false;
   return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+}
+
+const MINUS_CODE = 45;
+const PLUS_CODE = 43;
+
+/** FORMULA_START.has(String.fromCharCode(code)) for an ASCII code. */
+function isAsciiFormulaStart(code: number): boolean {
+  return code === 61 || code === PLUS_CODE || code === MINUS_CODE || code === 64 || code === 9 || code === 13 || code === 10;
 }
 
 /**

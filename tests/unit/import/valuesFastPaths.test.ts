@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { dayFromYmd } from '../../../src/domain/dates';
-import { civilDay, dayMonthReading, parseDay, parseId, parseNumber } from '../../../src/domain/import';
+import { civilDay, dayMonthReading, isFormulaLike, parseDay, parseId, parseNumber } from '../../../src/domain/import';
 
 const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
 const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
@@ -139,6 +139,28 @@ describe('fast paths agree with the regular expressions', () => {
     fc.assert(
       fc.property(numberLike, (text) => {
         expect(parseNumber(text)).toEqual(parseNumber(` ${text}`));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('isFormulaLike: the ASCII first characters by code answer as the Set of formula starts', () => {
+    const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
+    const SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+    /** The general rule: NFKC of the first characters, then the Set; a signed number is not a formula. */
+    const reference = (text: string): boolean => {
+      if (text.length === 0) return false;
+      const code = text.charCodeAt(0);
+      if (code >= 0x4e00 && code <= 0x9fff) return false;
+      const first = text.slice(0, 2).normalize('NFKC')[0] ?? '';
+      if (!FORMULA_START.has(first)) return false;
+      return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+    };
+    const start = fc.oneof(fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), fc.constantFrom('＝', '＋', '－', '中', 'é'));
+    const rest = fc.array(fc.constantFrom('1', '2.5', ',', '%', ' ', 'A', '=', '+', '-', '(', ')'), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(start, rest, (first, tail) => {
+        expect(isFormulaLike(first + tail)).toBe(reference(first + tail));
       }),
       { numRuns: 20_000 },
     );
