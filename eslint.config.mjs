@@ -12,7 +12,7 @@ const hostLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', '.tmp/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-cli/', 'out/', 'coverage/', '.tmp/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

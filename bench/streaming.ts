@@ -8,12 +8,14 @@
  *
  * - the baseline: Papa Parse alone streaming the same file (UTF-8, the same
  *   options the reader uses), rows discarded;
- * - `bin/tierwise.cjs grade log.csv --out log.xlsx --report r.json --quiet`.
+ * - `bin/tierwise.cjs grade log.csv --out log.xlsx --report r.json --quiet`,
+ *   from the CLI bundle (built first, `scripts/build-cli.mjs`; TIERWISE_CLI=bundle
+ *   so a stale bundle fails the run) or, with --engine tsx, from the sources.
  *
  * Figures: CLI time / Papa time (goal <= 2x at 5M), CLI peak RSS (goal <= 1 GB),
  * and the CLI's time per line at both sizes (goal: flat). Files are deleted after.
  *
- *   node bin/run-ts.cjs bench/streaming.ts [--quick]
+ *   node bin/run-ts.cjs bench/streaming.ts [--quick] [--engine bundle|tsx]
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -66,9 +68,9 @@ export async function writeLog(file: string, lines: number, customers: number): 
 }
 
 /** Runs a command under /usr/bin/time -v: wall time (ms) and peak resident memory (MB). */
-function measured(command: string, args: readonly string[], cwd: string): { ms: number; rssMb: number; stdout: string } {
+function measured(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number; stdout: string } {
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
@@ -88,8 +90,14 @@ Papa.parse(fs.createReadStream(process.argv[1], { encoding: 'utf8', highWaterMar
 });
 `;
 
-export async function benchStreaming(sizes: readonly number[]): Promise<StreamingFigure[]> {
+export type CliEngine = 'bundle' | 'tsx';
+
+export async function benchStreaming(sizes: readonly number[], engine: CliEngine = 'bundle'): Promise<StreamingFigure[]> {
   const root = path.resolve(__dirname, '..');
+  if (engine === 'bundle') {
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`scripts/build-cli.mjs exited ${build.status}:\n${build.stderr}`);
+  }
   const figures: StreamingFigure[] = [];
   for (const lines of sizes) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tierwise-bench-stream-'));
@@ -103,7 +111,7 @@ export async function benchStreaming(sizes: readonly number[]): Promise<Streamin
       const papa = measured(process.execPath, ['-e', PAPA_ALONE, file], root);
       if (Number(papa.stdout.trim()) !== lines + 1) throw new Error(`Papa Parse read ${papa.stdout.trim()} rows, not ${lines + 1}`);
       process.stderr.write('streaming: the CLI…\n');
-      const cli = measured(process.execPath, [path.join(root, 'bin', 'tierwise.cjs'), 'grade', file, '--out', path.join(dir, 'orders.xlsx'), '--report', path.join(dir, 'r.json'), '--quiet', '--day-month', 'mdy'], dir);
+      const cli = measured(process.execPath, [path.join(root, 'bin', 'tierwise.cjs'), 'grade', file, '--out', path.join(dir, 'orders.xlsx'), '--report', path.join(dir, 'r.json'), '--quiet', '--day-month', 'mdy'], dir, { ...process.env, TIERWISE_CLI: engine });
       figures.push({ lines, bytes, customers, papaMs: papa.ms, papaRssMb: papa.rssMb, cliMs: cli.ms, cliRssMb: cli.rssMb });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -114,7 +122,10 @@ export async function benchStreaming(sizes: readonly number[]): Promise<Streamin
 
 if (/bench[\\/]streaming\.ts$/.test(process.argv[1] ?? '')) {
   const quick = process.argv.includes('--quick');
-  benchStreaming(quick ? [50_000, 500_000] : [500_000, 5_000_000])
+  const engineAt = process.argv.indexOf('--engine');
+  const engine = engineAt >= 0 ? process.argv[engineAt + 1] : 'bundle';
+  if (engine !== 'bundle' && engine !== 'tsx') throw new Error(`--engine must be bundle or tsx, not ${engine}`);
+  benchStreaming(quick ? [50_000, 500_000] : [500_000, 5_000_000], engine)
     .then((figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`))
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

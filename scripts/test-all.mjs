@@ -1,6 +1,6 @@
 // The whole test suite, as `npm test` runs it: type check, lint, the manifest
 // (when the schemas are at hand), the production build the browser tests
-// serve, then every Jest project (unit, dom, integration: LibreOffice parity,
+// serve, the CLI bundle the command-line tests run (bin/tierwise.cjs), then every Jest project (unit, dom, integration: LibreOffice parity,
 // CLI, headless Chromium). Ends with one line `N passed, N failed`, counting
 // each Jest test and each check above as one.
 import { spawnSync } from 'node:child_process';
@@ -44,6 +44,7 @@ if (existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))) {
   process.stderr.write(`\n== manifest schema: not checked (no schemas at ${schemaDir}; set TIERWISE_SCHEMAS)\n`);
 }
 check('build', bin('webpack'), ['--mode', 'production']);
+check('CLI bundle', 'node', ['scripts/build-cli.mjs']);
 
 mkdirSync('.tmp', { recursive: true });
 const resultsFile = path.join(root, '.tmp', 'jest-results.json');

@@ -4,6 +4,7 @@
  * Messages follow --lang, else the environment's language (LANG / LC_ALL).
  */
 import { open, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HELP, parseArgs, UsageError, type GradeCommand } from './args';
 import { ProgressPrinter, StreamProgress } from './output';
@@ -414,8 +415,22 @@ const DEMO_SAMPLES = [
   { file: 'order-log.csv', base: 'orders' },
 ] as const;
 
+/**
+ * The project's directory: the nearest one above `from` holding package.json.
+ * The CLI runs from src/cli (tsx) or from dist-cli (its bundle), so the bundled
+ * samples are found from the project, not at a fixed distance from this file.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; ) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+}
+
 async function runDemo(outDir: string, locale: Locale, io: Io): Promise<number> {
-  const samplesDir = path.join(__dirname, '..', 'preview', 'samples');
+  const samplesDir = path.join(projectRoot(__dirname), 'src', 'preview', 'samples');
   for (const sample of DEMO_SAMPLES) {
     const source = path.join(samplesDir, sample.file);
     const bytes = new Uint8Array(await readFile(source));

@@ -131,18 +131,36 @@ async function decideEncoding(file: string, choice: EncodingChoice, chunkBytes: 
   return { encoding: 'gb18030', guessed: true, skip: 0 };
 }
 
-interface TextDecoderLike {
+/** @internal exported for tests: a streaming decoder of one encoding. */
+export interface TextDecoderLike {
   write(bytes: Buffer): string;
   end(): string;
 }
 
-function decoderFor(encoding: DetectedEncoding): TextDecoderLike {
+/**
+ * A streaming decoder, as TextDecoder (or iconv-lite for GB18030) decodes the
+ * bytes of the whole file. UTF-8 chunks of ASCII bytes only, up to the first
+ * chunk with another byte, are copied as Latin-1 (what UTF-8 gives for ASCII,
+ * at memory speed, where TextDecoder validates each byte): nothing is pending
+ * between them, so from the first other chunk on, a fresh TextDecoder reads
+ * the rest exactly as one would have read the whole file.
+ * @internal exported for tests
+ */
+export function decoderFor(encoding: DetectedEncoding): TextDecoderLike {
   if (encoding === 'gb18030') {
     const decoder = iconv.getDecoder('gb18030', { stripBOM: false });
     return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
   }
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  let asciiSoFar = encoding === 'utf-8';
+  return {
+    write: (bytes) => {
+      if (asciiSoFar && isAscii(bytes)) return bytes.toString('latin1');
+      asciiSoFar = false;
+      return decoder.decode(bytes, { stream: true });
+    },
+    end: () => decoder.decode(),
+  };
 }
 
 /** Parses text pushed in chunks into rows, handing each batch on. */

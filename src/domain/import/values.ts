@@ -212,13 +212,22 @@ function isDateSeparator(code: number): boolean {
   return code === HYPHEN || code === SLASH || code === DOT;
 }
 
-/** The parts of the last `a/b/yyyy` text read by readAbYear (module scratch: no array per cell). */
+/** The parts of the last `a/b/yyyy` text fastAbYear read (module scratch: no array per cell). */
 let abFirst = 0;
 let abSecond = 0;
 let abYear = 0;
 /** The text fastAbYear last looked at, and whether it read it (the parts above are then its parts). */
 let abText = '';
 let abTextRead = false;
+/**
+ * The days of abText's two readings (day abFirst of month abSecond, and the
+ * other way round; null when not a real date), worked out once per text by
+ * fastAbDays; undefined until then.
+ */
+let abDmyDay: DayNumber | null | undefined;
+let abMdyDay: DayNumber | null | undefined;
+/** The raw cell whose clean text is abText (null when abText came from elsewhere). */
+let abRaw: string | null = null;
 
 /**
  * Fast path for AB_YEAR (`a/b/yyyy`, `a-b-yyyy`, `a.b.yyyy`, optional
@@ -230,6 +239,9 @@ function fastAbYear(text: string): boolean {
   if (text === abText) return abTextRead;
   abText = text;
   abTextRead = false;
+  abRaw = null;
+  abDmyDay = undefined;
+  abMdyDay = undefined;
   let read = digits12(text, 0);
   if (read === -1) return false;
   const first = read < -99 ? -read - 100 : read;
@@ -256,15 +268,39 @@ function fastAbYear(text: string): boolean {
   return true;
 }
 
-/** Reads `a/b/yyyy` text into abFirst, abSecond, abYear: false for any other shape. */
-function readAbYear(text: string): boolean {
-  if (fastAbYear(text)) return true;
-  const m = AB_YEAR.exec(text);
-  if (!m) return false;
-  abFirst = Number(m[1]);
-  abSecond = Number(m[2]);
-  abYear = Number(m[3]);
-  return true;
+/**
+ * The clean text of a string cell, offered to fastAbYear (abTextRead then
+ * says whether it read it). The streamed read asks twice per date cell (the
+ * day/month evidence, then the day): the second time, the same cell is
+ * answered without cleaning it again.
+ */
+function readCellAb(raw: string): string {
+  if (raw === abRaw) return abText;
+  const text = cleanText(raw);
+  fastAbYear(text);
+  abRaw = raw;
+  return text;
+}
+
+/** Fills abDmyDay and abMdyDay for the text fastAbYear last read, once. */
+function fastAbDays(): void {
+  if (abDmyDay !== undefined) return;
+  abDmyDay = civilDay(abYear, abSecond, abFirst);
+  abMdyDay = civilDay(abYear, abFirst, abSecond);
+}
+
+/** dayOfAbYear for the text fastAbYear last read, from its two readings worked out once. */
+function dayOfFastAb(order: DayMonthOrder | null): Parsed<DayNumber> {
+  fastAbDays();
+  const dmy = abDmyDay as DayNumber | null;
+  const mdy = abMdyDay as DayNumber | null;
+  if (dmy !== null && mdy !== null && abFirst !== abSecond) {
+    if (order === null) return fail('ambiguous-date');
+    return ok(order === 'dmy' ? dmy : mdy);
+  }
+  if (mdy !== null) return ok(mdy);
+  if (dmy !== null) return ok(dmy);
+  return fail('invalid-date');
 }
 
 /** The day of `a/b/year`: the order decides only when both readings are real dates. */
@@ -296,10 +332,21 @@ export type DayMonthReading = 'ambiguous' | 'dmy-only' | 'mdy-only' | 'same';
 /** For `a/b/yyyy` text, which orders give a real date; null for any other form. */
 export function dayMonthReading(cell: RawCell): DayMonthReading | null {
   if (typeof cell !== 'string') return null;
-  if (!readAbYear(cleanText(cell))) return null;
-  const a = abFirst;
-  const b = abSecond;
-  const year = abYear;
+  const text = readCellAb(cell);
+  if (abTextRead) {
+    fastAbDays();
+    const dmy = abDmyDay !== null;
+    const mdy = abMdyDay !== null;
+    if (dmy && mdy) return abFirst === abSecond ? 'same' : 'ambiguous';
+    if (dmy) return 'dmy-only';
+    if (mdy) return 'mdy-only';
+    return null;
+  }
+  const m = AB_YEAR.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const year = Number(m[3]);
   const dmy = civilDay(year, b, a) !== null;
   const mdy = civilDay(year, a, b) !== null;
   if (dmy && mdy) return a === b ? 'same' : 'ambiguous';
@@ -327,12 +374,12 @@ export function parseDay(cell: RawCell, order: DayMonthOrder | null = null): Par
     if (Number.isNaN(cell.getTime())) return fail('invalid-date');
     return ymd(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   }
-  const text = cleanText(cell);
+  // `a/b/yyyy` has a separator within its first 3 characters, fastYmd, YMD and YMD_CJK 4 digits: the fast path may go first.
+  const text = readCellAb(cell);
+  if (abTextRead) return dayOfFastAb(order);
   if (text === '') return EMPTY;
   const fast = fastYmd(text);
   if (fast !== undefined) return fast;
-  // `a/b/yyyy` has a separator within its first 3 characters, YMD and YMD_CJK 4 digits: the fast path may go first.
-  if (fastAbYear(text)) return dayOfAbYear(abFirst, abSecond, abYear, order);
   let m = YMD.exec(text) ?? YMD_CJK.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = AB_YEAR.exec(text);
@@ -584,9 +631,22 @@ export function isFormulaLike(text: string): boolean {
   // A CJK unified ideograph (U+4E00..U+9FFF) is its own NFKC form and composes with nothing: not a formula start.
   // Skipping NFKC there keeps Chinese names and regions cheap (most cells of an archive).
   if (code >= 0x4e00 && code <= 0x9fff) return false;
-  const first = code < 128 ? text[0]! : text.slice(0, 2).normalize('NFKC')[0] ?? '';
+  if (code < 128) {
+    // FORMULA_START's ASCII members by code: no one-character string and Set look-up per cell (IDs of every order line).
+    if (!isAsciiFormulaStart(code)) return false;
+    return !(code === MINUS_CODE || code === PLUS_CODE) || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+  }
+  const first = text.slice(0, 2).normalize('NFKC')[0] ?? '';
   if (!FORMULA_START.has(first)) return false;
   return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+}
+
+const MINUS_CODE = 45;
+const PLUS_CODE = 43;
+
+/** FORMULA_START.has(String.fromCharCode(code)) for an ASCII code. */
+function isAsciiFormulaStart(code: number): boolean {
+  return code === 61 || code === PLUS_CODE || code === MINUS_CODE || code === 64 || code === 9 || code === 13 || code === 10;
 }
 
 /**

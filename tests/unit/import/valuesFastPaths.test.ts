@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { dayFromYmd } from '../../../src/domain/dates';
-import { civilDay, dayMonthReading, parseDay, parseId, parseNumber } from '../../../src/domain/import';
+import { civilDay, dayMonthReading, isFormulaLike, parseDay, parseId, parseNumber } from '../../../src/domain/import';
 
 const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
 const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
@@ -35,6 +35,67 @@ const dateLike = fc
     maxLength: 10,
   })
   .map((parts) => parts.join(''));
+
+/** parseDay of a/b/yyyy text by the regular expression alone (undefined for other text). */
+function referenceAbDay(text: string, order: 'dmy' | 'mdy' | null): ReturnType<typeof parseDay> | undefined {
+  const ab = AB_YEAR.exec(text.normalize('NFKC').trim());
+  if (!ab) return undefined;
+  const [a, b, year] = [Number(ab[1]), Number(ab[2]), Number(ab[3])];
+  const dmy = civilDay(year, b, a);
+  const mdy = civilDay(year, a, b);
+  if (dmy !== null && mdy !== null && a !== b) return order === null ? { ok: false, code: 'ambiguous-date' } : { ok: true, value: order === 'dmy' ? dmy : mdy };
+  const value = mdy ?? dmy;
+  return value === null ? { ok: false, code: 'invalid-date' } : { ok: true, value };
+}
+
+describe('the per-cell memo of date reading (the streamed read asks twice per cell)', () => {
+  /** parseDay answered alone: another text first, so no clean text is remembered from earlier calls. */
+  const alone = (cell: string, order: 'dmy' | 'mdy' | null): ReturnType<typeof parseDay> => {
+    parseDay('not a date');
+    return parseDay(cell, order);
+  };
+
+  /** `a/b/yyyy` dates, real or not, with the times of an order log. */
+  const abDate = fc
+    .tuple(fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 13 }), fc.constantFrom('2011', '2024', '2100', '0000'), fc.constantFrom('', ' 8:26', ' 23:59:59', '  10:00'), fc.constantFrom('/', '-', '.'))
+    .map(([a, b, year, time, sep]) => `${a}${sep}${b}${sep}${year}${time}`);
+
+  it('any sequence of dayMonthReading and parseDay calls answers as the regular expressions do', () => {
+    const op = fc.record({
+      text: fc.nat(3),
+      copy: fc.boolean(),
+      reading: fc.boolean(),
+      order: fc.constantFrom('dmy' as const, 'mdy' as const, null),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(dateLike, abDate, abDate.map((t) => ` ${t}\u3000`)), { minLength: 1, maxLength: 4 }), fc.array(op, { maxLength: 12 }), (pool, ops) => {
+        for (const { text, copy, reading, order } of ops) {
+          const picked = pool[text % pool.length] as string;
+          // The same content in another string object, as the next row's cell would be.
+          const cell = copy ? [...picked].join('') : picked;
+          if (reading) {
+            expect(dayMonthReading(cell)).toBe(referenceReading(cell.normalize('NFKC')));
+          } else {
+            const parsed = parseDay(cell, order);
+            expect(parsed).toEqual(referenceAbDay(cell, order) ?? alone(cell, order));
+          }
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each<[string, string, 'dmy' | 'mdy' | null]>([
+    ['3/4/2024 10:00', '4/3/2024 10:00', 'dmy'],
+    ['12/1/2011 8:26', '31/1/2011 8:26', null],
+    ['1/1/2024', '2/30/2024', 'mdy'],
+  ])('reading %s, then %s: the second day is its own, not the first one remembered', (first, second, order) => {
+    expect(dayMonthReading(first)).toBe(referenceReading(first));
+    expect(parseDay(first, order)).toEqual(referenceAbDay(first, order));
+    expect(dayMonthReading(second)).toBe(referenceReading(second));
+    expect(parseDay(second, order)).toEqual(referenceAbDay(second, order));
+  });
+});
 
 describe('fast paths agree with the regular expressions', () => {
   it('dayMonthReading: a/b/yyyy with any time tail', () => {
@@ -78,6 +139,28 @@ describe('fast paths agree with the regular expressions', () => {
     fc.assert(
       fc.property(numberLike, (text) => {
         expect(parseNumber(text)).toEqual(parseNumber(` ${text}`));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('isFormulaLike: the ASCII first characters by code answer as the Set of formula starts', () => {
+    const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
+    const SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+    /** The general rule: NFKC of the first characters, then the Set; a signed number is not a formula. */
+    const reference = (text: string): boolean => {
+      if (text.length === 0) return false;
+      const code = text.charCodeAt(0);
+      if (code >= 0x4e00 && code <= 0x9fff) return false;
+      const first = text.slice(0, 2).normalize('NFKC')[0] ?? '';
+      if (!FORMULA_START.has(first)) return false;
+      return !(first === '-' || first === '+') || !SIGNED_NUMBER.test(text.length > 40 ? '' : text.trim());
+    };
+    const start = fc.oneof(fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), fc.constantFrom('＝', '＋', '－', '中', 'é'));
+    const rest = fc.array(fc.constantFrom('1', '2.5', ',', '%', ' ', 'A', '=', '+', '-', '(', ')'), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(start, rest, (first, tail) => {
+        expect(isFormulaLike(first + tail)).toBe(reference(first + tail));
       }),
       { numRuns: 20_000 },
     );
