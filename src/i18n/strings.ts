@@ -230,6 +230,14 @@ export const STRINGS = {
     en: 'Undo that (Ctrl+Z), or select the data, choose Insert > Table and give the table the name below, then build again. Nothing was written, so your notes and overrides are safe.',
     zh: '请撤消该操作（Ctrl+Z），或选中数据后选择“插入 > 表格”，并按下方说明为表格命名，然后重新生成。工作簿未作任何更改，您的备注和手动调整都完好无损。',
   },
+  errorOtherLanguageWhat: {
+    en: 'This workbook was built by Tierwise in the other display language (English or Chinese).',
+    zh: '此工作簿是 Tierwise 以另一种显示语言（英文或中文）生成的。',
+  },
+  errorOtherLanguageDo: {
+    en: 'Switch Office\'s display language to the one named below, then build again. Nothing was written, so your notes and overrides are safe.',
+    zh: '请将 Office 的显示语言切换为下方所述的语言，然后重新生成。工作簿未作任何更改，您的备注和手动调整都完好无损。',
+  },
   errorWriteWhat: { en: 'Writing to the workbook failed.', zh: '写入工作簿失败。' },
   errorWriteDo: {
     en: 'The workbook was left consistent. Close any dialog in Excel and build again; re-running never duplicates rows.',

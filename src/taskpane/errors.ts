@@ -55,6 +55,7 @@ export function describeError(error: unknown): PaneError {
     const cause = error.cause === undefined ? '' : `\ncaused by: ${technicalDetails(error.cause)}`;
     const withCause = details + cause;
     if (error.reason === 'sheetProtected') return { what: STRINGS.errorProtectedWhat, todo: STRINGS.errorProtectedDo, note: error.description, details: withCause };
+    if (error.reason === 'builtInOtherLanguage') return { what: STRINGS.errorOtherLanguageWhat, todo: STRINGS.errorOtherLanguageDo, note: error.description, details: withCause };
     if (error.reason === 'tableMissing') return { what: STRINGS.errorTableMissingWhat, todo: STRINGS.errorTableMissingDo, note: error.description, details: withCause };
     return { what: STRINGS.errorWriteWhat, todo: STRINGS.errorWriteDo, note: error.description, details: withCause };
   }

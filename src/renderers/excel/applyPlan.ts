@@ -56,6 +56,7 @@
  */
 import type { Localized } from '../../i18n/locale';
 import { columnLetter } from '../../plan/a1';
+import { SHEET_NAMES } from '../../plan/strings';
 import {
   mergeTableRows,
   TableMergeError,
@@ -164,6 +165,20 @@ export interface ApplyResult {
 
 
 /* ------------------------------------------------------------------ the build */
+
+/**
+ * When `foundSheet` is the managed sheet's name in the other display language (and not this
+ * build's), the language the workbook was built in, in words; otherwise null.
+ */
+function builtInLanguage(key: string, foundSheet: string, plannedSheet: string): { en: string; zh: string; otherEn: string; otherZh: string } | null {
+  const names = (SHEET_NAMES as Readonly<Record<string, Localized>>)[key];
+  if (names === undefined) return null;
+  const found = foundSheet.toLowerCase();
+  const planned = plannedSheet.toLowerCase();
+  if (found === names.en.toLowerCase() && planned === names.zh.toLowerCase()) return { en: 'English', zh: '英文', otherEn: 'Chinese', otherZh: '中文' };
+  if (found === names.zh.toLowerCase() && planned === names.en.toLowerCase()) return { en: 'Chinese', zh: '中文', otherEn: 'English', otherZh: '英文' };
+  return null;
+}
 
 /**
  * Applies `plan` to the workbook behind `context`. Re-running is an update
@@ -438,6 +453,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     if (headerRange && bodyRange && tableSheet && tablePlan) {
       const planSheet = sheetPlanOf(plan, tablePlan.sheet);
       if (tableSheet.name.toLowerCase() !== planSheet.name.toLowerCase()) {
+        const builtIn = builtInLanguage(tablePlan.sheet, tableSheet.name, planSheet.name);
+        if (builtIn !== null) {
+          // A rebuild in the other display language: the sheets, headers and history are the other
+          // language's. Refused before anything is written: building on would leave two sets of sheets.
+          throw fail('builtInOtherLanguage', {
+            en: `This workbook was built in ${builtIn.en} (its table is on the sheet ${tableSheet.name}), and Office's display language is now ${builtIn.otherEn}. Tierwise does not rebuild a workbook in another language: switch Office's display language to ${builtIn.en}, then build again. Your sheets are as they were.`,
+            zh: `此工作簿是以${builtIn.zh}生成的（表格在工作表 ${tableSheet.name} 上），而 Office 的显示语言现在是${builtIn.otherZh}。Tierwise 不会以另一种语言重新生成工作簿：请将 Office 的显示语言切换为${builtIn.zh}后再生成。您的工作表保持原样。`,
+          });
+        }
         throw fail('tableElsewhere', {
           en: `A table named ${tablePlan.name} already exists on sheet ${tableSheet.name}. Rename or delete it, then build again.`,
           zh: `工作表 ${tableSheet.name} 上已有名为 ${tablePlan.name} 的表格。请重命名或删除后再生成。`,

@@ -52,6 +52,8 @@ export type BuildFailureReason =
   | 'sheetNameTaken'
   | 'sheetProtected'
   | 'tableElsewhere'
+  /** The managed table sits on the managed sheet's name in the other display language: built in English, rebuilt in Chinese or the reverse. */
+  | 'builtInOtherLanguage'
   /** The managed table sheet has data where the table was, but no table (converted to a range or renamed). */
   | 'tableMissing'
   | 'cannotMerge'

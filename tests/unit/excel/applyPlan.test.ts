@@ -791,3 +791,32 @@ describe('applyPlan with the real plan builder', () => {
     }
   });
 });
+
+describe('a rebuild in the other display language', () => {
+  const grid = [
+    ['Customer ID', 'Name', 'Last purchase', 'Orders', 'Total spend'],
+    ['00123', 'Alpha', '2024-01-05', '3', '1200.5'],
+    ['00124', 'Beta', '2024-02-10', '1', '120.5'],
+  ];
+  test.each([
+    ['en', 'zh-CN', 'English', 'Customers'],
+    ['zh-CN', 'en', '中文', '客户档案'],
+  ] as const)('regression (built in %s, rebuilt in %s: "a table named Customers already exists", advice to delete it): refused before anything is written, naming the language to switch to', async (first, second, language, sheet) => {
+    const today = dayFromYmd(2024, 6, 30);
+    const m = userWorkbook();
+    const fake = createFakeExcel({ model: m });
+    await build(fake, gradeGrid(grid, { settings: DEFAULT_SETTINGS, locale: first, today }).plan);
+    const before = workbookSnapshot(m);
+    const sheetsBefore = m.sheets.map((s) => s.name);
+    const error = await expectInterrupted(build(fake, gradeGrid(grid, { settings: DEFAULT_SETTINGS, locale: second, today }).plan));
+    expect([error.code, error.reason]).toEqual(['failed', 'builtInOtherLanguage']);
+    expect(error.description.en).toContain('Nothing was written');
+    const text = second === 'en' ? error.description.en : error.description.zh;
+    expect(text).toContain(sheet);
+    expect(error.description.en + error.description.zh).toContain(language === 'English' ? 'English' : 'Chinese');
+    expect(error.description.en).not.toContain('delete');
+    expect(describeError(error).what).toBe(STRINGS.errorOtherLanguageWhat);
+    expect(m.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect(workbookSnapshot(m)).toBe(before);
+  });
+});
