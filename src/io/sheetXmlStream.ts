@@ -74,6 +74,11 @@ export class XmlChunkParser {
     },
   ) {}
 
+  /** How many characters are held between chunks (an unfinished tag or text run). */
+  get pendingLength(): number {
+    return this.tail.length;
+  }
+
   write(chunk: string): void {
     const text = this.tail === '' ? chunk : this.tail + chunk;
     let at = 0;
@@ -183,7 +188,9 @@ export function sheetRowsParser(sharedStrings: readonly string[], onRow: (row: n
       case 'inlineStr':
         return inline ?? (value === null ? null : value);
       case 'str':
-        return value ?? (formula === null ? null : `=${formula}`);
+        // An empty cached value reads as no cached value, as exceljs reads it (rawCellOf then gives the formula text).
+        if (value === null || value === '') return formula === null ? value : `=${formula}`;
+        return value;
       case 'b':
         return value === null ? null : value.trim() === '1' || value.trim().toLowerCase() === 'true';
       case 'e':
