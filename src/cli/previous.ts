@@ -1,6 +1,7 @@
 /**
  * `tierwise grade new.csv --previous last-graded.xlsx` (issue 8 §2): reads
- * an earlier Tierwise workbook with exceljs —
+ * an earlier Tierwise workbook part by part, streaming (src/io/xlsxPackage.ts:
+ * a whole-workbook exceljs load fails on a 100,000 × 24 history) —
  * - its History sheet (parseHistoryGrid); a workbook without one (built
  *   before the history existed) gives one snapshot: its Customers table's
  *   Tier column at its AsOfDate name's date;
@@ -8,10 +9,9 @@
  *   override, Notes), keyed by customer ID, to write forward.
  * Every refusal names the file, sheet, row and column.
  */
-import ExcelJS from 'exceljs';
 import type { Localized } from '../i18n/locale';
-import { sheetGrid, rawCellOf } from '../io/xlsx';
-import { installCalculatedColumnSupport } from '../renderers/xlsx/calculatedColumns';
+import { columnOfRef, gridCollector, sheetRowsParser, trimGrid } from '../io/sheetXmlStream';
+import { openXlsxPackage, type XlsxPackage, type XlsxSheetEntry } from '../io/xlsxPackage';
 import { EMPTY_HISTORY, parseHistoryGrid, type CarriedEntries, type GradeHistory, type HistorySnapshot } from '../domain/history';
 import { HISTORY_TEXT } from '../plan/historyStrings';
 import { COMPUTED_HEADERS, FIELD_HEADERS, SHEET_NAMES } from '../plan/strings';
@@ -63,34 +63,60 @@ function columnOf(headers: readonly RawCell[], names: readonly string[]): number
   return headers.findIndex((h) => typeof h === 'string' && wanted.includes(h.trim().toLowerCase()));
 }
 
-/** AsOfDate's cell value (a date) from the workbook's defined name. */
-function asOfOf(workbook: ExcelJS.Workbook): DayNumber | null {
-  const ranges = (workbook.definedNames as unknown as { getRanges(name: string): { ranges: string[] } }).getRanges('AsOfDate').ranges;
-  const ref = ranges[0];
-  if (ref === undefined) return null;
+/** AsOfDate's cell value (a date) from the workbook's defined name, reading only that cell's row of its sheet. */
+async function asOfOf(pkg: XlsxPackage, strings: readonly string[]): Promise<DayNumber | null> {
+  const ref = pkg.definedNames.get('AsOfDate');
+  if (ref === undefined || ref === '') return null;
   const bang = ref.lastIndexOf('!');
   const sheetName = ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-  const sheet = workbook.getWorksheet(sheetName);
+  const sheet = pkg.sheets.find((s) => s.name === sheetName);
   if (sheet === undefined) return null;
-  const raw = rawCellOf(sheet.getCell(ref.slice(bang + 1).replace(/\$/g, '')).value);
-  if (raw instanceof Date) return dayFromYmd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
-  if (typeof raw === 'number') return dayFromExcelSerial(raw);
+  const address = ref.slice(bang + 1).replace(/\$/g, '');
+  const column = columnOfRef(address);
+  const row = Number(/[0-9]+$/.exec(address)?.[0] ?? NaN) - 1;
+  if (column < 0 || !Number.isInteger(row)) return null;
+  const found: { value: RawCell } = { value: null };
+  await pkg.streamPart(
+    sheet.path,
+    sheetRowsParser(strings, (r, cells) => {
+      if (r === row) found.value = cells[column] ?? null;
+    }),
+  );
+  const value = found.value;
+  if (value instanceof Date) return dayFromYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  if (typeof value === 'number') return dayFromExcelSerial(value);
   return null;
+}
+
+async function gridOf(pkg: XlsxPackage, sheet: XlsxSheetEntry, strings: readonly string[]): Promise<RawCell[][]> {
+  const { parser, grid } = gridCollector(strings);
+  await pkg.streamPart(sheet.path, parser);
+  return trimGrid(grid);
 }
 
 /** Reads the earlier workbook. @throws PreviousWorkbookError naming file, sheet, row and column. */
 export async function readPreviousWorkbook(bytes: Uint8Array, file: string): Promise<PreviousWorkbook> {
-  installCalculatedColumnSupport();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    throw refuse(file, {
+  const unreadable = (error: unknown): PreviousWorkbookError =>
+    refuse(file, {
       en: `cannot be read as an .xlsx workbook (${error instanceof Error ? error.message : String(error)}). Give the workbook an earlier "tierwise grade" wrote.`,
       zh: `无法读取为 .xlsx 工作簿（${error instanceof Error ? error.message : String(error)}）。请指定之前由 “tierwise grade” 生成的工作簿。`,
     });
+  let pkg: XlsxPackage;
+  let strings: string[];
+  try {
+    pkg = await openXlsxPackage(bytes);
+    strings = await pkg.sharedStrings();
+  } catch (error) {
+    throw unreadable(error);
   }
-  const byName = (names: Localized): ExcelJS.Worksheet | undefined => workbook.worksheets.find((ws) => ws.name === names.en || ws.name === names.zh);
+  const read = async (sheet: XlsxSheetEntry): Promise<RawCell[][]> => {
+    try {
+      return await gridOf(pkg, sheet, strings);
+    } catch (error) {
+      throw unreadable(error);
+    }
+  };
+  const byName = (names: Localized): XlsxSheetEntry | undefined => pkg.sheets.find((ws) => ws.name === names.en || ws.name === names.zh);
 
   // ---- the Customers table: IDs, tiers, typed overrides and notes ------------------
   const customersSheet = byName(SHEET_NAMES.customers);
@@ -99,7 +125,7 @@ export async function readPreviousWorkbook(bytes: Uint8Array, file: string): Pro
   const ids: string[] = [];
   const tiers: (string | null)[] = [];
   if (customersSheet !== undefined) {
-    const grid = sheetGrid(customersSheet);
+    const grid = await read(customersSheet);
     const headers = grid[0] ?? [];
     const idColumn = columnOf(headers, [FIELD_HEADERS.customerId.en, FIELD_HEADERS.customerId.zh]);
     const tierColumn = columnOf(headers, [COMPUTED_HEADERS.tier.en, COMPUTED_HEADERS.tier.zh]);
@@ -142,7 +168,7 @@ export async function readPreviousWorkbook(bytes: Uint8Array, file: string): Pro
   // ---- the history ------------------------------------------------------------------
   const historySheet = byName(HISTORY_TEXT.sheetName);
   if (historySheet !== undefined) {
-    const parsed = parseHistoryGrid(sheetGrid(historySheet));
+    const parsed = parseHistoryGrid(await read(historySheet));
     if (!parsed.ok) {
       const shown = parsed.problems.slice(0, 5);
       const more = parsed.problems.length - shown.length;
@@ -155,11 +181,16 @@ export async function readPreviousWorkbook(bytes: Uint8Array, file: string): Pro
   }
   if (customersSheet === undefined) {
     throw refuse(file, {
-      en: `has neither a "${HISTORY_TEXT.sheetName.en}" nor a "${SHEET_NAMES.customers.en}" sheet (sheets: ${workbook.worksheets.map((w) => `"${w.name}"`).join(', ')}); this is not a workbook Tierwise built.`,
-      zh: `既没有“${HISTORY_TEXT.sheetName.zh}”表也没有“${SHEET_NAMES.customers.zh}”表（现有：${workbook.worksheets.map((w) => `“${w.name}”`).join('、')}）；这不是客户分级助手生成的工作簿。`,
+      en: `has neither a "${HISTORY_TEXT.sheetName.en}" nor a "${SHEET_NAMES.customers.en}" sheet (sheets: ${pkg.sheets.map((w) => `"${w.name}"`).join(', ')}); this is not a workbook Tierwise built.`,
+      zh: `既没有“${HISTORY_TEXT.sheetName.zh}”表也没有“${SHEET_NAMES.customers.zh}”表（现有：${pkg.sheets.map((w) => `“${w.name}”`).join('、')}）；这不是客户分级助手生成的工作簿。`,
     });
   }
-  const asOf = asOfOf(workbook);
+  let asOf: DayNumber | null;
+  try {
+    asOf = await asOfOf(pkg, strings);
+  } catch (error) {
+    throw unreadable(error);
+  }
   if (asOf === null) {
     throw refuse(file, {
       en: 'has no Grade history sheet and no AsOfDate name holding a date (Settings sheet); the date of its grades is unknown.',
