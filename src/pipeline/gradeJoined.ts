@@ -68,6 +68,8 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
   let orderRecords: readonly CustomerRecord[];
   let aggregationIssues: readonly Issue[] = [];
   let orderHistory: PurchaseHistory | null = null;
+  /** The aggregation's ID index (its lines are normalised, so its keys are the join's): reused by the join. */
+  let ordersIndexById: ReadonlyMap<string, number> | undefined;
   if (ordersImport.kind === 'transactions') {
     const aggregated = aggregateTransactions(normalizeLineIds(ordersImport.lines), {
       onProgress: (done, total) => progress?.({ stage: 'aggregate', done, total }),
@@ -75,6 +77,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     orderRecords = aggregated.records;
     aggregationIssues = aggregated.issues;
     orderHistory = aggregated.purchaseHistory;
+    ordersIndexById = aggregated.indexById;
   } else {
     orderRecords = ordersImport.records;
   }
@@ -90,6 +93,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
     archiveIdColumn: header(archiveImport),
     ordersIdColumn: header(ordersImport),
     archiveFigureColumns,
+    ...(ordersIndexById === undefined ? {} : { ordersIndexById }),
   });
 
   const records = options.carried === undefined ? joined.records : applyCarriedOverrides(joined.records, options.carried.overrides);

@@ -160,7 +160,16 @@ export class StreamingGrader {
       purchaseHistory = aggregated.purchaseHistory;
     } else {
       // A carried column first seen late: the earlier records hold it as empty, as in the whole grid.
-      for (const record of importResult.records) for (const header of importResult.carriedHeaders) if (!(header in record.carried)) (record.carried as Record<string, CarriedValue>)[header] = null;
+      // A record read before any carried column shares one frozen empty object: it gets its own copy.
+      for (const record of importResult.records) {
+        let carried: Record<string, CarriedValue> | null = null;
+        for (const header of importResult.carriedHeaders) {
+          if (header in (carried ?? record.carried)) continue;
+          carried ??= { ...record.carried };
+          carried[header] = null;
+        }
+        if (carried !== null) (record as { carried: Record<string, CarriedValue> }).carried = carried;
+      }
       records = importResult.records;
     }
     return gradeImported(importResult, records, aggregationIssues, purchaseHistory, { ...this.options, sourceIssues });

@@ -32,8 +32,12 @@ export interface AggregateResult {
   readonly issues: Issue[];
   /** Purchase days and day nets per customer (index = records index), for the prediction (GRADING.md §10). */
   readonly purchaseHistory: PurchaseHistory;
+  /** Each customer's ID (as in `records`) -> its index in `records`: the join reuses it (joinCustomers). */
+  readonly indexById: ReadonlyMap<string, number>;
 }
 
+/** A folded customer carries no unmapped columns (the log's are per line): one frozen empty object for all. */
+const NO_CARRIED: Record<string, CarriedValue> = Object.freeze({}) as Record<string, CarriedValue>;
 const MICROS_PER_UNIT = 1_000_000;
 const MICROS_PER_CENT = 10_000;
 const PROGRESS_EVERY = 65_536;
@@ -379,12 +383,12 @@ export function startAggregating(): TransactionAggregator {
         monetary: centsToUnits(Math.max(0, spendCents)),
         tierOverride: override === undefined || override === null ? null : String(override),
         profile,
-        carried: {},
+        carried: NO_CARRIED,
       };
     });
     // Prediction (issue 9): each customer's purchase days and their nets, kept as typed arrays.
     const purchaseHistory = buildPurchaseHistory(customers.length, orders.length, orders.customer, orders.latestDay, purchaseNetCents);
-    return { records, issues, purchaseHistory };
+    return { records, issues, purchaseHistory, indexById: customerIndex };
   };
   return { add, finish };
 }

@@ -508,8 +508,12 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
 
       const profile: Record<string, CarriedValue> = {};
       readExtras(row, sourceRow, profileReaders, profile, fieldKey);
-      const carried: Record<string, CarriedValue> = {};
-      readExtras(row, sourceRow, carriedReaders, carried, headerKey);
+      // No unmapped columns (the usual archive): one shared empty object, not one per customer.
+      let carried: Record<string, CarriedValue> = NO_VALUES;
+      if (carriedReaders.length > 0) {
+        carried = {};
+        readExtras(row, sourceRow, carriedReaders, carried, headerKey);
+      }
 
       records.push({
         id: customerId,

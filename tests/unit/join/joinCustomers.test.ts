@@ -190,4 +190,22 @@ describe('joinCustomers', () => {
       }),
     );
   });
+
+  it("with the aggregation's ID index (ordersIndexById) gives exactly what it gives building its own (property)", () => {
+    const id = fc.constantFrom('1', '01', '001', '2', '２', '3', '3.0', 'A', 'Ａ', ' B', 'B', 'C');
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 12 }), fc.array(id, { maxLength: 12 }), (archiveIds, orderIds) => {
+        // As gradeJoined has them: normalised, unique order IDs in order of first appearance.
+        const orders = [...new Set(orderIds.map(normalizeCustomerId))].map((o, i) => ordered(o, i + 2, 1 + i, 10 * i));
+        const archive = archiveIds.map((a, i) => archived(a, i + 2));
+        const indexById = new Map(orders.map((o, i) => [o.id, i] as const));
+        expect(join(archive, orders, { ordersIndexById: indexById })).toEqual(join(archive, orders));
+      }),
+    );
+  });
+
+  it('refuses an ID index that does not index the orders', () => {
+    const orders = [ordered('A', 2, 1, 1), ordered('B', 3, 1, 1)];
+    expect(() => join([archived('A', 2)], orders, { ordersIndexById: new Map([['A', 0]]) })).toThrow(/ordersIndexById/);
+  });
 });
