@@ -25,6 +25,7 @@ import {
 } from '../formulas';
 import type { PlanInput } from '../buildPlan';
 import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText, displayWidth, maxDisplayWidth } from './common';
+import { ColumnTexts, SharedValues } from './sharedCells';
 
 /** Fields the grading reads: placed after the profile columns, in a fixed order. */
 export const GRADING_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
@@ -110,42 +111,51 @@ export function carriedNumberFormat(customers: readonly GradedCustomer[], header
   return sawValue ? NUMBER_FORMATS.text : NUMBER_FORMATS.general;
 }
 
-export function textValue(text: string, customer: GradedCustomer, column: string): PlanValue {
-  checkCellText(text, `source row ${customer.record.sourceRow}`, column);
-  return { kind: 'text', text };
+/** Where a table column's cells come from: the build's shared days and numbers, and this column's texts. */
+export interface ColumnCells {
+  readonly shared: SharedValues;
+  readonly texts: ColumnTexts;
+  /** The column's header (a refused text names it). */
+  readonly header: string;
 }
 
-export function fieldValue(customer: GradedCustomer, field: FieldKey, locale: Locale, header: string): PlanValue {
+export function textValue(text: string, customer: GradedCustomer, cells: ColumnCells): PlanValue {
+  return cells.texts.text(text, customer.record.sourceRow);
+}
+
+export function fieldValue(customer: GradedCustomer, field: FieldKey, locale: Locale, cells: ColumnCells): PlanValue {
   const record = customer.record;
   switch (field) {
     case 'customerId':
-      return textValue(record.id, customer, header);
+      // Unique per row: nothing to share.
+      checkCellText(record.id, `source row ${record.sourceRow}`, cells.header);
+      return { kind: 'text', text: record.id };
     case 'lastPurchase':
-      return record.lastPurchase === null ? null : { kind: 'date', day: record.lastPurchase };
+      return record.lastPurchase === null ? null : cells.shared.date(record.lastPurchase);
     case 'firstPurchase':
-      return record.firstPurchase === null ? null : { kind: 'date', day: record.firstPurchase };
+      return record.firstPurchase === null ? null : cells.shared.date(record.firstPurchase);
     case 'orderCount':
-      return { kind: 'number', value: record.frequency };
+      return cells.shared.number(record.frequency);
     case 'totalSpend':
       return { kind: 'number', value: record.monetary };
     case 'tierOverride':
-      return record.tierOverride === null ? null : textValue(record.tierOverride, customer, header);
+      return record.tierOverride === null ? null : textValue(record.tierOverride, customer, cells);
     default:
       break;
   }
   const value = record.profile[field] ?? null;
   if (value === null) return null;
-  if (DATE_FIELDS.has(field) && typeof value === 'number') return { kind: 'date', day: value as DayNumber };
-  if (field === 'consent' && typeof value === 'boolean') return { kind: 'text', text: pick(CONSENT_VALUES[value ? 0 : 1] as Localized, locale) };
-  if (TEXT_FIELDS.has(field)) return textValue(String(value), customer, header);
-  return carriedValue(value, customer, header);
+  if (DATE_FIELDS.has(field) && typeof value === 'number') return cells.shared.date(value as DayNumber);
+  if (field === 'consent' && typeof value === 'boolean') return textValue(pick(CONSENT_VALUES[value ? 0 : 1] as Localized, locale), customer, cells);
+  if (TEXT_FIELDS.has(field)) return textValue(String(value), customer, cells);
+  return carriedValue(value, customer, cells);
 }
 
-export function carriedValue(value: CarriedValue, customer: GradedCustomer, header: string): PlanValue {
+export function carriedValue(value: CarriedValue, customer: GradedCustomer, cells: ColumnCells): PlanValue {
   if (value === null) return null;
-  if (typeof value === 'string') return textValue(value, customer, header);
+  if (typeof value === 'string') return textValue(value, customer, cells);
   if (typeof value === 'boolean') return { kind: 'bool', value };
-  return { kind: 'number', value };
+  return cells.shared.number(value);
 }
 
 export function tierLabeller(tiers: readonly TierDefinition[], locale: Locale): (key: string) => string {
@@ -304,17 +314,21 @@ export function buildCustomersTable(input: PlanInput, t: (text: Localized) => st
   const segmentLabel = new Map(settings.segments.map((s) => [s.key, t(s.label)] as const));
   const rows: PlanValue[][] = [];
   const cached: CachedResult[][] = [];
+  // Repeated values (dates, counts, owners, regions) are one cell object each: sharedCells.ts.
+  const shared = new SharedValues();
+  const columnCells: ColumnCells[] = drafts.map((d) => ({ shared, texts: new ColumnTexts(d.plan.header), header: d.plan.header }));
   for (const customer of result.customers) {
     const row: PlanValue[] = [];
     const cache: CachedResult[] = [];
-    for (const d of drafts) {
+    for (let di = 0; di < drafts.length; di++) {
+      const d = drafts[di]!;
       switch (d.source.kind) {
         case 'field':
-          row.push(fieldValue(customer, d.source.field, locale, d.plan.header));
+          row.push(fieldValue(customer, d.source.field, locale, columnCells[di]!));
           cache.push(null);
           break;
         case 'carried':
-          row.push(carriedValue(customer.record.carried[d.source.header] ?? null, customer, d.plan.header));
+          row.push(carriedValue(customer.record.carried[d.source.header] ?? null, customer, columnCells[di]!));
           cache.push(null);
           break;
         case 'computed':
