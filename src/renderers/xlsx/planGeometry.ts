@@ -2,7 +2,7 @@
  * Where plan targets land on a sheet: shared by both .xlsx writers.
  */
 import { rangeAddress } from '../../plan/a1';
-import type { PlanTarget, SheetKey, TablePlan, WorkbookPlan } from '../../plan/types';
+import type { PlanTarget, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from '../../plan/types';
 
 export type XlsxWriteErrorCode = 'unknown-sheet' | 'unknown-table-column' | 'invalid-plan';
 
@@ -43,26 +43,40 @@ export function quoteSheet(name: string): string {
 }
 
 /**
- * How many rows the plan writes in all: every table's body and every sheet's
- * cells (a Quality sheet of a million findings has no table), the larger of
- * the two per sheet summed, plus the Grade history's customers. Chooses the .xlsx engine: exceljs's object model
- * holds every row in memory (about 20 KB of heap per wide row).
+ * The last row and column (0-based; -1 when empty) that a sheet's cells and
+ * its tables reach, a table's header and body included. Loops, not
+ * Math.max(...cells): a spread of a Quality sheet's million findings
+ * overflowed the stack ("Maximum call stack size exceeded").
+ */
+export function usedExtent(cells: SheetPlan['cells'], tables: readonly TablePlan[]): { lastRow: number; lastColumn: number } {
+  let lastRow = -1;
+  let lastColumn = -1;
+  for (const cell of cells) {
+    if (cell.row > lastRow) lastRow = cell.row;
+    if (cell.column > lastColumn) lastColumn = cell.column;
+  }
+  for (const table of tables) {
+    const bottom = table.row + bodyRowCount(table);
+    const right = table.column + table.columns.length - 1;
+    if (bottom > lastRow) lastRow = bottom;
+    if (right > lastColumn) lastColumn = right;
+  }
+  return { lastRow, lastColumn };
+}
+
+/**
+ * How many rows the plan writes in all: per sheet, the last row its cells and
+ * tables reach (a Quality sheet of a million findings has no table), summed,
+ * plus the Grade history's customers. Chooses the .xlsx engine: exceljs's
+ * object model holds every row in memory (about 20 KB of heap per wide row).
  */
 export function planRowCount(plan: WorkbookPlan): number {
-  const lastRowBySheet = new Map<SheetKey, number>();
-  const stretch = (sheet: SheetKey, lastRow: number): void => {
-    const known = lastRowBySheet.get(sheet);
-    if (known === undefined || lastRow > known) lastRowBySheet.set(sheet, lastRow);
-  };
-  for (const table of plan.tables) stretch(table.sheet, table.row + bodyRowCount(table));
-  for (const sheet of plan.sheets) {
-    // A loop, not Math.max(...cells): a spread of a million arguments overflows the stack.
-    let last = -1;
-    for (const cell of sheet.cells) if (cell.row > last) last = cell.row;
-    if (last >= 0) stretch(sheet.key, last);
-  }
   let rows = 0;
-  for (const last of lastRowBySheet.values()) rows += last + 1;
+  const sheetKeys = new Set<SheetKey>([...plan.sheets.map((sheet) => sheet.key), ...plan.tables.map((table) => table.sheet)]);
+  for (const key of sheetKeys) {
+    const cells = plan.sheets.find((sheet) => sheet.key === key)?.cells ?? [];
+    rows += usedExtent(cells, plan.tables.filter((table) => table.sheet === key)).lastRow + 1;
+  }
   // The Grade history sheet: one row per customer of either snapshot list (an upper bound).
   if (plan.history) rows += plan.history.earlier.ids.length + plan.history.current.ids.length;
   return rows;

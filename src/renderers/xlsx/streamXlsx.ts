@@ -29,7 +29,7 @@ import { cellAddress, columnLetter, rangeAddress, unescapeStructuredColumn } fro
 import { excelSerialFromDay } from '../../domain/dates';
 import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
 import { toFileFormula } from './formulaSyntax';
-import { XlsxWriteError, bodyRowCount, tableRange, targetRange } from './planGeometry';
+import { XlsxWriteError, bodyRowCount, tableRange, targetRange, usedExtent } from './planGeometry';
 import { ZipWriter, type TextSink } from './zip';
 import { encodeOoxmlText } from './ooxmlText';
 import { chartPackage } from './charts/package';
@@ -353,17 +353,11 @@ export async function writeWorkbookXlsxStreaming(plan: WorkbookPlan, options: St
 
     await zip.addStreamed(`xl/worksheets/sheet${i + 1}.xml`, async (sink) => {
       const write = (text: string): void => sink.text(text);
-      // The used range, found with loops: Math.max(...cells) of a Quality sheet with a
-      // million findings overflowed the stack ("Maximum call stack size exceeded").
-      let lastRow = -1;
-      let lastColumn = -1;
-      const reach = (row: number, column: number): void => {
-        if (row > lastRow) lastRow = row;
-        if (column > lastColumn) lastColumn = column;
-      };
-      for (const c of sheet.cells) reach(c.row, c.column);
-      for (const t of tables) reach(t.row + bodyRowCount(t), t.column + t.columns.length - 1);
-      if (sheet.key === 'history' && history) reach(historyRowCount(history) - 1, Math.max(1, historyColumnCount(history) - 1));
+      let { lastRow, lastColumn } = usedExtent(sheet.cells, tables);
+      if (sheet.key === 'history' && history) {
+        lastRow = Math.max(lastRow, historyRowCount(history) - 1);
+        lastColumn = Math.max(lastColumn, 1, historyColumnCount(history) - 1);
+      }
       const dimension = lastRow >= 0 ? rangeAddress(0, 0, lastRow, lastColumn) : 'A1';
       write(
         `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -528,10 +522,7 @@ async function writeSheetData(
       letters,
     };
   });
-  // A loop, not Math.max(...cells): a million-argument spread overflows the stack.
-  let lastRow = -1;
-  for (const c of sheet.cells) if (c.row > lastRow) lastRow = c.row;
-  for (const t of tables) lastRow = Math.max(lastRow, t.row + bodyRowCount(t));
+  const { lastRow } = usedExtent(sheet.cells, tables);
   for (let row = 0; row <= lastRow; row++) {
     const excelRow = row + 1;
     const free = cellsByRow.get(row);

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { STREAMING_ROW_THRESHOLD, writeWorkbookXlsx, type XlsxEngine } from '../../../src/renderers/xlsx/writeXlsx';
-import { planRowCount } from '../../../src/renderers/xlsx/planGeometry';
+import { planRowCount, usedExtent } from '../../../src/renderers/xlsx/planGeometry';
 import { escapeAttr, escapeText } from '../../../src/renderers/xlsx/streamXlsx';
 import { encodeOoxmlText } from '../../../src/renderers/xlsx/ooxmlText';
 import { installCalculatedColumnSupport } from '../../../src/renderers/xlsx/calculatedColumns';
@@ -186,5 +186,14 @@ describe('the engine follows every row the plan writes', () => {
     let expected = [...byHand.values()].reduce((sum, last) => sum + last + 1, 0);
     if (p.history) expected += p.history.earlier.ids.length + p.history.current.ids.length;
     expect(planRowCount(p)).toBe(expected);
+  });
+
+  test('usedExtent: the last row and column of cells and tables (header and body), -1 when empty, a million cells without a spread', () => {
+    expect(usedExtent([], [])).toEqual({ lastRow: -1, lastColumn: -1 });
+    const p = smallPlan();
+    const table = p.tables[0]!;
+    expect(usedExtent([], [table])).toEqual({ lastRow: table.row + Math.max(1, table.rows.length), lastColumn: table.column + table.columns.length - 1 });
+    const cells = Array.from({ length: 1_000_000 }, (_, i) => ({ row: i, column: i % 7, value: null }));
+    expect(usedExtent(cells, [table])).toEqual({ lastRow: 999_999, lastColumn: Math.max(6, table.column + table.columns.length - 1) });
   });
 });
