@@ -177,6 +177,12 @@ export function sheetRowsParser(sharedStrings: readonly string[], onRow: (row: n
   let inIs = false;
   let inPhonetic = 0;
   let nextColumn = 0;
+  // A shared formula's text is written once, in its first cell (`<f t="shared" si="0">…</f>`); the
+  // other cells of the group carry only `<f t="shared" si="0"/>`. Their text is the first cell's,
+  // kept untranslated: exact for structured references (all of Tierwise's), and only ever shown
+  // as the text of a formula that has no cached value.
+  const sharedFormulas = new Map<string, string>();
+  let sharedIndex: string | undefined;
 
   const cellValue = (): RawCell => {
     switch (type) {
@@ -232,6 +238,7 @@ export function sheetRowsParser(sharedStrings: readonly string[], onRow: (row: n
         case 'f':
           capture = 'f';
           formula = '';
+          sharedIndex = attributeOf(tag, 't') === 'shared' ? attributeOf(tag, 'si') : undefined;
           return;
         case 'is':
           inIs = true;
@@ -263,8 +270,14 @@ export function sheetRowsParser(sharedStrings: readonly string[], onRow: (row: n
           inRow = false;
           cells = [];
           return;
-        case 'v':
         case 'f':
+          capture = null;
+          if (sharedIndex !== undefined) {
+            if (formula === null || formula === '') formula = sharedFormulas.get(sharedIndex) ?? formula;
+            else sharedFormulas.set(sharedIndex, formula);
+          }
+          return;
+        case 'v':
         case 't':
           capture = null;
           return;

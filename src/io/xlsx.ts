@@ -39,8 +39,12 @@ function richTextOf(value: { richText: readonly { text: string }[] }): string {
   return out;
 }
 
-/** Converts one exceljs cell value to a raw cell. */
-export function rawCellOf(value: CellValue): RawCell {
+/**
+ * Converts one exceljs cell value to a raw cell. `sharedFormulaText` is the formula of a cell in a
+ * shared-formula group that is not the group's first cell (exceljs's value then names only the first
+ * cell's address): pass it so a formula without a cached value reads as its formula, not `=G2`.
+ */
+export function rawCellOf(value: CellValue, sharedFormulaText?: string): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
@@ -57,7 +61,7 @@ export function rawCellOf(value: CellValue): RawCell {
     // No cached result (a file written by a library that does not calculate): keep the formula as text so the
     // import reports it (formula-like text, or an unreadable number) instead of reading an empty cell.
     if (result === undefined || result === null) {
-      const formula = 'sharedFormula' in value ? (value.formula ?? value.sharedFormula) : value.formula;
+      const formula = 'sharedFormula' in value ? (value.formula ?? sharedFormulaText ?? value.sharedFormula) : value.formula;
       return formula ? `=${formula}` : null;
     }
     if (typeof result === 'object' && !(result instanceof Date)) return result.error;
@@ -65,6 +69,10 @@ export function rawCellOf(value: CellValue): RawCell {
   }
   if ('error' in value) return value.error;
   return null;
+}
+
+function isSharedFormulaChild(value: CellValue): boolean {
+  return value !== null && typeof value === 'object' && 'sharedFormula' in value && !value.formula;
 }
 
 /** A worksheet as a grid: rows from 1 to the last used row, each as wide as its last non-empty cell. */
@@ -78,7 +86,8 @@ export function sheetGrid(sheet: Worksheet): RawCell[][] {
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         // Covered cells of a merge report the master's value; Excel stores nothing there.
         if (cell.isMerged && cell.master !== cell) return;
-        const raw = rawCellOf(cell.value);
+        const value = cell.value;
+        const raw = rawCellOf(value, isSharedFormulaChild(value) ? cell.formula : undefined);
         if (raw === null) return;
         while (cells.length < col - 1) cells.push(null);
         cells[col - 1] = raw;

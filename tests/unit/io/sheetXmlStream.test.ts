@@ -92,6 +92,19 @@ describe('the streaming sheet reader', () => {
     read.slice(11).forEach((row, i) => expect(row).toEqual([`客户金卡${i}`]));
   });
 
+  it('regression: a shared formula\'s later cells with no cached value read as the group\'s formula, not "="', () => {
+    // The streaming writer writes a prospect's empty Recency as `<f t="shared" si="0"/><v></v>` after the
+    // first row; the reader gave "=" where exceljs's reading gave the first cell's address.
+    const xml = `<worksheet><sheetData>
+<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A3" si="0">T[[#This Row],[X]]&amp;""</f><v></v></c><c r="B1"><f t="shared" ref="B1:B2" si="1">C1+1</f><v>2</v></c></row>
+<row r="2"><c r="A2" t="str"><f t="shared" si="0"/><v></v></c><c r="B2"><f t="shared" si="1"/></c></row>
+<row r="3"><c r="A3" t="str"><f t="shared" si="0"/><v>x</v></c></row>
+</sheetData></worksheet>`;
+    for (const size of SIZES) {
+      expect(gridOfXml(xml, [], size)).toEqual([['=T[[#This Row],[X]]&""', 2], ['=T[[#This Row],[X]]&""', '=C1+1'], ['x']]);
+    }
+  });
+
   it('an XML part that ends inside a tag is an error, not a silently short sheet', () => {
     const parser = sheetRowsParser([], () => undefined);
     parser.write('<sheetData><row r="1"><c r="A1"');
