@@ -56,7 +56,6 @@
  */
 import type { Localized } from '../../i18n/locale';
 import { columnLetter } from '../../plan/a1';
-import { SHEET_NAMES } from '../../plan/strings';
 import {
   mergeTableRows,
   TableMergeError,
@@ -77,18 +76,15 @@ import {
   runsOf,
   setUniform,
   SHEET_ROWS,
-  usedBoundsMeetTableArea,
   writeComputed,
   PENDING_TABLE_NAME,
   pendingTableFormula,
   queuePendingTableMarker,
-  tableMeetsArea,
   tablesOnSheet,
   type Block,
   type ExistingTableInfo,
-  type SheetTable,
 } from './parts/table';
-import { sheetOfAddress } from './readSettings';
+import { inspectExistingTable } from './parts/tableInspection';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
 import { applyCharts, type ApplyChartsResult } from './charts';
@@ -165,20 +161,6 @@ export interface ApplyResult {
 
 
 /* ------------------------------------------------------------------ the build */
-
-/**
- * When `foundSheet` is the managed sheet's name in the other display language (and not this
- * build's), the language the workbook was built in, in words; otherwise null.
- */
-function builtInLanguage(key: string, foundSheet: string, plannedSheet: string): { en: string; zh: string; otherEn: string; otherZh: string } | null {
-  const names = (SHEET_NAMES as Readonly<Record<string, Localized>>)[key];
-  if (names === undefined) return null;
-  const found = foundSheet.toLowerCase();
-  const planned = plannedSheet.toLowerCase();
-  if (found === names.en.toLowerCase() && planned === names.zh.toLowerCase()) return { en: 'English', zh: '英文', otherEn: 'Chinese', otherZh: '中文' };
-  if (found === names.zh.toLowerCase() && planned === names.en.toLowerCase()) return { en: 'Chinese', zh: '中文', otherEn: 'English', otherZh: '英文' };
-  return null;
-}
 
 /**
  * Applies `plan` to the workbook behind `context`. Re-running is an update
@@ -335,150 +317,37 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   }
   const tableFound = tableProbe !== null && !tableProbe.isNullObject;
 
-  /* 2. inspect: protection and the existing table ------------------ */
+  /* 2. inspect: protection and the existing table (parts/tableInspection.ts, recovery: parts/tableRecovery.ts) */
   let existing: ExistingTableInfo | null = null;
-  /** The table made again over a managed area that had lost it (see below); then treated as the existing table. */
+  /** The table made again over a managed area that had lost it (parts/tableRecovery.ts); then treated as the existing table. */
   let recreatedTable: Excel.Table | null = null;
   if (existingSheets.length > 0 || tableFound) {
     checkCancelled();
-    const protections = existingSheets.map((p) => {
-      const protection = p.proxy.protection;
-      protection.load('protected');
-      return { name: p.plan.name, protection };
-    });
-    let headerRange: Excel.Range | null = null;
-    let bodyRange: Excel.Range | null = null;
-    let tableSheet: Excel.Worksheet | null = null;
-    // A managed table sheet without its table: what the table's area holds (cells with values only), to tell
-    // "never built / deleted" (empty: build it) from "converted to a range or renamed" (content: refuse).
-    const tableSheetProbe = tablePlan && !tableFound ? existingSheets.find((p) => p.plan.key === tablePlan.sheet) : undefined;
-    let recoveredArea: ExistingTableInfo | null = null;
-    const usedProbe = tableSheetProbe ? tableSheetProbe.proxy.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']) : null;
-    if (tableFound && tableProbe) {
-      headerRange = tableProbe.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
-      bodyRange = tableProbe.getDataBodyRange().load('rowCount');
-      tableSheet = tableProbe.worksheet.load('name');
-    }
-    await sync();
-    const locked = protections.filter((p) => p.protection.protected).map((p) => p.name);
-    if (locked.length > 0) {
-      throw fail('sheetProtected', {
-        en: `These sheets are protected: ${locked.join(', ')}. Unprotect them (Review > Unprotect Sheet), then build again.`,
-        zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
-      });
-    }
-    const keyPlanColumn = tablePlan ? (tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn)) : undefined;
-    /** Headers a table over the area may have to be rebuilt on: they name the key column, none twice. */
-    const rebuildableHeaders = (headers: readonly string[]): boolean => {
-      const lower = headers.map((h) => h.toLowerCase());
-      return keyPlanColumn !== undefined && lower.includes(keyPlanColumn.header.toLowerCase()) && new Set(lower).size === lower.length;
-    };
-    let areaTables: SheetTable[] = [];
-    if (usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
-      // The area holds values but no table of Tierwise's name: list the sheet's tables (one or two more syncs,
-      // only on this path) to see what is over the area.
-      areaTables = (await tablesOnSheet(tableSheetProbe.proxy, sync)).filter((t) => tableMeetsArea(t, tablePlan));
-      const markerAt =
-        pendingRange && !pendingRange.isNullObject && sheetOfAddress(pendingRange.address)?.toLowerCase() === tableSheetProbe.plan.name.toLowerCase()
-          ? { row: pendingRange.rowIndex, column: pendingRange.columnIndex }
-          : null;
-      const left = areaTables.find((t) => markerAt && t.headerRow === markerAt.row && t.firstColumn === markerAt.column && t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column);
-      if (left && rebuildableHeaders(left.headers)) {
-        // Tierwise's own table, left under Excel's default name by a build stopped between `tables.add` and naming
-        // it (the marker says so): name it, alone in its sync, and rebuild on it as on an existing table.
-        step = 'prepare';
-        left.table.name = tablePlan.name;
-        workbook.names.getItem(PENDING_TABLE_NAME).delete();
-        try {
-          await sync();
-        } catch (error) {
-          throw await withTableRecounted(error);
-        }
-        pendingMarker = false;
-        step = 'inspect';
-        recreatedTable = left.table;
-        tableExists = true;
-        tableRestored = true;
-        existing = { headers: left.headers, headerRow: left.headerRow, firstColumn: left.firstColumn, bodyRows: left.bodyRows };
-      } else if (areaTables.length > 0) {
-        // Another table over the area: Tierwise's renamed by the user, or one of theirs. Never taken: refused, nothing written.
-        throw tableMissing(tablePlan);
-      }
-    }
-    if (!existing && usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
-      // The area holds values without a table: a "Convert to Range", or a first build stopped between writing
-      // the cells and `tables.add`. If its header row names the key column, it is the previous table's data:
-      // read its header row (one more sync, only on this path) and rebuild on it as on an existing table.
-      const lastRow = usedProbe.rowIndex + usedProbe.rowCount - 1;
-      const width = usedProbe.columnIndex + usedProbe.columnCount - tablePlan.column;
-      const headerCells = tableSheetProbe.proxy.getRangeByIndexes(tablePlan.row, tablePlan.column, 1, width).load('values');
-      await sync();
-      const headerValues = headerCells.values[0] ?? [];
-      const blankAt = headerValues.findIndex((v) => v === '' || v === null);
-      const areaHeaders = headerValues.slice(0, blankAt < 0 ? headerValues.length : blankAt).map((v) => String(v));
-      const bodyRows = Math.max(0, lastRow - tablePlan.row);
-      if (rebuildableHeaders(areaHeaders) && bodyRows > 0) {
-        recoveredArea = { headers: areaHeaders, headerRow: tablePlan.row, firstColumn: tablePlan.column, bodyRows };
-      } else if (!rebuildableHeaders(areaHeaders)) {
-        throw tableMissing(tablePlan);
-      }
-      // A header row naming the key over no body rows holds nothing of the user's: built afresh below.
-    }
-    if (recoveredArea && tablePlan) {
-      // Make the area a table again, alone in its sync, before anything else is written (no table is over the
-      // area: checked above; were one there, `tables.add` would fail here and the build stop with nothing written).
-      step = 'prepare';
-      const area = recoveredArea;
-      const address = `${columnLetter(area.firstColumn)}${area.headerRow + 1}:${columnLetter(area.firstColumn + area.headers.length - 1)}${area.headerRow + area.bodyRows + 1}`;
-      const areaSheetName = sheetPlanOf(plan, tablePlan.sheet).name;
-      queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(areaSheetName, area.headerRow, area.firstColumn));
-      const recreated = workbook.worksheets.getItem(areaSheetName).tables.add(address, true);
-      recreated.name = tablePlan.name;
-      workbook.names.getItem(PENDING_TABLE_NAME).delete();
-      recreated.style = tablePlan.style;
-      try {
-        await sync();
-      } catch (error) {
-        const code = (error as BuildInterruptedError).cause as { code?: unknown } | undefined;
-        if (code?.code === 'InvalidOperation' || code?.code === 'InvalidArgument') throw tableMissing(tablePlan, error);
-        throw await withTableRecounted(error);
-      }
+    ({ existing, recreatedTable } = await inspectExistingTable({
+      workbook,
+      plan,
+      tablePlan,
+      existingSheets,
+      tableFound,
+      tableProbe,
+      pendingRange,
+      pendingMarker,
+      sync: () => sync(),
+      setStep: (s) => {
+        step = s;
+      },
+      fail,
+      tableMissing,
+      withTableRecounted,
+    }));
+    if (recreatedTable) {
+      // Named or made again in its own sync, which deleted the marker.
       pendingMarker = false;
-      step = 'inspect';
-      recreatedTable = recreated;
-      tableExists = true;
       tableRestored = true;
-      existing = recoveredArea;
     }
-    if (headerRange && bodyRange && tableSheet && tablePlan) {
-      const planSheet = sheetPlanOf(plan, tablePlan.sheet);
-      if (tableSheet.name.toLowerCase() !== planSheet.name.toLowerCase()) {
-        const builtIn = builtInLanguage(tablePlan.sheet, tableSheet.name, planSheet.name);
-        if (builtIn !== null) {
-          // A rebuild in the other display language: the sheets, headers and history are the other
-          // language's. Refused before anything is written: building on would leave two sets of sheets.
-          throw fail('builtInOtherLanguage', {
-            en: `This workbook was built in ${builtIn.en} (its table is on the sheet ${tableSheet.name}), and Office's display language is now ${builtIn.otherEn}. Tierwise does not rebuild a workbook in another language: switch Office's display language to ${builtIn.en}, then build again. Your sheets are as they were.`,
-            zh: `此工作簿是以${builtIn.zh}生成的（表格在工作表 ${tableSheet.name} 上），而 Office 的显示语言现在是${builtIn.otherZh}。Tierwise 不会以另一种语言重新生成工作簿：请将 Office 的显示语言切换为${builtIn.zh}后再生成。您的工作表保持原样。`,
-          });
-        }
-        throw fail('tableElsewhere', {
-          en: `A table named ${tablePlan.name} already exists on sheet ${tableSheet.name}. Rename or delete it, then build again.`,
-          zh: `工作表 ${tableSheet.name} 上已有名为 ${tablePlan.name} 的表格。请重命名或删除后再生成。`,
-        });
-      }
-      existing = {
-        headers: (headerRange.values[0] ?? []).map((h) => String(h)),
-        headerRow: headerRange.rowIndex,
-        firstColumn: headerRange.columnIndex,
-        bodyRows: bodyRange.rowCount,
-      };
-      tableExists = true;
-    }
-    finishStep('inspect');
-  } else {
-    finishStep('inspect');
+    if (existing) tableExists = true;
   }
+  finishStep('inspect');
 
   /* 2b. inspect the History sheet (issue 8 §2): its IDs and dates, where this build's snapshot goes; refused before anything is written */
   let history: HistoryInspection | null = null;
