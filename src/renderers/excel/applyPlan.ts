@@ -71,7 +71,6 @@ import { sheetPlanOf, widthToPoints } from './parts/sheets';
 import { queueSheetFormatInBlocks } from './parts/sheetBlocks';
 import {
   cutBlocks,
-  estimatePlannedRowBytes,
   officeTextHeader,
   runsOf,
   setUniform,
@@ -85,6 +84,7 @@ import {
   type ExistingTableInfo,
 } from './parts/table';
 import { inspectExistingTable } from './parts/tableInspection';
+import { cannotMergeDetail, readExistingRows } from './parts/readRows';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
 import { applyCharts, type ApplyChartsResult } from './charts';
@@ -373,51 +373,27 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   if (tablePlan) {
     let existingRows: unknown[][] = [];
     if (existing) {
-      const planRoleByHeader = new Map(tablePlan.columns.map((c) => [c.header.toLowerCase(), c.role]));
-      const readColumns = existing.headers
-        .map((h, i) => ({ i, role: planRoleByHeader.get(h.toLowerCase()) }))
-        .filter((c) => c.role === 'input' || c.role === 'carried')
-        .map((c) => c.i);
-      existingRows = Array.from({ length: existing.bodyRows }, () => new Array<unknown>(existing?.headers.length ?? 0).fill(null));
-      // Response size: estimate from the planned rows' size, doubled for safety.
-      const plannedBytes = tablePlan.rows.length === 0 ? 64 : estimatePlannedRowBytes(tablePlan) * 2;
-      const readRows = Math.max(1, Math.min(maxRows, Math.floor(REQUEST_BUDGET_BYTES / Math.max(64, plannedBytes))));
-      const runs = runsOf(readColumns);
-      const expectedReads = runs.length === 0 ? 0 : Math.ceil(existing.bodyRows / readRows);
-      expectedSyncs = syncs + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
-      const table = existing;
-      for (let start = 0; runs.length > 0 && start < table.bodyRows; start += readRows) {
-        checkCancelled();
-        const count = Math.min(readRows, table.bodyRows - start);
-        const sheet = tableSheetProxy();
-        const ranges = runs.map(([c0, c1]) => ({
-          c0,
-          range: sheet.getRangeByIndexes(table.headerRow + 1 + start, table.firstColumn + c0, count, c1 - c0 + 1).load('values'),
-        }));
-        await sync();
-        readBlocks += 1;
-        for (const { c0, range } of ranges) {
-          range.values.forEach((row, r) => {
-            const target = existingRows[start + r];
-            if (target) row.forEach((v, k) => (target[c0 + k] = v));
-          });
-        }
-      }
+      // parts/readRows.ts: one sync per block of rows, sized from the planned rows.
+      const read = await readExistingRows({
+        sheet: tableSheetProxy,
+        table: existing,
+        tablePlan,
+        maxRows,
+        budget: REQUEST_BUDGET_BYTES,
+        sync: () => sync(),
+        beforeBatch: checkCancelled,
+        planned: (expectedReads, readRows) => {
+          expectedSyncs = syncs + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
+        },
+      });
+      existingRows = read.rows;
+      readBlocks = read.blocks;
     }
     try {
       merge = mergeTableRows(existing ? { headers: existing.headers, rows: existingRows } : null, tablePlan);
     } catch (error) {
       if (error instanceof TableMergeError) {
-        throw fail(
-          'cannotMerge',
-          error.code === 'keyColumnMissing'
-            ? {
-                en: `The existing ${tablePlan.name} table has no column "${tablePlan.keyColumn}" to match customers by (was it built in another language, or the header renamed?). Restore the header or build in the same language.`,
-                zh: `现有的 ${tablePlan.name} 表格中没有用于匹配客户的列"${tablePlan.keyColumn}"（是否以另一种语言生成，或改了列名？）。请恢复列名或使用相同语言生成。`,
-              }
-            : { en: `The customer rows cannot be merged: ${error.message}`, zh: `无法合并客户行：${error.message}` },
-          error,
-        );
+        throw fail('cannotMerge', cannotMergeDetail(error, tablePlan), error);
       }
       throw error;
     }
