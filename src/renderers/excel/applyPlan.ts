@@ -84,6 +84,7 @@ import {
   type ExistingTableInfo,
 } from './parts/table';
 import { inspectExistingTable } from './parts/tableInspection';
+import { queueWorkbookProbes } from './parts/workbookProbes';
 import type { ApplyOptions, ApplyProgress, ApplyResult } from './applyTypes';
 import { cannotMergeDetail, readExistingRows } from './parts/readRows';
 import { queueValidation } from './parts/validations';
@@ -223,25 +224,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   /* 1. inspect ---------------------------------------------------- */
   checkCancelled();
-  const sheetProbes = plan.sheets.map((s) => {
-    const proxy = workbook.worksheets.getItemOrNullObject(s.name);
-    proxy.load('name');
-    return { plan: s, proxy };
-  });
-  const registry = workbook.names.getItemOrNullObject(MANAGED_SHEETS_NAME);
-  registry.load('formula');
-  const nameProbes = plan.names.map((n) => {
-    const proxy = workbook.names.getItemOrNullObject(n.name);
-    proxy.load('formula');
-    return { plan: n, proxy };
-  });
-  const tableProbe = tablePlan ? workbook.tables.getItemOrNullObject(tablePlan.name) : null;
-  tableProbe?.load('name');
-  // The marker a build stopped between `tables.add` and naming the table leaves (see PENDING_TABLE_NAME).
-  const pendingProbe = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).load('name') : null;
-  const pendingRange = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).getRangeOrNullObject().load(['address', 'rowIndex', 'columnIndex']) : null;
-  // Issue 8 §2: the History sheet, when the plan records history (parts/history.ts).
-  const historyProbe = plan.history ? workbook.worksheets.getItemOrNullObject(plan.history.sheetName).load('name') : null;
+  // parts/workbookProbes.ts: the managed sheets, the registry, the names, the table, the markers, the History sheet.
+  const { sheetProbes, registry, nameProbes, tableProbe, pendingProbe, pendingRange, historyProbe } = queueWorkbookProbes(workbook, plan, tablePlan);
   await sync();
   /** Whether the marker name exists now (so the next batch that sets it updates rather than adds it). */
   let pendingMarker = pendingProbe !== null && !pendingProbe.isNullObject;
