@@ -11,37 +11,29 @@ import type { ImportAnalysis, ImportOptions } from '../domain/import';
 import { DEFAULT_SETTINGS, type GradingSettings } from '../domain/settings';
 import type { FieldKey, InputKind } from '../domain/types';
 import type { Locale, Localized } from '../i18n/locale';
-import type { StringKey } from '../i18n/strings';
 import type { WorkbookPlan } from '../plan/types';
 import { readSettings } from '../renderers/excel/readSettings';
 import { readHistory } from '../renderers/excel/readHistory';
 import { doneHistoryView, expectedAsOf, wireHistory } from './paneHistory';
-import { DoneHistory, type DoneHistoryView } from './screens/DoneHistory';
-import { GradeClient, type BuildProgress } from '../worker/client';
-import type { BuildSummary, GradeCounts, ImportSummary, WorkerPort } from '../worker/protocol';
-import { ErrorPanel } from './components/ErrorPanel';
+import { GradeClient } from '../worker/client';
+import type { GradeCounts, ImportSummary, WorkerPort } from '../worker/protocol';
 import { describeError, type PaneError } from './errors';
-import { createPaneText, TextProvider, type PaneText } from './i18n';
-import type { PlanWriter, PlanWriteProgress, PlanWriteResult } from './planWriter';
+import { createPaneText, TextProvider } from './i18n';
+import type { PlanWriter, PlanWriteResult } from './planWriter';
 import { draftFromSettings, settingsFromDraft, type FieldProblem, type RulesDraft } from './rulesForm';
-import { BuildingScreen } from './screens/BuildingScreen';
-import { CancelledScreen, type CancelledView } from './screens/CancelledScreen';
-import { ColumnsScreen, type DayMonthOrder } from './screens/ColumnsScreen';
-import { DoneScreen } from './screens/DoneScreen';
+import type { CancelledView } from './screens/CancelledScreen';
+import type { DayMonthOrder } from './screens/ColumnsScreen';
 import type { HostPlatform, SaveEnvironment } from './deckDelivery';
-import { RulesScreen } from './screens/RulesScreen';
-import { StartScreen, type StartStatus } from './screens/StartScreen';
-import { ProtectScreen, RebuildPasswordScreen } from './screens/ProtectScreen';
-import { RepCopiesScreen } from './screens/RepCopiesScreen';
+import type { StartStatus } from './screens/StartScreen';
 import { rebuildPasswordPrompt } from './protectedRebuild';
-import { isManagedSheet, type ReadProgress, type SourceRef, type SourceSnapshot, type WorkbookGateway, type WorkbookOverview } from './workbookGateway';
-import { ArchiveColumns, ArchivePicker, type ArchiveState } from './screens/ArchiveSource';
+import type { ReadProgress, SourceRef, SourceSnapshot, WorkbookGateway, WorkbookOverview } from './workbookGateway';
+import type { ArchiveState } from './screens/ArchiveSource';
 import { forgetRememberedSources, readRememberedSources, rememberedLocations, rememberedSourcesProblem } from './rememberedSources';
 import { locationLabel, locationOfSnapshot, sourceRefOf, type SourceLocation } from './sourceRange';
-import { RangeSource } from './screens/RangeSource';
-import { SummaryChartsScreen } from './screens/SummaryChartsScreen';
-import { formatIsoDay } from '../domain/dates';
 import type { JoinSources } from '../plan/sourcesBlock';
+import { STAGE_SPAN, stageText, WRITE_SPAN, writeText, type BuildView } from './buildProgress';
+import { initialSource, joinFor, settingsExtent } from './paneSources';
+import { SCREEN_STEPS, screenBody, STEP_COUNT, type DoneState, type ErrorState, type PendingRebuild, type Screen } from './screenRouter';
 
 export interface AppHost {
   readonly gateway: WorkbookGateway;
@@ -59,34 +51,8 @@ export interface AppHost {
   readonly onBuilt?: (plan: WorkbookPlan) => void;
 }
 
-type Screen = 'start' | 'columns' | 'rules' | 'building' | 'done' | 'cancelled' | 'error' | 'protect' | 'rebuildPassword' | 'summaryCharts' | 'copies';
-
-const SCREEN_STEPS: Readonly<Record<Screen, { index: number; title: StringKey }>> = {
-  start: { index: 1, title: 'stepStart' },
-  columns: { index: 2, title: 'stepColumns' },
-  rules: { index: 3, title: 'stepRules' },
-  building: { index: 4, title: 'stepBuilding' },
-  cancelled: { index: 4, title: 'stepBuilding' },
-  done: { index: 5, title: 'stepDone' },
-  error: { index: 1, title: 'errorHeading' },
-  protect: { index: 5, title: 'stepProtect' },
-  rebuildPassword: { index: 4, title: 'stepProtect' },
-  summaryCharts: { index: 5, title: 'stepSummaryCharts' },
-  copies: { index: 5, title: 'stepProtect' },
-};
-const STEP_COUNT = 5;
 /** Wait after the last keystroke before re-grading the live preview, in milliseconds. */
 const PREVIEW_DEBOUNCE_MS = 250;
-
-/** Share of the progress bar for each stage of a build (the rest is writing). */
-const STAGE_SPAN: Readonly<Record<BuildProgress['stage'], readonly [number, number]>> = {
-  import: [0, 0.15],
-  aggregate: [0.15, 0.2],
-  grade: [0.2, 0.3],
-  plan: [0.3, 0.35],
-  transfer: [0.35, 0.4],
-};
-const WRITE_SPAN: readonly [number, number] = [0.4, 1];
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -98,40 +64,6 @@ const useStyles = makeStyles({
   step: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, ':focus': { outlineStyle: 'none' } },
   languages: { display: 'flex', columnGap: '4px', flexShrink: 0 },
 });
-
-function stageText(text: PaneText, progress: BuildProgress): string {
-  const values = { done: text.number(progress.done), total: text.number(progress.total) };
-  switch (progress.stage) {
-    case 'import':
-      return text.t('buildingImporting', values);
-    case 'aggregate':
-      return text.t('buildingAggregating', values);
-    case 'grade':
-      return text.t('buildingGrading', values);
-    case 'plan':
-      return text.t('buildingPlanning');
-    case 'transfer':
-      return text.t('buildingTransferring', values);
-  }
-}
-
-function writeText(text: PaneText, progress: PlanWriteProgress): string {
-  if (progress.kind === 'rows') {
-    return text.t('buildingWriting', { from: text.number(progress.from), to: text.number(progress.to), total: text.number(progress.total) });
-  }
-  return text.l(progress.step);
-}
-
-interface BuildView {
-  readonly stepText: (text: PaneText) => string;
-  readonly fraction: number | null;
-}
-
-function initialSource(overview: WorkbookOverview): SourceRef {
-  if (!isManagedSheet(overview, overview.activeSheet)) return { kind: 'active' };
-  const other = overview.sheetNames.find((name) => !isManagedSheet(overview, name));
-  return other ? { kind: 'sheet', name: other } : { kind: 'active' };
-}
 
 export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const styles = useStyles();
@@ -170,9 +102,9 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   const [build, setBuild] = useState<BuildView>({ stepText: (t) => t.t('buildingPlanning'), fraction: null });
   const [cancelling, setCancelling] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
-  const [done, setDone] = useState<{ summary: BuildSummary; write: Extract<PlanWriteResult, { kind: 'written' }>; plan: WorkbookPlan; settings: GradingSettings; history?: DoneHistoryView | null } | null>(null);
+  const [done, setDone] = useState<DoneState | null>(null);
   const [cancelled, setCancelled] = useState<CancelledView | null>(null);
-  const [error, setError] = useState<{ error: PaneError; retry: (() => void) | null } | null>(null);
+  const [error, setError] = useState<ErrorState | null>(null);
   // Two sources (issue 11): the customer archive, its import options, and the sources a joined build remembered.
   const [archive, setArchive] = useState<ArchiveState | null>(null);
   const archiveRef = useRef<ArchiveState | null>(null);
@@ -182,7 +114,7 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   archiveOptionsRef.current = archiveOptions;
   const [remembered, setRemembered] = useState<JoinSources | null>(null);
   /** A rebuild waiting for the protection password (issue 7); the password itself is never held here. */
-  const [pendingRebuild, setPendingRebuild] = useState<{ settings: GradingSettings; options: ImportOptions; joinWith: { options: ImportOptions; sources: JoinSources } | null; problem: Localized | null } | null>(null);
+  const [pendingRebuild, setPendingRebuild] = useState<PendingRebuild | null>(null);
 
   const draftOutcome = useMemo(() => settingsFromDraft(draft, baseSettings), [draft, baseSettings]);
   const settings: GradingSettings | null = draftOutcome.settings;
@@ -520,17 +452,6 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
     await runBuild(rebuildSettings, keptOptions, joinFor(rereadArchive, keptArchive?.options ?? {}, locationOfSnapshot(snapshot)));
   }, [snapshot, settings, options, readSource, loadSheetRules, client, host, fail, runBuild, loadArchive]);
 
-  /** The Settings sheet's name and how many rows the plan writes on it (the rows below are not the build's). */
-  function settingsExtent(plan: WorkbookPlan): { sheet: string; rows: number } {
-    const sheet = plan.sheets.find((s) => s.key === 'settings');
-    return { sheet: sheet?.name ?? '', rows: (sheet?.cells ?? []).reduce((max, cell) => Math.max(max, cell.row + 1), 0) };
-  }
-
-  /** What a build needs to join: the archive's options and the two sheets, when an archive is loaded and complete. */
-  function joinFor(state: ArchiveState | null, withOptions: ImportOptions, orders: SourceLocation | null): { options: ImportOptions; sources: JoinSources } | null {
-    if (!state || state.status !== 'ready' || orders === null) return null;
-    return { options: withOptions, sources: { orders: orders.sheet, ordersRange: orders.address, archive: state.sheet, archiveRange: state.address } };
-  }
   const archiveIncomplete = archive !== null && (archive.status !== 'ready' || (archive.analysis?.missingRequired.length ?? 0) > 0);
 
   const onGoToTable = (): void => {
@@ -558,170 +479,54 @@ export function App({ host }: { readonly host: AppHost }): JSX.Element {
   }, [screen]);
 
   const step = SCREEN_STEPS[screen];
-  const firstRow = snapshot?.firstRow ?? 1;
-
-  let body: JSX.Element;
-  switch (screen) {
-    case 'start':
-      body = (
-        <StartScreen
-          status={startStatus}
-          overview={overview}
-          readProgress={readProgress}
-          snapshot={snapshot}
-          analysis={analysis}
-          summary={summary}
-          problem={startProblem}
-          onUse={() => setScreen('columns')}
-          onPickSheet={(name) => void readSource({ kind: 'sheet', name })}
-          onUseSelection={() => void readSource({ kind: 'selection' })}
-          onOpenTable={(name) => host.gateway.showSheet(name).catch((thrown: unknown) => fail(thrown, null))}
-          onProtect={() => setScreen('protect')}
-          onOpenSummary={() => setScreen('summaryCharts')}
-          onReread={() => void readSource(snapshot?.source ?? null)}
-          rangeSection={
-            overview ? (
-              <RangeSource
-                id="orders"
-                sheetNames={overview.sheetNames.filter((name) => !isManagedSheet(overview, name))}
-                disabled={startStatus === 'reading' || startStatus === 'analyzing'}
-                onUseRange={(location) => void readSource(sourceRefOf(location))}
-              />
-            ) : null
-          }
-          archiveSection={
-            overview ? (
-              <ArchivePicker
-                sheets={overview.sheetNames.filter((name) => !isManagedSheet(overview, name) && name !== snapshot?.sheetName)}
-                archive={archive}
-                remembered={remembered}
-                disabled={startStatus !== 'ready' || archive?.status === 'reading'}
-                onPick={(sheet) => void loadArchive(sheet === null ? null : { sheet, address: null }, {})}
-                rangeSection={
-                  <RangeSource
-                    id="archive"
-                    sheetNames={overview.sheetNames.filter((name) => !isManagedSheet(overview, name))}
-                    disabled={startStatus !== 'ready' || archive?.status === 'reading'}
-                    onUseSelection={() => void loadArchive('selection', {})}
-                    onUseRange={(location) => void loadArchive(location, {})}
-                  />
-                }
-              />
-            ) : null
-          }
-        />
-      );
-      break;
-    case 'columns':
-      body =
-        analysis && summary ? (
-          <ColumnsScreen
-            analysis={analysis}
-            summary={summary}
-            options={options}
-            firstRow={firstRow}
-            updating={updating}
-            onChangeKind={onChangeKind}
-            onChangeMapping={onChangeMapping}
-            onChangeDayMonthOrder={onChangeDayMonthOrder}
-            onNext={() => void goToRules(false)}
-            onBack={() => setScreen('start')}
-            archiveSection={archive ? <ArchiveColumns archive={archive} updating={updating} onChangeMapping={onChangeArchiveMapping} /> : null}
-            archiveIncomplete={archiveIncomplete}
-          />
-        ) : (
-          <></>
-        );
-      break;
-    case 'rules':
-      body = (
-        <RulesScreen
-          draft={draft}
-          settings={settings ?? baseSettings}
-          fieldProblems={fieldProblems}
-          settingsProblems={settingsProblems}
-          preview={preview}
-          previewUpdating={previewUpdating}
-          autoAsOf={summary?.latestPurchase != null ? ((summary.latestPurchase + 1) as DayNumber) : null}
-          isRebuild={(overview?.managedSheets.length ?? 0) > 0}
-          fromSheet={fromSheet}
-          onChange={setDraft}
-          onBuild={() => {
-            if (settings !== null) void runBuild(settings, options, joinFor(archive, archiveOptions, snapshot ? locationOfSnapshot(snapshot) : null));
-          }}
-          onBack={() => setScreen('columns')}
-        />
-      );
-      break;
-    case 'building':
-      body = <BuildingScreen stepText={build.stepText(text)} fraction={build.fraction} cancelling={cancelling} onCancel={onCancel} />;
-      break;
-    case 'cancelled':
-      body = <CancelledScreen view={cancelled ?? { description: null }} onBack={() => setScreen('rules')} />;
-      break;
-    case 'done':
-      body = done ? (
-        <>
-          <DoneScreen
-            summary={done.summary}
-            write={done.write}
-            firstRow={firstRow}
-            onGoToTable={onGoToTable}
-            onRebuild={() => void onRebuild()}
-            onChangeRules={() => void goToRules(true)}
-            onProtect={() => setScreen('protect')}
-            onSummaryCharts={() => setScreen('summaryCharts')}
-            onOpenQuality={onOpenQuality}
-          />
-          {done.history ? <DoneHistory view={done.history} onOpenHistory={() => showPlanSheet(done.plan.history?.sheetName)} /> : null}
-        </>
-      ) : (
-        <></>
-      );
-      break;
-    case 'protect':
-      body = <ProtectScreen run={host.gateway.run} onBack={() => setScreen(done ? 'done' : 'start')} onCopies={() => setScreen('copies')} copiesLabel="copiesOpen" />;
-      break;
-    case 'copies':
-      body = <RepCopiesScreen client={client} run={host.gateway.run} platform={host.platform ?? 'unknown'} onBack={() => setScreen('protect')} />;
-      break;
-    case 'summaryCharts':
-      body = (
-        <SummaryChartsScreen
-          run={host.gateway.run}
-          platform={host.platform ?? 'unknown'}
-          onRefreshSummary={snapshot ? () => void onRebuild() : null}
-          charts={done ? { plan: done.plan, summary: done.summary.customerSummary, settings: done.settings } : null}
-          deck={done ? { summary: done.summary.customerSummary, settings: done.settings, asOf: done.summary.counts.asOf, breakpoints: done.summary.breakpoints, sourceName: snapshot?.sheetName ?? '', prediction: done.summary.prediction?.highlights ?? null } : null}
-          stamp={formatIsoDay(host.today())}
-          {...(host.saveEnvironment ? { environment: host.saveEnvironment } : {})}
-          onBack={() => setScreen(done ? 'done' : 'start')}
-        />
-      );
-      break;
-    case 'rebuildPassword':
-      body = pendingRebuild ? (
-        <RebuildPasswordScreen
-          problem={pendingRebuild.problem}
-          onSubmit={(password) => void runBuild(pendingRebuild.settings, pendingRebuild.options, pendingRebuild.joinWith, password)}
-          onCancel={() => setScreen(done ? 'done' : 'start')}
-        />
-      ) : (
-        <></>
-      );
-      break;
-    case 'error':
-      body = error ? (
-        <ErrorPanel
-          error={error.error}
-          onRetry={error.retry ?? undefined}
-          onStartOver={() => void readSource(null)}
-        />
-      ) : (
-        <></>
-      );
-      break;
-  }
+  const body = screenBody(screen, {
+    host,
+    client,
+    text,
+    setScreen,
+    fail,
+    startStatus,
+    overview,
+    readProgress,
+    snapshot,
+    analysis,
+    summary,
+    startProblem,
+    readSource,
+    archive,
+    archiveOptions,
+    remembered,
+    loadArchive,
+    options,
+    updating,
+    onChangeKind,
+    onChangeMapping,
+    onChangeDayMonthOrder,
+    onChangeArchiveMapping,
+    archiveIncomplete,
+    goToRules,
+    draft,
+    setDraft,
+    settings,
+    baseSettings,
+    fieldProblems,
+    settingsProblems,
+    preview,
+    previewUpdating,
+    fromSheet,
+    runBuild,
+    build,
+    cancelling,
+    onCancel,
+    cancelled,
+    done,
+    onGoToTable,
+    onRebuild,
+    onOpenQuality,
+    showPlanSheet,
+    pendingRebuild,
+    error,
+  });
 
   return (
     <FluentProvider theme={host.theme} lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>

@@ -56,7 +56,6 @@
  */
 import type { Localized } from '../../i18n/locale';
 import { columnLetter } from '../../plan/a1';
-import { SHEET_NAMES } from '../../plan/strings';
 import {
   mergeTableRows,
   TableMergeError,
@@ -72,26 +71,25 @@ import { sheetPlanOf, widthToPoints } from './parts/sheets';
 import { queueSheetFormatInBlocks } from './parts/sheetBlocks';
 import {
   cutBlocks,
-  estimatePlannedRowBytes,
   officeTextHeader,
   runsOf,
   setUniform,
   SHEET_ROWS,
-  usedBoundsMeetTableArea,
   writeComputed,
   PENDING_TABLE_NAME,
   pendingTableFormula,
   queuePendingTableMarker,
-  tableMeetsArea,
   tablesOnSheet,
   type Block,
   type ExistingTableInfo,
-  type SheetTable,
 } from './parts/table';
-import { sheetOfAddress } from './readSettings';
+import { inspectExistingTable } from './parts/tableInspection';
+import { queueWorkbookProbes } from './parts/workbookProbes';
+import type { ApplyOptions, ApplyProgress, ApplyResult } from './applyTypes';
+import { cannotMergeDetail, readExistingRows } from './parts/readRows';
 import { queueValidation } from './parts/validations';
 import { queueConditionalFormats } from './parts/formats';
-import { applyCharts, type ApplyChartsResult } from './charts';
+import { applyCharts } from './charts';
 import { inspectHistory, writeHistoryGroup, type HistoryInspection, type HistoryWriteResult } from './parts/history';
 import { placeSnapshot } from '../../domain/history/placement';
 
@@ -103,82 +101,10 @@ export const DEFAULT_BLOCK_ROWS = 20_000;
 // The parts' public names, exported here as before the split (tests, the pane and the xlsx renderer import them from here).
 export { MANAGED_SHEETS_NAME, managedSheetsInRegistry, widthToPoints, cutBlocks };
 
-export interface ApplyProgress {
-  readonly step: BuildStep;
-  /** Syncs done and the total expected (the total is final once the rows are read). */
-  readonly done: number;
-  readonly total: number;
-  /**
-   * Write step only, for a block that carried rows: the 1-based first and
-   * last row (of the table's body, in the order written: existing rows
-   * first, then appended ones) of the block just written, and the rows the
-   * whole write step writes. Absent on every other step.
-   */
-  readonly rowsFrom?: number;
-  readonly rowsTo?: number;
-  readonly rowsTotal?: number;
-}
-
-export interface ApplyOptions {
-  readonly onProgress?: (progress: ApplyProgress) => void;
-  readonly signal?: AbortSignal;
-  /** Most rows per block (default 20,000); blocks are smaller when rows are wide. */
-  readonly blockRows?: number;
-  /**
-   * Whether the host supports a requirement set: pass
-   * `(set, version) => Office.context.requirements.isSetSupported(set, version)`.
-   * Default: nothing above the manifest's minimum (ExcelApi 1.8) is assumed.
-   */
-  readonly supports?: (set: string, version: string) => boolean;
-}
-
-export interface ApplyResult {
-  readonly syncs: number;
-  readonly readBlocks: number;
-  readonly writeBlocks: number;
-  /** Rows in the largest write block. */
-  readonly largestBlockRows: number;
-  /** Largest estimated request (bytes) among the write blocks. */
-  readonly largestBlockBytes: number;
-  readonly sheetsCreated: readonly string[];
-  readonly table: {
-    readonly name: string;
-    readonly created: boolean;
-    readonly updated: number;
-    readonly appended: number;
-    /** Customers in the table but no longer in the source: kept with their last data. */
-    readonly notInSource: number;
-    readonly notInSourceKeys: readonly string[];
-    /** Rows without a key (or repeating one), kept untouched. */
-    readonly unkeyed: number;
-    readonly addedColumns: readonly string[];
-    /** Columns the user added to the table: kept, never written. */
-    readonly userColumns: readonly string[];
-  };
-  /** The charts applied (null for a plan without charts). */
-  readonly charts: ApplyChartsResult | null;
-  /** Issue 8 §2: the History group written (null for a plan without history). */
-  readonly history: { readonly group: number; readonly replaced: boolean; readonly appendedIds: number; readonly blocks: number; readonly largestBlockBytes: number } | null;
-  readonly warnings: readonly Localized[];
-}
-
-
+// The options and the result (applyTypes.ts), exported here as before the split.
+export type { ApplyOptions, ApplyProgress, ApplyResult };
 
 /* ------------------------------------------------------------------ the build */
-
-/**
- * When `foundSheet` is the managed sheet's name in the other display language (and not this
- * build's), the language the workbook was built in, in words; otherwise null.
- */
-function builtInLanguage(key: string, foundSheet: string, plannedSheet: string): { en: string; zh: string; otherEn: string; otherZh: string } | null {
-  const names = (SHEET_NAMES as Readonly<Record<string, Localized>>)[key];
-  if (names === undefined) return null;
-  const found = foundSheet.toLowerCase();
-  const planned = plannedSheet.toLowerCase();
-  if (found === names.en.toLowerCase() && planned === names.zh.toLowerCase()) return { en: 'English', zh: '英文', otherEn: 'Chinese', otherZh: '中文' };
-  if (found === names.zh.toLowerCase() && planned === names.en.toLowerCase()) return { en: 'Chinese', zh: '中文', otherEn: 'English', otherZh: '英文' };
-  return null;
-}
 
 /**
  * Applies `plan` to the workbook behind `context`. Re-running is an update
@@ -298,25 +224,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   /* 1. inspect ---------------------------------------------------- */
   checkCancelled();
-  const sheetProbes = plan.sheets.map((s) => {
-    const proxy = workbook.worksheets.getItemOrNullObject(s.name);
-    proxy.load('name');
-    return { plan: s, proxy };
-  });
-  const registry = workbook.names.getItemOrNullObject(MANAGED_SHEETS_NAME);
-  registry.load('formula');
-  const nameProbes = plan.names.map((n) => {
-    const proxy = workbook.names.getItemOrNullObject(n.name);
-    proxy.load('formula');
-    return { plan: n, proxy };
-  });
-  const tableProbe = tablePlan ? workbook.tables.getItemOrNullObject(tablePlan.name) : null;
-  tableProbe?.load('name');
-  // The marker a build stopped between `tables.add` and naming the table leaves (see PENDING_TABLE_NAME).
-  const pendingProbe = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).load('name') : null;
-  const pendingRange = tablePlan ? workbook.names.getItemOrNullObject(PENDING_TABLE_NAME).getRangeOrNullObject().load(['address', 'rowIndex', 'columnIndex']) : null;
-  // Issue 8 §2: the History sheet, when the plan records history (parts/history.ts).
-  const historyProbe = plan.history ? workbook.worksheets.getItemOrNullObject(plan.history.sheetName).load('name') : null;
+  // parts/workbookProbes.ts: the managed sheets, the registry, the names, the table, the markers, the History sheet.
+  const { sheetProbes, registry, nameProbes, tableProbe, pendingProbe, pendingRange, historyProbe } = queueWorkbookProbes(workbook, plan, tablePlan);
   await sync();
   /** Whether the marker name exists now (so the next batch that sets it updates rather than adds it). */
   let pendingMarker = pendingProbe !== null && !pendingProbe.isNullObject;
@@ -335,150 +244,37 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   }
   const tableFound = tableProbe !== null && !tableProbe.isNullObject;
 
-  /* 2. inspect: protection and the existing table ------------------ */
+  /* 2. inspect: protection and the existing table (parts/tableInspection.ts, recovery: parts/tableRecovery.ts) */
   let existing: ExistingTableInfo | null = null;
-  /** The table made again over a managed area that had lost it (see below); then treated as the existing table. */
+  /** The table made again over a managed area that had lost it (parts/tableRecovery.ts); then treated as the existing table. */
   let recreatedTable: Excel.Table | null = null;
   if (existingSheets.length > 0 || tableFound) {
     checkCancelled();
-    const protections = existingSheets.map((p) => {
-      const protection = p.proxy.protection;
-      protection.load('protected');
-      return { name: p.plan.name, protection };
-    });
-    let headerRange: Excel.Range | null = null;
-    let bodyRange: Excel.Range | null = null;
-    let tableSheet: Excel.Worksheet | null = null;
-    // A managed table sheet without its table: what the table's area holds (cells with values only), to tell
-    // "never built / deleted" (empty: build it) from "converted to a range or renamed" (content: refuse).
-    const tableSheetProbe = tablePlan && !tableFound ? existingSheets.find((p) => p.plan.key === tablePlan.sheet) : undefined;
-    let recoveredArea: ExistingTableInfo | null = null;
-    const usedProbe = tableSheetProbe ? tableSheetProbe.proxy.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']) : null;
-    if (tableFound && tableProbe) {
-      headerRange = tableProbe.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
-      bodyRange = tableProbe.getDataBodyRange().load('rowCount');
-      tableSheet = tableProbe.worksheet.load('name');
-    }
-    await sync();
-    const locked = protections.filter((p) => p.protection.protected).map((p) => p.name);
-    if (locked.length > 0) {
-      throw fail('sheetProtected', {
-        en: `These sheets are protected: ${locked.join(', ')}. Unprotect them (Review > Unprotect Sheet), then build again.`,
-        zh: `以下工作表受保护：${locked.join('、')}。请先撤消保护（审阅 > 撤消工作表保护），再重新生成。`,
-      });
-    }
-    const keyPlanColumn = tablePlan ? (tablePlan.columns.find((c) => c.key === tablePlan.keyColumn) ?? tablePlan.columns.find((c) => c.header === tablePlan.keyColumn)) : undefined;
-    /** Headers a table over the area may have to be rebuilt on: they name the key column, none twice. */
-    const rebuildableHeaders = (headers: readonly string[]): boolean => {
-      const lower = headers.map((h) => h.toLowerCase());
-      return keyPlanColumn !== undefined && lower.includes(keyPlanColumn.header.toLowerCase()) && new Set(lower).size === lower.length;
-    };
-    let areaTables: SheetTable[] = [];
-    if (usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
-      // The area holds values but no table of Tierwise's name: list the sheet's tables (one or two more syncs,
-      // only on this path) to see what is over the area.
-      areaTables = (await tablesOnSheet(tableSheetProbe.proxy, sync)).filter((t) => tableMeetsArea(t, tablePlan));
-      const markerAt =
-        pendingRange && !pendingRange.isNullObject && sheetOfAddress(pendingRange.address)?.toLowerCase() === tableSheetProbe.plan.name.toLowerCase()
-          ? { row: pendingRange.rowIndex, column: pendingRange.columnIndex }
-          : null;
-      const left = areaTables.find((t) => markerAt && t.headerRow === markerAt.row && t.firstColumn === markerAt.column && t.headerRow === tablePlan.row && t.firstColumn === tablePlan.column);
-      if (left && rebuildableHeaders(left.headers)) {
-        // Tierwise's own table, left under Excel's default name by a build stopped between `tables.add` and naming
-        // it (the marker says so): name it, alone in its sync, and rebuild on it as on an existing table.
-        step = 'prepare';
-        left.table.name = tablePlan.name;
-        workbook.names.getItem(PENDING_TABLE_NAME).delete();
-        try {
-          await sync();
-        } catch (error) {
-          throw await withTableRecounted(error);
-        }
-        pendingMarker = false;
-        step = 'inspect';
-        recreatedTable = left.table;
-        tableExists = true;
-        tableRestored = true;
-        existing = { headers: left.headers, headerRow: left.headerRow, firstColumn: left.firstColumn, bodyRows: left.bodyRows };
-      } else if (areaTables.length > 0) {
-        // Another table over the area: Tierwise's renamed by the user, or one of theirs. Never taken: refused, nothing written.
-        throw tableMissing(tablePlan);
-      }
-    }
-    if (!existing && usedProbe && tablePlan && tableSheetProbe && !usedProbe.isNullObject && usedBoundsMeetTableArea(usedProbe, tablePlan)) {
-      // The area holds values without a table: a "Convert to Range", or a first build stopped between writing
-      // the cells and `tables.add`. If its header row names the key column, it is the previous table's data:
-      // read its header row (one more sync, only on this path) and rebuild on it as on an existing table.
-      const lastRow = usedProbe.rowIndex + usedProbe.rowCount - 1;
-      const width = usedProbe.columnIndex + usedProbe.columnCount - tablePlan.column;
-      const headerCells = tableSheetProbe.proxy.getRangeByIndexes(tablePlan.row, tablePlan.column, 1, width).load('values');
-      await sync();
-      const headerValues = headerCells.values[0] ?? [];
-      const blankAt = headerValues.findIndex((v) => v === '' || v === null);
-      const areaHeaders = headerValues.slice(0, blankAt < 0 ? headerValues.length : blankAt).map((v) => String(v));
-      const bodyRows = Math.max(0, lastRow - tablePlan.row);
-      if (rebuildableHeaders(areaHeaders) && bodyRows > 0) {
-        recoveredArea = { headers: areaHeaders, headerRow: tablePlan.row, firstColumn: tablePlan.column, bodyRows };
-      } else if (!rebuildableHeaders(areaHeaders)) {
-        throw tableMissing(tablePlan);
-      }
-      // A header row naming the key over no body rows holds nothing of the user's: built afresh below.
-    }
-    if (recoveredArea && tablePlan) {
-      // Make the area a table again, alone in its sync, before anything else is written (no table is over the
-      // area: checked above; were one there, `tables.add` would fail here and the build stop with nothing written).
-      step = 'prepare';
-      const area = recoveredArea;
-      const address = `${columnLetter(area.firstColumn)}${area.headerRow + 1}:${columnLetter(area.firstColumn + area.headers.length - 1)}${area.headerRow + area.bodyRows + 1}`;
-      const areaSheetName = sheetPlanOf(plan, tablePlan.sheet).name;
-      queuePendingTableMarker(workbook, pendingMarker, pendingTableFormula(areaSheetName, area.headerRow, area.firstColumn));
-      const recreated = workbook.worksheets.getItem(areaSheetName).tables.add(address, true);
-      recreated.name = tablePlan.name;
-      workbook.names.getItem(PENDING_TABLE_NAME).delete();
-      recreated.style = tablePlan.style;
-      try {
-        await sync();
-      } catch (error) {
-        const code = (error as BuildInterruptedError).cause as { code?: unknown } | undefined;
-        if (code?.code === 'InvalidOperation' || code?.code === 'InvalidArgument') throw tableMissing(tablePlan, error);
-        throw await withTableRecounted(error);
-      }
+    ({ existing, recreatedTable } = await inspectExistingTable({
+      workbook,
+      plan,
+      tablePlan,
+      existingSheets,
+      tableFound,
+      tableProbe,
+      pendingRange,
+      pendingMarker,
+      sync: () => sync(),
+      setStep: (s) => {
+        step = s;
+      },
+      fail,
+      tableMissing,
+      withTableRecounted,
+    }));
+    if (recreatedTable) {
+      // Named or made again in its own sync, which deleted the marker.
       pendingMarker = false;
-      step = 'inspect';
-      recreatedTable = recreated;
-      tableExists = true;
       tableRestored = true;
-      existing = recoveredArea;
     }
-    if (headerRange && bodyRange && tableSheet && tablePlan) {
-      const planSheet = sheetPlanOf(plan, tablePlan.sheet);
-      if (tableSheet.name.toLowerCase() !== planSheet.name.toLowerCase()) {
-        const builtIn = builtInLanguage(tablePlan.sheet, tableSheet.name, planSheet.name);
-        if (builtIn !== null) {
-          // A rebuild in the other display language: the sheets, headers and history are the other
-          // language's. Refused before anything is written: building on would leave two sets of sheets.
-          throw fail('builtInOtherLanguage', {
-            en: `This workbook was built in ${builtIn.en} (its table is on the sheet ${tableSheet.name}), and Office's display language is now ${builtIn.otherEn}. Tierwise does not rebuild a workbook in another language: switch Office's display language to ${builtIn.en}, then build again. Your sheets are as they were.`,
-            zh: `此工作簿是以${builtIn.zh}生成的（表格在工作表 ${tableSheet.name} 上），而 Office 的显示语言现在是${builtIn.otherZh}。Tierwise 不会以另一种语言重新生成工作簿：请将 Office 的显示语言切换为${builtIn.zh}后再生成。您的工作表保持原样。`,
-          });
-        }
-        throw fail('tableElsewhere', {
-          en: `A table named ${tablePlan.name} already exists on sheet ${tableSheet.name}. Rename or delete it, then build again.`,
-          zh: `工作表 ${tableSheet.name} 上已有名为 ${tablePlan.name} 的表格。请重命名或删除后再生成。`,
-        });
-      }
-      existing = {
-        headers: (headerRange.values[0] ?? []).map((h) => String(h)),
-        headerRow: headerRange.rowIndex,
-        firstColumn: headerRange.columnIndex,
-        bodyRows: bodyRange.rowCount,
-      };
-      tableExists = true;
-    }
-    finishStep('inspect');
-  } else {
-    finishStep('inspect');
+    if (existing) tableExists = true;
   }
+  finishStep('inspect');
 
   /* 2b. inspect the History sheet (issue 8 §2): its IDs and dates, where this build's snapshot goes; refused before anything is written */
   let history: HistoryInspection | null = null;
@@ -504,51 +300,27 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   if (tablePlan) {
     let existingRows: unknown[][] = [];
     if (existing) {
-      const planRoleByHeader = new Map(tablePlan.columns.map((c) => [c.header.toLowerCase(), c.role]));
-      const readColumns = existing.headers
-        .map((h, i) => ({ i, role: planRoleByHeader.get(h.toLowerCase()) }))
-        .filter((c) => c.role === 'input' || c.role === 'carried')
-        .map((c) => c.i);
-      existingRows = Array.from({ length: existing.bodyRows }, () => new Array<unknown>(existing?.headers.length ?? 0).fill(null));
-      // Response size: estimate from the planned rows' size, doubled for safety.
-      const plannedBytes = tablePlan.rows.length === 0 ? 64 : estimatePlannedRowBytes(tablePlan) * 2;
-      const readRows = Math.max(1, Math.min(maxRows, Math.floor(REQUEST_BUDGET_BYTES / Math.max(64, plannedBytes))));
-      const runs = runsOf(readColumns);
-      const expectedReads = runs.length === 0 ? 0 : Math.ceil(existing.bodyRows / readRows);
-      expectedSyncs = syncs + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
-      const table = existing;
-      for (let start = 0; runs.length > 0 && start < table.bodyRows; start += readRows) {
-        checkCancelled();
-        const count = Math.min(readRows, table.bodyRows - start);
-        const sheet = tableSheetProxy();
-        const ranges = runs.map(([c0, c1]) => ({
-          c0,
-          range: sheet.getRangeByIndexes(table.headerRow + 1 + start, table.firstColumn + c0, count, c1 - c0 + 1).load('values'),
-        }));
-        await sync();
-        readBlocks += 1;
-        for (const { c0, range } of ranges) {
-          range.values.forEach((row, r) => {
-            const target = existingRows[start + r];
-            if (target) row.forEach((v, k) => (target[c0 + k] = v));
-          });
-        }
-      }
+      // parts/readRows.ts: one sync per block of rows, sized from the planned rows.
+      const read = await readExistingRows({
+        sheet: tableSheetProxy,
+        table: existing,
+        tablePlan,
+        maxRows,
+        budget: REQUEST_BUDGET_BYTES,
+        sync: () => sync(),
+        beforeBatch: checkCancelled,
+        planned: (expectedReads, readRows) => {
+          expectedSyncs = syncs + expectedReads + 3 + Math.ceil(tablePlan.rows.length / readRows);
+        },
+      });
+      existingRows = read.rows;
+      readBlocks = read.blocks;
     }
     try {
       merge = mergeTableRows(existing ? { headers: existing.headers, rows: existingRows } : null, tablePlan);
     } catch (error) {
       if (error instanceof TableMergeError) {
-        throw fail(
-          'cannotMerge',
-          error.code === 'keyColumnMissing'
-            ? {
-                en: `The existing ${tablePlan.name} table has no column "${tablePlan.keyColumn}" to match customers by (was it built in another language, or the header renamed?). Restore the header or build in the same language.`,
-                zh: `现有的 ${tablePlan.name} 表格中没有用于匹配客户的列"${tablePlan.keyColumn}"（是否以另一种语言生成，或改了列名？）。请恢复列名或使用相同语言生成。`,
-              }
-            : { en: `The customer rows cannot be merged: ${error.message}`, zh: `无法合并客户行：${error.message}` },
-          error,
-        );
+        throw fail('cannotMerge', cannotMergeDetail(error, tablePlan), error);
       }
       throw error;
     }
