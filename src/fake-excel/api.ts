@@ -19,7 +19,7 @@ import {
   rectRows,
   type Rect,
 } from './address';
-import { jsonBytes, type FakeContextCore, type FakeRequestRecord } from './context';
+import type { FakeContextCore, FakeRequestRecord } from './context';
 import {
   assertRowsFit,
   assertStructureUnprotected,
@@ -33,166 +33,11 @@ import {
   type NameEntry,
   type ValidationEntry,
 } from './model';
+import { capturedWhenRun, expose, FakeClientObject, registeredPart, unwrap } from './client';
+import { assertConditionFormula, assertTextLimit, assertValidationFormula, assertValidName, MAX_VALIDATION_FORMULA } from './rules';
 
-/**
- * The single cast between the fake and the Excel types. Every fake class
- * implements the subset of its Excel counterpart that Tierwise calls (checked
- * by `implements Pick<...>`); callers hold it as the Excel type.
- */
-export function expose<T>(fake: object): T {
-  return fake as unknown as T;
-}
-
-/**
- * The inverse of {@link expose}: an Excel-typed argument (a Range passed to
- * `names.add`, `tables.add`, `freezeAt`) back to the fake object it is,
- * checked at run time.
- */
-function unwrap<T>(value: unknown, kind: abstract new (...args: never[]) => T): T {
-  if (value instanceof kind) return value;
-  throw new FakeExcelError('InvalidArgument', `Expected a ${kind.name} of this fake workbook.`);
-}
-
-/** A load request's property names: `'values, text'`, `['values']`, `{ select: 'values' }`, or `{ values: true }`. */
-function loadNames(spec: unknown): string[] | null {
-  if (spec === undefined || spec === null) return null;
-  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(spec)) return spec.map(String);
-  if (typeof spec === 'object') {
-    const select = (spec as { select?: unknown }).select;
-    if (typeof select === 'string') return loadNames(select);
-    return Object.entries(spec as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
-  }
-  throw new FakeExcelError('InvalidArgument', `Unsupported load() argument: ${String(spec)}.`);
-}
-
-export abstract class FakeClientObject {
-  private readonly loaded = new Map<string, unknown>();
-  /** True for objects from `...OrNullObject` methods: a missing item loads as a null object instead of failing. */
-  private nullable = false;
-
-  constructor(protected readonly core: FakeContextCore) {}
-
-  asNullable(): this {
-    this.nullable = true;
-    return this;
-  }
-
-  protected get model(): FakeWorkbookModel {
-    return this.core.model;
-  }
-
-  /** Properties `load()` without arguments fetches. */
-  protected abstract readonly scalarProperties: readonly string[];
-
-  /** Whether the object exists (false for a missing `...OrNullObject`). Called while a batch runs. */
-  protected exists(): boolean {
-    return true;
-  }
-
-  /** One property's value, read from the model while a batch runs. */
-  protected abstract snapshot(property: string, record: FakeRequestRecord): unknown;
-
-  get isNullObject(): boolean {
-    return this.read('isNullObject') as boolean;
-  }
-
-  /** Marks properties as loaded (objects a collection load returns arrive with their scalars). */
-  preload(values: Record<string, unknown>): void {
-    this.loaded.set('isNullObject', false);
-    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
-  }
-
-  protected read(property: string): unknown {
-    if (!this.loaded.has(property)) {
-      throw new FakeExcelError(
-        'PropertyNotLoaded',
-        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
-    return this.loaded.get(property);
-  }
-
-  protected queueLoad(spec: unknown): void {
-    const requested = loadNames(spec) ?? [...this.scalarProperties];
-    for (const name of requested) {
-      if (name !== 'items' && !name.startsWith('items/') && !this.scalarProperties.includes(name)) {
-        throw new FakeExcelError('InvalidArgument', `The fake does not know the property '${name}' of ${this.constructor.name}.`);
-      }
-    }
-    this.core.enqueue(jsonBytes(requested), 0, (record) => {
-      const exists = this.exists();
-      if (!exists && !this.nullable) {
-        throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist (${this.constructor.name}).`);
-      }
-      this.loaded.set('isNullObject', !exists);
-      if (!exists) return;
-      for (const name of requested) {
-        const value = this.snapshot(name, record);
-        this.loaded.set(name.split('/')[0] ?? name, value);
-        record.responseBytes += name.startsWith('items') ? 32 : jsonBytes(value);
-      }
-    });
-  }
-
-  /** Queues a write; `apply` runs at the next sync. */
-  protected queue(payload: unknown, cellsWritten: number, apply: () => void): void {
-    this.core.enqueue(jsonBytes(payload), cellsWritten, () => apply());
-  }
-}
-
-/**
- * Parts of the fake written in their own files (protection.ts: Range.sort,
- * Workbook.protection) that extend the classes here: they would import this
- * file in a cycle if this file imported them, so they register a factory
- * here when index.ts loads them.
- */
-export const fakeParts: {
-  rangeSort?: (core: FakeContextCore, range: FakeRange) => object;
-  workbookProtection?: (core: FakeContextCore) => object;
-} = {};
-
-function registeredPart<K extends keyof typeof fakeParts>(key: K): NonNullable<(typeof fakeParts)[K]> {
-  const factory = fakeParts[key];
-  if (!factory) throw new FakeExcelError('GeneralException', `The fake's ${key} is not loaded: import the fake through src/fake-excel (index.ts).`);
-  return factory as NonNullable<(typeof fakeParts)[K]>;
-}
-
-/* ------------------------------------------------------------------ rules */
-
-/** Structured references (`Table[Col]`, `[@Col]`, `[#This Row]`) outside string literals. */
-export function hasStructuredReference(formula: string): boolean {
-  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return /\[/.test(withoutStrings);
-}
-
-/** Excel limits a validation formula or inline list to 255 characters (VBA Validation.Add: Formula1 "must not exceed 255 characters",
- * https://learn.microsoft.com/office/vba/api/excel.validation.add). */
-export const MAX_VALIDATION_FORMULA = 255;
-
-function assertConditionFormula(formula: string, where: string): void {
-  // MS-XLSX 2.6.4 CT_DataValidationFormula: a validation formula "MUST NOT use ... structure-reference"
-  // (https://learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a);
-  // conditional formats reject them the same way ("You cannot use references to ... tables", Excel's message).
-  if (hasStructuredReference(formula)) {
-    throw new FakeExcelError('InvalidArgument', `${where} cannot use structured references (Table[Column]); use A1 references or defined names: ${formula}`);
-  }
-}
-
-function assertValidationFormula(value: unknown, where: string): void {
-  if (typeof value !== 'string') return;
-  if (value.length > MAX_VALIDATION_FORMULA) {
-    throw new FakeExcelError('InvalidArgument', `${where} is limited to ${MAX_VALIDATION_FORMULA} characters; got ${value.length}.`);
-  }
-  if (value.startsWith('=')) assertConditionFormula(value, where);
-}
-
-/** Excel's table and defined-name rules: letter, `_` or `\` first; letters, digits, `.` and `_` after; not a cell reference. */
-function assertValidName(name: string, what: string): void {
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
-    throw new FakeExcelError('InvalidArgument', `"${name}" is not a valid ${what} name.`);
-  }
-}
+export { expose, FakeClientObject, fakeParts } from './client';
+export { hasStructuredReference, MAX_VALIDATION_FORMULA } from './rules';
 
 /* ------------------------------------------------------------------ ranges */
 
@@ -663,12 +508,6 @@ export class FakeFormatProtection extends FakeFormatPart implements Pick<Excel.F
 export const MAX_ALERT_TITLE = 32;
 export const MAX_ALERT_MESSAGE = 225;
 export const MAX_PROMPT_MESSAGE = 255;
-
-function assertTextLimit(text: string | undefined, max: number, what: string): void {
-  if (text !== undefined && text.length > max) {
-    throw new FakeExcelError('InvalidArgument', `${what} is limited to ${max} characters; got ${text.length}: "${text.slice(0, 40)}...".`);
-  }
-}
 
 function sourceFormula(source: unknown): unknown {
   if (source instanceof FakeRange) {
@@ -1879,20 +1718,6 @@ export class FakeApplication
     this.queueLoad(propertyNames);
     return expose(this);
   }
-}
-
-/**
- * A value read from the model at this point of the batch: Excel evaluates
- * `getActiveWorksheet()` / `getSelectedRange()` when the host runs that
- * command, so commands queued later (activate, select) do not change what it
- * refers to. The capture is queued as a zero-byte operation in order.
- */
-function capturedWhenRun<T>(core: FakeContextCore, read: () => T | null): () => T | null {
-  let captured: { readonly value: T | null } | null = null;
-  core.enqueue(0, 0, () => {
-    captured = { value: read() };
-  });
-  return () => (captured === null ? read() : captured.value);
 }
 
 export class FakeWorkbook
