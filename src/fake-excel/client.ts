@@ -6,7 +6,7 @@
 import { FakeExcelError } from './errors';
 import { jsonBytes, type FakeContextCore, type FakeRequestRecord } from './context';
 import type { FakeWorkbookModel } from './model';
-import type { FakeRange } from './api';
+import type { FakeRange } from './range';
 
 /**
  * The single cast between the fake and the Excel types. Every fake class
