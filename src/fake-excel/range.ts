@@ -8,7 +8,11 @@ import { intersects, qualifiedAddress, rectCells, rectColumns, rectRows, type Re
 import type { FakeContextCore, FakeRequestRecord } from './context';
 import { assertRowsFit, type FakeSheet, type FakeWorkbookModel } from './model';
 import { expose, FakeClientObject, registeredPart } from './client';
-import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat, type FakeWorksheet } from './api';
+import { FakeConditionalFormatCollection } from './conditionalFormats';
+import { FakeRangeFormat } from './formats';
+// A runtime import in a cycle (validation.ts checks `instanceof FakeRange`): see validation.ts.
+import { FakeDataValidation } from './validation';
+import type { FakeWorksheet } from './api';
 
 export interface Resolved {
   readonly sheet: FakeSheet;
