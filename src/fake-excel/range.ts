@@ -12,7 +12,7 @@ import { FakeConditionalFormatCollection } from './conditionalFormats';
 import { FakeRangeFormat } from './formats';
 // A runtime import in a cycle (validation.ts checks `instanceof FakeRange`): see validation.ts.
 import { FakeDataValidation } from './validation';
-import type { FakeWorksheet } from './api';
+import type { FakeWorksheet } from './worksheets';
 
 export interface Resolved {
   readonly sheet: FakeSheet;
