@@ -117,9 +117,9 @@ export abstract class FakeClientObject {
 
 /**
  * Parts of the fake written in their own files (protection.ts: Range.sort,
- * Workbook.protection) that extend the classes here: they would import this
- * file in a cycle if this file imported them, so they register a factory
- * here when index.ts loads them.
+ * Workbook.protection) that extend the classes of range.ts and workbook.ts:
+ * they import those (through api.ts) and would form a cycle if those
+ * imported them, so they register a factory here when index.ts loads them.
  */
 export const fakeParts: {
   rangeSort?: (core: FakeContextCore, range: FakeRange) => object;
