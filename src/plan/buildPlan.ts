@@ -15,6 +15,7 @@ import { withCharts } from './charts';
 import { withRolesBlock } from './rolesBlock';
 import type { QualityResult } from '../domain/quality';
 import { withQuality } from './qualitySheet';
+import { releaseRows } from './parts/tableRows';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -114,5 +115,8 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   // Issue 8 §1: the Quality sheet and the table's Data issues column (qualitySheet.ts), when the checks ran.
   const checked = input.quality === undefined ? withHistory : withQuality(withHistory, input.quality, locale);
   // Issue 8 §2: the migration matrix, last: it starts below whatever the Summary holds by now (migrationBlock.ts).
-  return input.history === undefined ? checked : withMigrationBlock(checked, input.history, settings);
+  const finished = input.history === undefined ? checked : withMigrationBlock(checked, input.history, settings);
+  // The rows are the caller's from here on: no later call extends them in place (tableRows.ts).
+  for (const finishedTable of finished.tables) releaseRows(finishedTable);
+  return finished;
 }

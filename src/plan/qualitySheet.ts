@@ -18,12 +18,17 @@ import { pick } from '../i18n/locale';
 import { ISSUE_GROUP_LABELS, fillTemplate } from '../i18n/strings';
 import type { IssueCode } from '../domain/types';
 import { QUALITY_CHECK_NAMES, isRuleKey, type QualityCheckKey, type QualityResult } from '../domain/quality';
-import type { ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from './types';
+import type { CachedResult, ConditionalFormatPlan, PlanCell, PlanValue, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from './types';
 import { FIELD_HEADERS, SHEET_NAMES } from './strings';
 import { QUALITY_TEXT } from './qualityStrings';
 import { columnLetter } from './a1';
 import { CUSTOMERS_TABLE, MAX_SHEET_ROWS, NUMBER_FORMATS, checkCellText } from './parts/common';
 import { uniqueHeader } from './parts/customersTable';
+import { SharedValues } from './parts/sharedCells';
+import { extendRows } from './parts/tableRows';
+
+/** The Data issues column's cached result: none (its cells are values, not formulas). */
+const NO_CACHED_RESULT: readonly CachedResult[] = [null];
 
 export const DATA_ISSUES_KEY = 'dataIssues';
 const TAB_COLOR = '#C00000';
@@ -72,18 +77,34 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
   const used = new Set(table.columns.map((c) => c.header.toLowerCase()));
   const header = uniqueHeader(t(QUALITY_TEXT.dataIssuesHeader), used);
   const keyIndex = table.columns.findIndex((c) => c.key === 'customerId');
-  const rowOfId = new Map<string, number>();
-  const rows = table.rows.map((row, i) => {
+  const idAt = (row: readonly PlanValue[]): string => {
     const id = row[keyIndex];
-    const key = id && id.kind === 'text' ? id.text : '';
-    rowOfId.set(key, table.row + 2 + i);
-    return [...row, { kind: 'number', value: quality.findingsByCustomer.get(key) ?? 0 } as PlanValue];
+    return id && id.kind === 'text' ? id.text : '';
+  };
+  // The checks ran over the table's customers in its row order (gradeGrid, gradeJoined): where row i
+  // holds checked customer i, its count is read by index. Any other row is found by its ID.
+  const isCheckedCustomer = (i: number, id: string): boolean => i < quality.customerCount && quality.customerIdAt(i) === id;
+  const counts = new SharedValues();
+  const rows = extendRows<PlanValue>(table.rows, (row, i) => {
+    const id = idAt(row);
+    return [counts.number(isCheckedCustomer(i, id) ? quality.findingCountOf(i) : (quality.findingsByCustomer.get(id) ?? 0))];
   });
+  /** The sheet row (1-based) of each ID, built only if a finding's customer is not at its own index. */
+  let rowOfId: Map<string, number> | null = null;
+  const sheetRowOf = (finding: number, id: string): number | undefined => {
+    const customer = quality.findingCustomerAt(finding);
+    if (customer >= 0 && customer < table.rows.length && idAt(table.rows[customer]!) === id) return table.row + 2 + customer;
+    if (rowOfId === null) {
+      rowOfId = new Map();
+      for (let i = 0; i < table.rows.length; i++) rowOfId.set(idAt(table.rows[i]!), table.row + 2 + i);
+    }
+    return rowOfId.get(id);
+  };
   const newTable: TablePlan = {
     ...table,
     columns: [...table.columns, { key: DATA_ISSUES_KEY, header, role: 'input', formula: null, numberFormat: NUMBER_FORMATS.count, width: Math.max(10, header.length + 4), align: 'center' }],
     rows,
-    ...(table.cachedResults ? { cachedResults: table.cachedResults.map((r) => [...r, null]) } : {}),
+    ...(table.cachedResults ? { cachedResults: extendRows<CachedResult>(table.cachedResults, () => NO_CACHED_RESULT) } : {}),
   };
   const dataIssuesLetter = columnLetter(table.column + table.columns.length);
   const format: ConditionalFormatPlan = {
@@ -169,7 +190,7 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
     if (f.customerId !== null) {
       checkCellText(f.customerId, where, t(QUALITY_TEXT.customerId));
       put(row, 0, text(f.customerId), { numberFormat: NUMBER_FORMATS.text });
-      const target = rowOfId.get(f.customerId);
+      const target = sheetRowOf(i, f.customerId);
       if (target !== undefined) {
         // Only Tierwise's sheet name and a number go into the formula; the label is Tierwise's words too.
         const label = fillTemplate(t(QUALITY_TEXT.goToRow), { row: target });

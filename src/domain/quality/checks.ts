@@ -261,6 +261,21 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const materialise = findingMaterialiser(store, { records, fields: requiredFields, staleContactDays: staleDays, groupIds, issues });
   let findings: QualityFinding[] | null = null;
   let findingsByCustomer: Map<string, number> | null = null;
+  let perCustomer: Int32Array | null = null;
+  /** Findings per checked customer, by index; built on first use, once. */
+  const countsPerCustomer = (): Int32Array => {
+    if (perCustomer === null) {
+      perCustomer = new Int32Array(n);
+      for (let i = 0; i < store.length; i++) {
+        const customer = store.customers[i]!;
+        if (customer !== -1) perCustomer[customer]! += 1;
+      }
+    }
+    return perCustomer;
+  };
+  const checkCustomerIndex = (index: number): void => {
+    if (!(index >= 0 && index < n)) throw new RangeError(`internal: no checked customer ${index} (of ${n})`);
+  };
   return {
     counts,
     duplicateGroups,
@@ -279,18 +294,27 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     },
     get findingsByCustomer() {
       if (findingsByCustomer === null) {
-        const perCustomer = new Int32Array(n);
-        for (let i = 0; i < store.length; i++) {
-          const customer = store.customers[i]!;
-          if (customer !== -1) perCustomer[customer]! += 1;
-        }
+        const counts = countsPerCustomer();
         findingsByCustomer = new Map<string, number>();
         for (let i = 0; i < n; i++) {
-          const count = perCustomer[i]!;
+          const count = counts[i]!;
           if (count > 0) findingsByCustomer.set(records[i]!.id, (findingsByCustomer.get(records[i]!.id) ?? 0) + count);
         }
       }
       return findingsByCustomer;
+    },
+    customerCount: n,
+    customerIdAt: (index) => {
+      checkCustomerIndex(index);
+      return records[index]!.id;
+    },
+    findingCountOf: (index) => {
+      checkCustomerIndex(index);
+      return countsPerCustomer()[index]!;
+    },
+    findingCustomerAt: (index) => {
+      if (!(index >= 0 && index < store.length)) throw new RangeError(`internal: no quality finding ${index} (of ${store.length})`);
+      return store.customers[index]!;
     },
   };
 }

@@ -88,4 +88,17 @@ export interface QualityResult {
   readonly duplicateGroups: readonly DuplicateGroup[];
   /** Findings per customer ID (the table's Data issues column); customers without findings are absent. Built on first use. */
   readonly findingsByCustomer: ReadonlyMap<string, number>;
+  /** How many customers were checked (the input's records, in their order). */
+  readonly customerCount: number;
+  /** The ID of the checked customer at `index` (0 <= index < customerCount), as the checks read it. */
+  readonly customerIdAt: (index: number) => string;
+  /**
+   * The findings of the checked customer at `index`. Summed over the customers that share an ID, they
+   * are findingsByCustomer's; graded customers' IDs are unique (the import and the join refuse a second
+   * row with an ID), so for them it is the ID's count. O(1): a writer whose rows are the checked
+   * customers in order needs no map of 100,000 IDs.
+   */
+  readonly findingCountOf: (index: number) => number;
+  /** The index of the checked customer finding `index` is about; -1 for a whole-column or import finding. */
+  readonly findingCustomerAt: (index: number) => number;
 }

@@ -22,9 +22,12 @@ import { NAMES } from '../formulas';
 import { CHANGE_WORDS, HISTORY_TEXT } from '../historyStrings';
 import { CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText, maxDisplayWidth } from './common';
 import { USER_NOTES_KEY, uniqueHeader } from './customersTable';
+import { extendRows } from './tableRows';
 
 export const PREVIOUS_TIER_KEY = 'previousTier';
 export const TIER_CHANGE_KEY = 'tierChange';
+/** The Previous tier and Change cells of a customer not in the last snapshot (Change is a formula). */
+const NO_PREVIOUS: readonly PlanValue[] = [null, null];
 const UP_FILL = '#E2EFDA';
 const UP_FONT = '#006100';
 const DOWN_FILL = '#FCE4D6';
@@ -81,23 +84,36 @@ export function withHistoryColumns(input: HistoryPartInput): WorkbookPlan {
   const notesIndex = table.columns.findIndex((c) => c.role === 'userEntry' && (c.key === USER_NOTES_KEY || c.key === 'notes'));
   const notes = input.carried?.notes;
 
-  const rows: PlanValue[][] = [];
-  const cached: CachedResult[][] = [];
-  result.customers.forEach((customer, i) => {
-    const row = (table.rows[i] ?? []).slice();
+  if (table.rows.length !== result.customers.length) throw new Error('internal: the Customers table has a row per graded customer');
+  /** Per customer: the Previous tier's label (null: not in the last snapshot), read once for the row and its cached Change. */
+  const previousOf: (string | null)[] = new Array<string | null>(result.customers.length);
+  // One cell per distinct label (a handful of tiers), not one per row.
+  const previousCells = new Map<string, PlanValue>();
+  const rows = extendRows<PlanValue>(table.rows, (row, i) => {
+    const customer = result.customers[i]!;
     const id = customer.record.id.trim();
     const raw = history.previousTier.get(id);
     const previous = raw === undefined ? null : previousTierLabel(raw, settings.tiers, locale);
-    if (previous !== null) checkCellText(previous, `source row ${customer.record.sourceRow}`, previousHeader);
+    previousOf[i] = previous;
     const typedNote = notes?.get(id);
     if (notesIndex >= 0 && typedNote !== undefined && typedNote !== '') {
       checkCellText(typedNote, `source row ${customer.record.sourceRow}`, table.columns[notesIndex]?.header ?? '');
       row[notesIndex] = { kind: 'text', text: typedNote };
     }
-    rows.push([...row, previous === null ? null : { kind: 'text', text: previous }, null]);
+    if (previous === null) return NO_PREVIOUS;
+    let cell = previousCells.get(previous);
+    if (cell === undefined) {
+      checkCellText(previous, `source row ${customer.record.sourceRow}`, previousHeader);
+      cell = { kind: 'text', text: previous };
+      previousCells.set(previous, cell);
+    }
+    return [cell, null];
+  });
+  const cachedRows = table.cachedResults ?? table.rows.map(() => table.columns.map(() => null));
+  const cached = extendRows<CachedResult>(cachedRows, (_, i) => {
+    const customer = result.customers[i]!;
     const current = labels[settings.tiers.findIndex((x) => x.key === customer.tier)] ?? customer.tier;
-    const cache = table.cachedResults?.[i] ?? table.columns.map(() => null);
-    cached.push([...cache, null, t(CHANGE_WORDS[tierChange(previous, current, labels, ranks)])]);
+    return [null, t(CHANGE_WORDS[tierChange(previousOf[i] ?? null, current, labels, ranks)])];
   });
 
   const changeWidth = Math.min(24, maxDisplayWidth(Object.values(CHANGE_WORDS).map((w) => t(w))) + 4);

@@ -25,6 +25,7 @@ import { cellAddress, columnLetter, thisRowRef } from '../a1';
 import type { FormulaHeaders } from '../formulas';
 import { PREDICTION_TEXT as P } from '../predictionStrings';
 import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS } from './common';
+import { extendRows } from './tableRows';
 
 export const PREDICTION_NAMES = {
   r: 'BgNbd_r',
@@ -173,17 +174,17 @@ export function addPredictionPart(input: PredictionPartInput): PredictionPartOut
   }
   const numberOrNull = (v: number): PlanValue => (Number.isFinite(v) ? { kind: 'number', value: v } : null);
   const f = prediction.features;
-  const rows = table.rows.map((r, i) => {
+  const rows = extendRows<PlanValue>(table.rows, (_, i) => {
     const x = f.x[i] as number;
     const values: PlanValue[] = [numberOrNull(x), null, null, numberOrNull(result.expectedPurchases[i] as number)];
     if (g !== null) values.push(numberOrNull(result.expectedValue[i] as number), numberOrNull(result.clv[i] as number));
-    return [...r, ...values];
+    return values;
   });
-  const cachedResults = (table.cachedResults ?? table.rows.map((r) => r.map(() => null))).map((c, i) => {
+  const cachedResults = extendRows<CachedResult>(table.cachedResults ?? table.rows.map((r) => r.map(() => null)), (_, i) => {
     const p = result.pAlive[i] as number;
     const extra: CachedResult[] = [null, Number.isFinite(p) ? p : '', Number.isFinite(p) ? riskLabels[churnRisk(p, settings)] : '', null];
     if (g !== null) extra.push(null, null);
-    return [...c, ...extra];
+    return extra;
   });
   const extended: TablePlan = { ...table, columns: [...table.columns, ...columns], rows, cachedResults };
 

@@ -154,6 +154,21 @@ describe('duplicate groups over every key kind', () => {
         }
         for (const [check, count] of members) expect(result.findings.filter((f) => f.check === check)).toHaveLength(count);
         expect(result.findingCount).toBe(result.findings.length);
+        // The index readers (the Data issues column, the Quality sheet's links) say what the ID readers say.
+        expect(result.customerCount).toBe(records.length);
+        const summedById = new Map<string, number>();
+        records.forEach((r, i) => {
+          expect(result.customerIdAt(i)).toBe(r.id);
+          expect(result.findingCountOf(i)).toBe(result.findings.filter((_, k) => result.findingCustomerAt(k) === i).length);
+          if (result.findingCountOf(i) > 0) summedById.set(r.id, (summedById.get(r.id) ?? 0) + result.findingCountOf(i));
+        });
+        // Per customer, summed over the customers that share an ID (the records here repeat IDs on purpose).
+        expect(summedById).toEqual(result.findingsByCustomer);
+        result.findings.forEach((f, i) => {
+          const customer = result.findingCustomerAt(i);
+          expect(customer === -1 ? null : records[customer]!.id).toBe(f.customerId);
+        });
+        expect(() => result.findingCountOf(records.length)).toThrow(RangeError);
       }),
       { numRuns: 300 },
     );
