@@ -541,6 +541,25 @@ const LOCAL_NUMBER = /^[2-9]\d{6,7}$/; // a landline without its area code
  * Anything else is kept as typed with the warning 'invalid-phone'.
  */
 export function parsePhone(cell: RawCell): Parsed<string> {
+  // Most archives' phone cells are a plain mainland mobile, already its own normalised form: no cleaning, no regex.
+  if (typeof cell === 'string' && isPlainMobile(cell)) return ok(cell);
+  return parsePhoneInGeneral(cell);
+}
+
+/** `1[3-9]` and nine more ASCII digits, nothing else (what CN_MOBILE matches in a cell with no punctuation or spaces). */
+function isPlainMobile(text: string): boolean {
+  if (text.length !== 11 || text.charCodeAt(0) !== 49 /* 1 */) return false;
+  const second = text.charCodeAt(1);
+  if (second < 51 /* 3 */ || second > 57 /* 9 */) return false;
+  for (let i = 2; i < 11; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** parsePhone without its fast path: exported for the test that proves the fast path answers the same. */
+export function parsePhoneInGeneral(cell: RawCell): Parsed<string> {
   if (cell === null) return EMPTY;
   const typed = typeof cell === 'string' ? cell : typeof cell === 'number' ? numberText(cell) : null;
   if (typed === null) return fail('invalid-phone');
@@ -585,6 +604,19 @@ const SATISFACTION_SUFFIX = /\s*(?:分|星|stars?|\/\s*5)$/i;
 
 /** Satisfaction 1-5 (a whole number, `4分`, `4/5`, or 满意-style words). Out of range: kept as typed, 'invalid-value'. */
 export function parseSatisfaction(cell: RawCell): Parsed<number | string> {
+  // A single digit 1-5 (most cells): no cleaning, no word look-up, no regex; one shared result per score.
+  if (typeof cell === 'string' && cell.length === 1) {
+    const code = cell.charCodeAt(0);
+    if (code >= 49 && code <= 53) return SATISFACTION_DIGITS[code - 49]!;
+  }
+  return parseSatisfactionInGeneral(cell);
+}
+
+/** The results of `1`..`5`, shared (results are read, never changed). */
+const SATISFACTION_DIGITS: readonly Parsed<number>[] = [1, 2, 3, 4, 5].map((score) => Object.freeze(ok(score)));
+
+/** parseSatisfaction without its fast path: exported for the test that proves the fast path answers the same. */
+export function parseSatisfactionInGeneral(cell: RawCell): Parsed<number | string> {
   if (cell === null) return EMPTY;
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= 5 ? ok(cell) : ok(cell, 'invalid-value');
   if (typeof cell !== 'string') return ok(cellTextForKeep(cell), 'invalid-value');
@@ -602,6 +634,28 @@ const CONSENT_NO = new Set(['no', 'n', 'false', '0', '否', '不同意', '未同
 
 /** Marketing consent: yes/no/是/否/Y/N/true/false/同意/不同意. Others: kept as typed, 'invalid-value'. */
 export function parseConsent(cell: RawCell): Parsed<boolean | string | number> {
+  // A cell typed exactly as one of the words (是, 否, yes, ...): each word is its own cleaned, lower-case form,
+  // so the answer is the words' without NFKC or lower-casing. One shared result for yes, one for no.
+  if (typeof cell === 'string') {
+    const exact = CONSENT_EXACT.get(cell);
+    if (exact !== undefined) return exact;
+  }
+  return parseConsentInGeneral(cell);
+}
+
+const CONSENT_GIVEN: Parsed<boolean> = Object.freeze(ok(true));
+const CONSENT_REFUSED: Parsed<boolean> = Object.freeze(ok(false));
+/** Every consent word as typed -> its shared result (the test checks each word is its own cleanText-lower-case form). */
+const CONSENT_EXACT: ReadonlyMap<string, Parsed<boolean>> = new Map([
+  ...[...CONSENT_YES].map((word) => [word, CONSENT_GIVEN] as const),
+  ...[...CONSENT_NO].map((word) => [word, CONSENT_REFUSED] as const),
+]);
+
+/** The consent words (lower case, cleaned): for the test of the fast path. */
+export const CONSENT_WORDS: readonly string[] = [...CONSENT_YES, ...CONSENT_NO];
+
+/** parseConsent without its fast path: exported for the test that proves the fast path answers the same. */
+export function parseConsentInGeneral(cell: RawCell): Parsed<boolean | string | number> {
   if (cell === null) return EMPTY;
   if (typeof cell === 'boolean') return ok(cell);
   if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : ok(cell, 'invalid-value');

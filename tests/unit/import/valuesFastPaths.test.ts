@@ -8,6 +8,15 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { dayFromYmd } from '../../../src/domain/dates';
 import { civilDay, dayMonthReading, isFormulaLike, parseDay, parseId, parseNumber } from '../../../src/domain/import';
+import {
+  CONSENT_WORDS,
+  parseConsent,
+  parseConsentInGeneral,
+  parsePhone,
+  parsePhoneInGeneral,
+  parseSatisfaction,
+  parseSatisfactionInGeneral,
+} from '../../../src/domain/import/values';
 
 const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
 const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
@@ -191,5 +200,41 @@ describe('fast paths agree with the regular expressions', () => {
   ])('%s: %s', (_name, text, order, expected) => {
     const parsed = parseDay(text, order);
     expect(parsed).toEqual(typeof expected === 'number' ? { ok: true, value: expected } : { ok: false, code: expected });
+  });
+});
+
+describe('the profile cells an archive holds most (plain mobiles, a score, a consent word) answer as the general readers do', () => {
+  const phoneLike = fc
+    .array(fc.constantFrom('1', '3', '8', '9', '0', '2', '5', ' ', '-', '+86', '+', '１', '３', 'x', '转', '\u3000', '(', ')'), { maxLength: 14 })
+    .map((parts) => parts.join(''));
+  it('parsePhone = parsePhoneInGeneral on phone-like text and on 11-digit strings (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(phoneLike, fc.stringMatching(/^1\d{10}$/), fc.stringMatching(/^\d{11}$/), fc.string({ maxLength: 12 })), (text) => {
+        expect(parsePhone(text)).toEqual(parsePhoneInGeneral(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each(['13812345678', '19900000000', '12812345678', '1381234567', '138123456789', '+8613812345678', ' 13812345678', '１3812345678'])('parsePhone(%j) as in general', (text) => {
+    expect(parsePhone(text)).toEqual(parsePhoneInGeneral(text));
+  });
+
+  it('parseSatisfaction = parseSatisfactionInGeneral on every one-character text and on score-like text (property)', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const text = String.fromCharCode(code);
+      expect(parseSatisfaction(text)).toEqual(parseSatisfactionInGeneral(text));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('1', '4', '5', '6', '0', ' ', '分', '/5', '.', '满意'), { maxLength: 5 }).map((p) => p.join('')), (text) => {
+        expect(parseSatisfaction(text)).toEqual(parseSatisfactionInGeneral(text));
+      }),
+    );
+  });
+
+  it('parseConsent = parseConsentInGeneral on every consent word, its case and spacing variants, and other text', () => {
+    const variants = CONSENT_WORDS.flatMap((word) => [word, word.toUpperCase(), ` ${word} `, `${word}\u3000`, word.normalize('NFKD')]);
+    for (const text of [...variants, '', ' ', '是的', 'maybe', '１', 'Y ']) expect(parseConsent(text)).toEqual(parseConsentInGeneral(text));
+    fc.assert(fc.property(fc.string({ maxLength: 6 }), (text) => expect(parseConsent(text)).toEqual(parseConsentInGeneral(text))));
   });
 });
