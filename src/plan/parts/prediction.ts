@@ -174,17 +174,18 @@ export function addPredictionPart(input: PredictionPartInput): PredictionPartOut
   }
   const numberOrNull = (v: number): PlanValue => (Number.isFinite(v) ? { kind: 'number', value: v } : null);
   const f = prediction.features;
-  const rows = extendRows<PlanValue>(table.rows, (_, i) => {
-    const x = f.x[i] as number;
-    const values: PlanValue[] = [numberOrNull(x), null, null, numberOrNull(result.expectedPurchases[i] as number)];
-    if (g !== null) values.push(numberOrNull(result.expectedValue[i] as number), numberOrNull(result.clv[i] as number));
-    return values;
-  });
+  // The cached results first: a table without them gets rows of nulls as wide as its rows before they grow.
   const cachedResults = extendRows<CachedResult>(table.cachedResults ?? table.rows.map((r) => r.map(() => null)), (_, i) => {
     const p = result.pAlive[i] as number;
     const extra: CachedResult[] = [null, Number.isFinite(p) ? p : '', Number.isFinite(p) ? riskLabels[churnRisk(p, settings)] : '', null];
     if (g !== null) extra.push(null, null);
     return extra;
+  });
+  const rows = extendRows<PlanValue>(table.rows, (_, i) => {
+    const x = f.x[i] as number;
+    const values: PlanValue[] = [numberOrNull(x), null, null, numberOrNull(result.expectedPurchases[i] as number)];
+    if (g !== null) values.push(numberOrNull(result.expectedValue[i] as number), numberOrNull(result.clv[i] as number));
+    return values;
   });
   const extended: TablePlan = { ...table, columns: [...table.columns, ...columns], rows, cachedResults };
 
