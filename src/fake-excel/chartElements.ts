@@ -7,7 +7,7 @@ import { FakeExcelError } from './errors';
 import { expose } from './api';
 import type { FakeContextCore } from './context';
 import { FakeChartPart, newAxis, type FakeAxisModel } from './chartModel';
-import type { FakeChart } from './charts';
+import type { FakeChart } from './chartCollection';
 
 class ChartOwnedPart extends FakeChartPart {
   constructor(

@@ -9,7 +9,7 @@ import { expose, FakeClientObject } from './api';
 import { rectColumns, rectRows } from './address';
 import type { FakeContextCore } from './context';
 import { chartStore, FakeChartPart, newSeries, resolveRange, type FakeSeriesModel } from './chartModel';
-import type { FakeChart } from './charts';
+import type { FakeChart } from './chartCollection';
 
 export class FakeChartSeriesCollection
   extends FakeClientObject
