@@ -13,7 +13,8 @@ import { FakeRange } from './range';
 import { FakeTableCollection } from './tables';
 
 /**
- * Worksheet.charts lives in charts.ts, which imports this module (through api.ts): it
+ * Worksheet.charts lives in charts.ts (the entry of chartCollection.ts and
+ * the other chart modules), which imports this module (through api.ts): it
  * registers its collection here when loaded (index.ts loads it), so the two
  * modules do not import each other at load time.
  */
