@@ -163,12 +163,13 @@ export function findingMaterialiser(store: FindingStore, context: FindingContext
     value: string | null,
     message: Localized,
   ): QualityFinding => ({
-    check,
-    severity,
+    // The report's key order (quality/report.ts writes these objects as they are).
     customerId: record?.id ?? null,
     row: record?.sourceRow ?? null,
     field,
     column: null,
+    check,
+    severity,
     value: value === null || value === '' ? null : shortValue(value),
     message,
   });
@@ -224,12 +225,12 @@ export function findingMaterialiser(store: FindingStore, context: FindingContext
       case FINDING.IMPORT: {
         const issue = issues[detail]!;
         return {
-          check: `import:${issue.code}`,
-          severity: issue.severity,
           customerId: record?.id ?? null,
           row: issue.row,
           field: null,
           column: issue.column,
+          check: `import:${issue.code}`,
+          severity: issue.severity,
           value: issue.value,
           message: issue.message,
         };

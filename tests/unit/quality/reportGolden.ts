@@ -8,7 +8,7 @@
  * guards the speed rewrite, not the email rule.
  */
 import { dayFromYmd, type DayNumber } from '../../../src/domain/dates';
-import { qualityReport, residentIdCheckCharacter, runQualityChecks, usccCheckCharacter, type QualityInput } from '../../../src/domain/quality';
+import { qualityReport, residentIdCheckCharacter, runQualityChecks, usccCheckCharacter, type QualityInput, type QualityResult } from '../../../src/domain/quality';
 import type { CarriedValue, CustomerRecord, FieldKey, Issue } from '../../../src/domain/types';
 
 export const GOLDEN_TODAY = dayFromYmd(2025, 1, 1);
@@ -129,9 +129,13 @@ export const GOLDEN_SCENARIOS: Record<string, Omit<QualityInput, 'records' | 'im
   'customer list, consent not required': { profileFields: ALL_FIELDS, inputKind: 'customers', settings: { requiredFields: ['name', 'idNumber'], staleContactDays: 365, requireConsent: false } },
 };
 
+/** The checks' result for one scenario. */
+export function goldenResult(scenario: string): QualityResult {
+  return runQualityChecks({ ...GOLDEN_SCENARIOS[scenario]!, records: goldenRecords(N), importIssues: goldenIssues(N), asOf: GOLDEN_AS_OF, today: GOLDEN_TODAY });
+}
+
 /** The report's quality key as written to the file, for one scenario. */
 export function goldenReportJson(scenario: string): string {
-  const result = runQualityChecks({ ...GOLDEN_SCENARIOS[scenario]!, records: goldenRecords(N), importIssues: goldenIssues(N), asOf: GOLDEN_AS_OF, today: GOLDEN_TODAY });
-  return JSON.stringify(qualityReport(result));
+  return JSON.stringify(qualityReport(goldenResult(scenario)));
 }
 

@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { GOLDEN_SCENARIOS, goldenReportJson } from './reportGolden';
+import { qualityReport } from '../../../src/domain/quality';
+import { GOLDEN_SCENARIOS, goldenReportJson, goldenResult } from './reportGolden';
 
 const RECORDED: Record<string, { readonly sha256: string; readonly counts: Record<string, number> }> = {
   'customer list, default settings': {
@@ -30,5 +31,17 @@ describe('the report quality key is unchanged by the speed rewrite', () => {
     const recorded = RECORDED[scenario]!;
     expect((JSON.parse(json) as { counts: Record<string, number> }).counts).toEqual(recorded.counts);
     expect(createHash('sha256').update(json).digest('hex')).toBe(recorded.sha256);
+  });
+});
+
+describe('regression: the report holds the findings themselves, not a copy (a hostile log has millions)', () => {
+  test.each(Object.keys(GOLDEN_SCENARIOS))('%s', (scenario) => {
+    const result = goldenResult(scenario);
+    expect(qualityReport(result).findings).toBe(result.findings);
+    // So every finding is built in the report's key order, with a message of exactly en then zh.
+    for (const finding of result.findings) {
+      expect(Object.keys(finding)).toEqual(['customerId', 'row', 'field', 'column', 'check', 'severity', 'value', 'message']);
+      expect(Object.keys(finding.message)).toEqual(['en', 'zh']);
+    }
   });
 });
