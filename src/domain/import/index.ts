@@ -10,16 +10,13 @@ export {
   parseAmount,
   parseNumber,
   parseCount,
-  parsePhone,
-  parseEmail,
-  parseSatisfaction,
-  parseConsent,
   parseText,
   isFormulaLike,
   readHumanNumber,
   dayMonthReading,
   civilDay,
 } from './values';
+export { parsePhone, parseEmail, parseSatisfaction, parseConsent } from './profileValues';
 export type { ImportOptions, ImportAnalysis, ImportReport, ImportResult, RowReader } from './rows';
 export { analyzeGrid, readRecords, roundToCents, startReadingRows, throwIfUnusable, displayHeaders, DATE_FIELDS } from './rows';
 export type { ColumnMapping } from './mapping';

@@ -16,20 +16,8 @@ import { makeIssue } from './messages';
 import type { MessageDetail } from './messages';
 import { cellText, columnLetters, isBlankCell, isBlankRow, isoFromDate } from './text';
 import type { DayMonthOrder, Parsed } from './values';
-import {
-  dayMonthReading,
-  isFormulaLike,
-  parseAmount,
-  parseConsent,
-  parseCount,
-  parseDay,
-  parseEmail,
-  parseId,
-  parseNumber,
-  parsePhone,
-  parseSatisfaction,
-  parseText,
-} from './values';
+import { dayMonthReading, isFormulaLike, parseAmount, parseCount, parseDay, parseId, parseNumber, parseText } from './values';
+import { parseConsent, parseEmail, parsePhone, parseSatisfaction } from './profileValues';
 
 export interface ImportOptions {
   /** Forces the input kind (otherwise detected from the headers). */

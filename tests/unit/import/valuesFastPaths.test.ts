@@ -16,7 +16,7 @@ import {
   parsePhoneInGeneral,
   parseSatisfaction,
   parseSatisfactionInGeneral,
-} from '../../../src/domain/import/values';
+} from '../../../src/domain/import/profileValues';
 
 const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?`;
 const AB_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`, 'i');
