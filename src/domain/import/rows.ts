@@ -14,7 +14,7 @@ import type { ColumnMapping } from './mapping';
 import { mapColumns } from './mapping';
 import { makeIssue } from './messages';
 import type { MessageDetail } from './messages';
-import { cellText, columnLetters, isBlankCell, isBlankRow, isoFromDate } from './text';
+import { MAX_CELL_CHARS, cellText, columnLetters, isBlankCell, isBlankRow, isoFromDate } from './text';
 import type { DayMonthOrder, Parsed } from './values';
 import { dayMonthReading, isFormulaLike, parseAmount, parseCount, parseDay, parseId, parseNumber, parseText } from './values';
 import { parseConsent, parseEmail, parsePhone, parseSatisfaction } from './profileValues';
@@ -87,6 +87,8 @@ export type ImportResult =
 
 export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['firstPurchase', 'lastPurchase', 'orderDate', 'lastContact']);
 const PROGRESS_EVERY_ROWS = 10_000;
+/** MAX_CELL_CHARS read once (an imported binding is a getter call per use in the CommonJS build; values.ts). */
+const CELL_CHARS_LIMIT = MAX_CELL_CHARS;
 /** Shared by lines without profile columns (frozen: one object instead of 500k empty ones). */
 const NO_VALUES: Record<string, CarriedValue> = Object.freeze({}) as Record<string, CarriedValue>;
 const DEFAULT_MAX_ISSUES_PER_CODE = 1_000;
@@ -370,6 +372,12 @@ export function startReadingRows(analysis: ImportAnalysis, options: ImportOption
   const readExtras = (row: readonly RawCell[], sourceRow: number, readers: readonly ColumnReader[], into: Record<string, CarriedValue> | null, keyOf: (r: ColumnReader) => string) => {
     for (const reader of readers) {
       const cell = row[reader.index] ?? null;
+      // Free text as typed (names, owners, regions: most of an archive's cells) is its own value: what
+      // textValue would give, without a result object per cell.
+      if (reader.parse === textValue && typeof cell === 'string' && cell !== '' && cell.length <= CELL_CHARS_LIMIT && !isFormulaLike(cell)) {
+        if (into !== null) into[keyOf(reader)] = cell;
+        continue;
+      }
       const parsed = reader.parse(cell);
       if (!parsed.ok) {
         sink.add(parsed.code, 'warning', sourceRow, reader.header, cellText(cell));
