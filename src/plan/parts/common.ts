@@ -59,6 +59,14 @@ export function checkCellText(text: string, where: string, column: string): void
   }
 }
 
+/**
+ * checkCellText for a cell from the source's row `sourceRow` ("source row 12"): the row's words are
+ * built only to throw, not for each of a table's 100,000 rows per column.
+ */
+export function checkSourceCellText(text: string, sourceRow: number, column: string): void {
+  if (text.length > MAX_CELL_TEXT) checkCellText(text, `source row ${sourceRow}`, column);
+}
+
 /** Display width in "characters of the default font": CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
   let width = 0;

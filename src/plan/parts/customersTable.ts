@@ -24,7 +24,7 @@ import {
   type FormulaHeaders,
 } from '../formulas';
 import type { PlanInput } from '../buildPlan';
-import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText, displayWidth, maxDisplayWidth } from './common';
+import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS, checkSourceCellText, displayWidth, maxDisplayWidth } from './common';
 import { ColumnTexts, SharedValues } from './sharedCells';
 import { markExtendable } from './tableRows';
 
@@ -129,7 +129,7 @@ export function fieldValue(customer: GradedCustomer, field: FieldKey, locale: Lo
   switch (field) {
     case 'customerId':
       // Unique per row: nothing to share.
-      checkCellText(record.id, `source row ${record.sourceRow}`, cells.header);
+      checkSourceCellText(record.id, record.sourceRow, cells.header);
       return { kind: 'text', text: record.id };
     case 'lastPurchase':
       return record.lastPurchase === null ? null : cells.shared.date(record.lastPurchase);

@@ -20,7 +20,7 @@ import type { CachedResult, ConditionalFormatPlan, HistoryPlan, PlanValue, Table
 import { columnLetter, thisRowRef } from '../a1';
 import { NAMES } from '../formulas';
 import { CHANGE_WORDS, HISTORY_TEXT } from '../historyStrings';
-import { CUSTOMERS_TABLE, NUMBER_FORMATS, checkCellText, maxDisplayWidth } from './common';
+import { CUSTOMERS_TABLE, NUMBER_FORMATS, checkSourceCellText, maxDisplayWidth } from './common';
 import { USER_NOTES_KEY, uniqueHeader } from './customersTable';
 import { extendRows } from './tableRows';
 
@@ -97,13 +97,13 @@ export function withHistoryColumns(input: HistoryPartInput): WorkbookPlan {
     previousOf[i] = previous;
     const typedNote = notes?.get(id);
     if (notesIndex >= 0 && typedNote !== undefined && typedNote !== '') {
-      checkCellText(typedNote, `source row ${customer.record.sourceRow}`, table.columns[notesIndex]?.header ?? '');
+      checkSourceCellText(typedNote, customer.record.sourceRow, table.columns[notesIndex]?.header ?? '');
       row[notesIndex] = { kind: 'text', text: typedNote };
     }
     if (previous === null) return NO_PREVIOUS;
     let cell = previousCells.get(previous);
     if (cell === undefined) {
-      checkCellText(previous, `source row ${customer.record.sourceRow}`, previousHeader);
+      checkSourceCellText(previous, customer.record.sourceRow, previousHeader);
       cell = { kind: 'text', text: previous };
       previousCells.set(previous, cell);
     }

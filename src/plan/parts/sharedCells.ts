@@ -14,7 +14,7 @@
  */
 import type { DayNumber } from '../../domain/dates';
 import type { PlanValue } from '../types';
-import { checkCellText } from './common';
+import { checkSourceCellText } from './common';
 
 /** Integers 0..SMALL_INTEGERS-1 are shared (order counts, satisfaction, scores). */
 const SMALL_INTEGERS = 1024;
@@ -51,19 +51,19 @@ export class SharedValues {
 export class ColumnTexts {
   private texts: Map<string, PlanValue> | null = new Map();
 
-  /** `header`: the column's, named when a text is refused (checkCellText). */
+  /** `header`: the column's, named when a text is refused (checkSourceCellText). */
   constructor(private readonly header: string) {}
 
   /** The cell for `text`, checked the first time it is seen (a shared text was checked once, for every row). */
   text(text: string, sourceRow: number): PlanValue {
     const texts = this.texts;
     if (texts === null) {
-      checkCellText(text, `source row ${sourceRow}`, this.header);
+      checkSourceCellText(text, sourceRow, this.header);
       return { kind: 'text', text };
     }
     let cell = texts.get(text);
     if (cell === undefined) {
-      checkCellText(text, `source row ${sourceRow}`, this.header);
+      checkSourceCellText(text, sourceRow, this.header);
       cell = { kind: 'text', text };
       if (texts.size < TEXTS_PER_COLUMN) texts.set(text, cell);
       else this.texts = null;
