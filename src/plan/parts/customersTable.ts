@@ -144,65 +144,13 @@ export function fieldValue(customer: GradedCustomer, field: FieldKey, locale: Lo
     default:
       break;
   }
-  return profileCellReader(field, locale)(customer, cells);
+  const value = record.profile[field] ?? null;
+  if (value === null) return null;
+  if (DATE_FIELDS.has(field) && typeof value === 'number') return cells.shared.date(value as DayNumber);
+  if (field === 'consent' && typeof value === 'boolean') return textValue(pick(CONSENT_VALUES[value ? 0 : 1] as Localized, locale), customer, cells);
+  if (TEXT_FIELDS.has(field)) return textValue(String(value), customer, cells);
+  return carriedValue(value, customer, cells);
 }
-
-type Profile = GradedCustomer['record']['profile'];
-
-/**
- * The profile field's value by a named property load: one load site per field. A keyed load
- * (`profile[field]`) in the row loop sees every profile column's key and goes megamorphic, a
- * generic look-up per cell (7 columns x 100k rows in a joined archive).
- */
-function profileFieldReader(field: FieldKey): (profile: Profile) => CarriedValue | undefined {
-  switch (field) {
-    case 'name':
-      return (p) => p.name;
-    case 'customerType':
-      return (p) => p.customerType;
-    case 'owner':
-      return (p) => p.owner;
-    case 'phone':
-      return (p) => p.phone;
-    case 'email':
-      return (p) => p.email;
-    case 'region':
-      return (p) => p.region;
-    case 'idNumber':
-      return (p) => p.idNumber;
-    case 'address':
-      return (p) => p.address;
-    case 'lastContact':
-      return (p) => p.lastContact;
-    case 'satisfaction':
-      return (p) => p.satisfaction;
-    case 'consent':
-      return (p) => p.consent;
-    case 'notes':
-      return (p) => p.notes;
-    default:
-      return (p) => p[field];
-  }
-}
-
-/** The cell of a profile field (not a grading field), with the field's kind worked out once per column. */
-export function profileCellReader(field: FieldKey, locale: Locale): (customer: GradedCustomer, cells: ColumnCells) => PlanValue {
-  const read = profileFieldReader(field);
-  const isDate = DATE_FIELDS.has(field);
-  const isText = TEXT_FIELDS.has(field);
-  const consentWords = field === 'consent' ? [pick(CONSENT_VALUES[0] as Localized, locale), pick(CONSENT_VALUES[1] as Localized, locale)] : null;
-  return (customer, cells) => {
-    const value = read(customer.record.profile) ?? null;
-    if (value === null) return null;
-    if (isDate && typeof value === 'number') return cells.shared.date(value as DayNumber);
-    if (consentWords !== null && typeof value === 'boolean') return textValue(consentWords[value ? 0 : 1]!, customer, cells);
-    if (isText) return textValue(String(value), customer, cells);
-    return carriedValue(value, customer, cells);
-  };
-}
-
-/** Fields whose cell fieldValue reads from the record itself; the others are profile fields. */
-const RECORD_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['customerId', 'lastPurchase', 'firstPurchase', 'orderCount', 'totalSpend', 'tierOverride']);
 
 export function carriedValue(value: CarriedValue, customer: GradedCustomer, cells: ColumnCells): PlanValue {
   if (value === null) return null;
@@ -370,20 +318,16 @@ export function buildCustomersTable(input: PlanInput, t: (text: Localized) => st
   // Repeated values (dates, counts, owners, regions) are one cell object each: sharedCells.ts.
   const shared = new SharedValues();
   const columnCells: ColumnCells[] = drafts.map((d) => ({ shared, texts: new ColumnTexts(d.plan.header), header: d.plan.header }));
-  // Per column: the profile field's reader, made once (undefined: a grading field, or not a field).
-  const profileCells = drafts.map((d) => (d.source.kind === 'field' && !RECORD_FIELDS.has(d.source.field) ? profileCellReader(d.source.field, locale) : undefined));
   for (const customer of result.customers) {
     const row: PlanValue[] = [];
     const cache: CachedResult[] = [];
     for (let di = 0; di < drafts.length; di++) {
       const d = drafts[di]!;
       switch (d.source.kind) {
-        case 'field': {
-          const profileCell = profileCells[di];
-          row.push(profileCell === undefined ? fieldValue(customer, d.source.field, locale, columnCells[di]!) : profileCell(customer, columnCells[di]!));
+        case 'field':
+          row.push(fieldValue(customer, d.source.field, locale, columnCells[di]!));
           cache.push(null);
           break;
-        }
         case 'carried':
           row.push(carriedValue(customer.record.carried[d.source.header] ?? null, customer, columnCells[di]!));
           cache.push(null);
