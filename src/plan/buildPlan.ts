@@ -15,7 +15,7 @@ import { withCharts } from './charts';
 import { withRolesBlock } from './rolesBlock';
 import type { QualityResult } from '../domain/quality';
 import { withQuality } from './qualitySheet';
-import { releaseRows } from './parts/tableRows';
+import { markExtendable, releaseRows } from './parts/tableRows';
 import {
   CUSTOMERS_TABLE,
   MAX_CELL_TEXT,
@@ -72,6 +72,9 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
 
   // ---- the Customers table -------------------------------------------------
   const { table, fh } = buildCustomersTable(input, t);
+  // Until this build returns, the later parts (prediction, history, quality) append their columns to
+  // these fresh rows in place; released below (tableRows.ts).
+  markExtendable(table);
   const customersSheet = customersSheetPlan(t);
 
   // ---- settings sheet --------------------------------------------------------

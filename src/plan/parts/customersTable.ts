@@ -26,7 +26,6 @@ import {
 import type { PlanInput } from '../buildPlan';
 import { COLORS, CUSTOMERS_TABLE, NUMBER_FORMATS, checkSourceCellText, displayWidth, maxDisplayWidth } from './common';
 import { ColumnTexts, SharedValues } from './sharedCells';
-import { markExtendable } from './tableRows';
 
 /** Fields the grading reads: placed after the profile columns, in a fixed order. */
 export const GRADING_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
@@ -360,8 +359,6 @@ export function buildCustomersTable(input: PlanInput, t: (text: Localized) => st
     width: Math.max(columnWidth(d.plan, rows, i), Math.min(40, (labelWidths[d.plan.key] ?? 0) + 2)),
     ...(centred.has(d.plan.key) ? { align: 'center' as const } : {}),
   }));
-  // The later parts (prediction, history, quality) append their columns to these rows in place (tableRows.ts).
-  markExtendable(rows, cached);
   const table: TablePlan = {
     name: CUSTOMERS_TABLE,
     sheet: 'customers',

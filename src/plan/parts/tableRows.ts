@@ -11,15 +11,19 @@
  * later call (a test calling withQuality on a finished plan, the per-rep
  * copies) copies as before, so a plan that anyone holds is never changed.
  */
-import type { CachedResult, PlanValue, TablePlan } from '../types';
+import type { TablePlan } from '../types';
 
 /** Row lists (body rows or cached results) made by the running build and not yet handed out. */
 const extendable = new WeakSet<readonly (readonly unknown[])[]>();
 
-/** Marks a table's freshly made rows and cached results as extendable, until `releaseRows`. */
-export function markExtendable(rows: PlanValue[][], cached: CachedResult[][] | undefined): void {
-  extendable.add(rows);
-  if (cached !== undefined) extendable.add(cached);
+/**
+ * Marks a table's freshly made rows and cached results as extendable, until `releaseRows`. Only the
+ * build that made the table and will release it calls this (buildWorkbookPlan, on buildCustomersTable's
+ * table), so no other holder of a table sees it change.
+ */
+export function markExtendable(table: TablePlan): void {
+  extendable.add(table.rows);
+  if (table.cachedResults !== undefined) extendable.add(table.cachedResults);
 }
 
 /** Ends the extendable state of a table's rows (buildWorkbookPlan, before it returns the plan). */

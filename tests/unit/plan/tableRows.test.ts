@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { extendRows, markExtendable, releaseRows } from '../../../src/plan/parts/tableRows';
 import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
+import { buildCustomersTable } from '../../../src/plan/parts/customersTable';
 import { withQuality } from '../../../src/plan/qualitySheet';
 import { gradeGrid } from '../../../src/pipeline/gradeGrid';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
@@ -34,7 +35,7 @@ describe('extendRows', () => {
   it('extends marked rows in place, and copies again once they are released', () => {
     const rows: PlanValue[][] = [[text('a')], [text('b')]];
     const cached: (string | null)[][] = [[null], ['b']];
-    markExtendable(rows, cached);
+    markExtendable({ rows, cachedResults: cached } as unknown as TablePlan);
     const first = extendRows<PlanValue>(rows, (_, i) => [text(`x${i}`)]);
     expect(first).toBe(rows);
     expect(rows).toEqual([[text('a'), text('x0')], [text('b'), text('x1')]]);
@@ -52,7 +53,7 @@ describe('extendRows', () => {
       fc.property(fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 8 }), fc.array(fc.string(), { maxLength: 3 }), (grid, extra) => {
         const copied = extendRows<string>(grid, (_, i) => [...extra, String(i)]);
         const owned = grid.map((r) => r.slice());
-        markExtendable(owned as unknown as PlanValue[][], undefined);
+        markExtendable({ rows: owned } as unknown as TablePlan);
         expect(extendRows<string>(owned, (_, i) => [...extra, String(i)])).toEqual(copied);
       }),
     );
@@ -90,6 +91,15 @@ describe('the plan with every part that appends columns (prediction, history, qu
     const again = buildWorkbookPlan(planInput);
     expect(again).toEqual(plan);
     expect(again.tables[0]!.rows).not.toBe(plan.tables[0]!.rows);
+  });
+
+  it('leaves a table that buildCustomersTable gives a direct caller unmarked: a later part copies it', () => {
+    const { planInput } = build();
+    const { table } = buildCustomersTable(planInput, (text) => text.en);
+    const width = table.rows[0]!.length;
+    const extended = extendRows(table.rows, () => [null]);
+    expect(extended).not.toBe(table.rows);
+    expect(table.rows[0]).toHaveLength(width);
   });
 
   it('regression: a finished plan is never extended in place (withQuality on it copies)', () => {
