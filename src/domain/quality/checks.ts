@@ -8,10 +8,11 @@
 import type { DayNumber } from '../dates';
 import { nfkc } from '../import/text';
 import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode } from '../types';
-import { isValidEmail } from './email';
+import { isPlainEmail, isValidEmail } from './email';
 import { readIdNumber, readPhone, type IdNumberReading } from './identifiers';
+import { QUICK_INVALID_MOBILE, QUICK_RESIDENT_VALID, QUICK_UNDECIDED, QUICK_USCC_VALID, quickIdNumber, quickMobileKey } from './quickReaders';
+import { DuplicateKeys, newLinkScratch, foldedTextHash, pairHash, textHash, type KeyComparison } from './duplicateKeys';
 import { MAX_IDS_IN_MESSAGE } from './messages';
-import { KeyTable } from './keyTable';
 import { DUPLICATE_CHECKS, FINDING, FindingStore, KIND_CHECK, findingMaterialiser, typedText } from './findingStore';
 import {
   DEFAULT_QUALITY_SETTINGS,
@@ -48,6 +49,15 @@ function isBlank(value: CarriedValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** `text.trim()`, without the call when both ends are printable ASCII (nothing to trim). */
+function trimmed(text: string): string {
+  const last = text.length - 1;
+  if (last < 0) return text;
+  const head = text.charCodeAt(0);
+  const tail = text.charCodeAt(last);
+  return head > 32 && head < 127 && tail > 32 && tail < 127 ? text : text.trim();
+}
+
 /** Names and regions compared NFKC, trimmed, spaces collapsed, case folded. */
 function nameKey(text: string): string {
   return isNameKeyAlready(text) ? text : nfkc(text).trim().replace(WHITESPACE_RUN, ' ').toLowerCase();
@@ -62,44 +72,8 @@ function isNameKeyAlready(text: string): boolean {
   return true;
 }
 
-/** A duplicate kind's chains through the customers sharing a key: typed arrays, no allocation per customer. */
-interface KeyChains {
-  readonly table: KeyTable;
-  /** The first customer holding i's key, -1 when i has none. */
-  readonly first: Int32Array;
-  readonly next: Int32Array;
-  readonly last: Int32Array;
-  readonly size: Int32Array;
-  /** i's position in its chain (0 = the first). */
-  readonly rank: Int32Array;
-}
-
-function newChains(n: number): KeyChains {
-  return { table: new KeyTable(n), first: new Int32Array(n).fill(-1), next: new Int32Array(n).fill(-1), last: new Int32Array(n), size: new Int32Array(n), rank: new Int32Array(n) };
-}
-
-function addKey(chain: KeyChains, index: number, key: string): void {
-  link(chain, index, chain.table.headOrInsert(key, index));
-}
-
-function addPairKey(chain: KeyChains, index: number, first: string, second: string): void {
-  link(chain, index, chain.table.headOrInsertPair(first, second, index));
-}
-
-/** Links `index` into the chain of `head` (-1: `index` starts a chain). */
-function link(chain: KeyChains, index: number, head: number): void {
-  if (head === -1) {
-    chain.first[index] = index;
-    chain.last[index] = index;
-    chain.size[index] = 1;
-  } else {
-    chain.first[index] = head;
-    chain.rank[index] = chain.size[head]!;
-    chain.next[chain.last[head]!] = index;
-    chain.last[head] = index;
-    chain.size[head]! += 1;
-  }
-}
+/** How each of DUPLICATE_CHECKS compares its keys. */
+const DUPLICATE_COMPARISONS: readonly KeyComparison[] = ['number', 'folded', 'text', 'text', 'pair'];
 
 /** Phone and ID readings kept between the passes, one byte per customer. */
 const PHONE_INVALID_MOBILE = 1;
@@ -120,8 +94,10 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   const present = new Set(input.profileFields);
 
   // ---- pass 1: the normalised duplicate keys, hashed; phones, emails and IDs read once ----
-  const chains = DUPLICATE_CHECKS.map(() => newChains(n));
-  const [mobileChains, emailChains, usccChains, residentChains, nameChains] = chains as [KeyChains, KeyChains, KeyChains, KeyChains, KeyChains];
+  // Quick readers first (quickReaders.ts: no object, string or regular expression per value), the general
+  // readers for whatever they cannot decide.
+  const chains = DUPLICATE_COMPARISONS.map((comparison) => new DuplicateKeys(n, comparison));
+  const [mobileKeys, emailKeys, usccKeys, residentKeys, nameKeys] = chains as [DuplicateKeys, DuplicateKeys, DuplicateKeys, DuplicateKeys, DuplicateKeys];
   const phoneState = new Uint8Array(n);
   const emailInvalid = new Uint8Array(n);
   /** The FINDING kind of an invalid ID, 0 for a valid or blank one. */
@@ -130,60 +106,80 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     const profile = records[i]!.profile;
     const phone = typedText(profile.phone);
     if (phone !== '') {
-      const reading = readPhone(phone);
-      if (reading !== null) {
-        if (reading.valid) {
-          if (reading.kind === 'mobile') addKey(mobileChains, i, reading.key);
-        } else phoneState[i] = reading.kind === 'mobile' ? PHONE_INVALID_MOBILE : PHONE_INVALID_LANDLINE;
+      const quick = quickMobileKey(phone);
+      if (quick >= 0) mobileKeys.setNumber(i, quick);
+      else if (quick === QUICK_INVALID_MOBILE) phoneState[i] = PHONE_INVALID_MOBILE;
+      else {
+        const reading = readPhone(phone);
+        if (reading !== null) {
+          if (reading.valid) {
+            // A valid mobile's key is its 11 digits (/^1[3-9]\d{9}$/): exact as a number.
+            if (reading.kind === 'mobile') mobileKeys.setNumber(i, Number(reading.key));
+          } else phoneState[i] = reading.kind === 'mobile' ? PHONE_INVALID_MOBILE : PHONE_INVALID_LANDLINE;
+        }
       }
     }
-    const email = typedText(profile.email).trim();
+    const email = trimmed(typedText(profile.email));
     if (email !== '') {
-      if (isValidEmail(email)) addKey(emailChains, i, email.toLowerCase());
-      else emailInvalid[i] = 1;
+      // Keys compare lower-cased: a plain ASCII address folds A-Z as it is compared, any other is lower-cased here.
+      if (isPlainEmail(email)) emailKeys.setText(i, email, foldedTextHash(email));
+      else if (isValidEmail(email)) {
+        const key = email.toLowerCase();
+        emailKeys.setText(i, key, foldedTextHash(key));
+      } else emailInvalid[i] = 1;
     }
     const idNumber = typedText(profile.idNumber);
     if (idNumber !== '') {
-      const reading = readIdNumber(idNumber, today);
-      if (reading !== null) {
-        if (reading.valid) addKey(reading.kind === 'uscc' ? usccChains : residentChains, i, reading.key);
-        else idState[i] = idFindingKind(reading);
+      const quick = quickIdNumber(idNumber, today);
+      if (quick === QUICK_RESIDENT_VALID) residentKeys.setText(i, idNumber, textHash(idNumber));
+      else if (quick === QUICK_USCC_VALID) usccKeys.setText(i, idNumber, textHash(idNumber));
+      else if (quick !== QUICK_UNDECIDED) idState[i] = FINDING.USCC_CHECKSUM;
+      else {
+        const reading = readIdNumber(idNumber, today);
+        if (reading !== null) {
+          if (reading.valid) (reading.kind === 'uscc' ? usccKeys : residentKeys).setText(i, reading.key, textHash(reading.key));
+          else idState[i] = idFindingKind(reading);
+        }
       }
     }
     const name = typedText(profile.name);
     const region = typedText(profile.region);
-    if (name.trim() !== '' && region.trim() !== '') addPairKey(nameChains, i, nameKey(name), nameKey(region));
+    if (name !== '' && region !== '') {
+      if (isNameKeyAlready(name) && isNameKeyAlready(region)) nameKeys.setPair(i, name, region, pairHash(name, region));
+      else if (name.trim() !== '' && region.trim() !== '') {
+        const nameText = nameKey(name);
+        const regionText = nameKey(region);
+        nameKeys.setPair(i, nameText, regionText, pairHash(nameText, regionText));
+      }
+    }
   }
 
   // Groups: a key shared by two or more different IDs (one ID listed twice is the import's duplicate-customer-id).
-  const duplicateGroups: DuplicateGroup[] = [];
-  /** Per key kind, by the group's first customer: the group's IDs. */
-  const groupIds: Map<number, readonly string[]>[] = [];
+  // Which customers are in one is decided here; each group's list of IDs and key text are built when a
+  // writer asks (the duplicateGroups getter, a finding's message), like the findings' messages.
+  const idOf = (index: number): string => records[index]!.id;
+  /** Per key kind: the heads of its groups, ascending. */
+  const scratch = newLinkScratch(n);
+  for (const chain of chains) chain.link(scratch);
+  const groupHeads = chains.map((chain) => chain.groupHeads(idOf));
   /** Per key kind: 1 at a head whose key is a group. */
-  const isGroup: Uint8Array[] = [];
-  DUPLICATE_CHECKS.forEach((check, k) => {
-    const chain = chains[k]!;
-    const groups = new Map<number, readonly string[]>();
+  const isGroup = groupHeads.map((heads) => {
     const flags = new Uint8Array(n);
-    for (let head = 0; head < n; head++) {
-      if (chain.first[head] !== head || chain.size[head]! < 2) continue;
-      const ids: string[] = [];
-      // Few members: a linear search beats hashing; a big group (5,000 namesakes) gets a Set.
-      const seen = chain.size[head]! > 16 ? new Set<string>() : null;
-      for (let i = head; i !== -1; i = chain.next[i]!) {
-        const id = records[i]!.id;
-        if (seen === null ? ids.includes(id) : seen.has(id)) continue;
-        seen?.add(id);
-        ids.push(id);
-      }
-      if (ids.length < 2) continue;
-      groups.set(head, ids);
-      flags[head] = 1;
-      duplicateGroups.push({ check, key: chain.table.keyOf(head).replace('\u0000', ' / '), ids });
-    }
-    groupIds.push(groups);
-    isGroup.push(flags);
+    for (let g = 0; g < heads.length; g++) flags[heads[g]!] = 1;
+    return flags;
   });
+  /** Per key kind, by the group's first customer: the group's IDs (built on first use). */
+  const groupIdLists = DUPLICATE_CHECKS.map(() => new Map<number, readonly string[]>());
+  const groupIds = (k: number, head: number): readonly string[] => {
+    let ids = groupIdLists[k]!.get(head);
+    if (ids === undefined) {
+      if (isGroup[k]![head] !== 1) throw new RangeError(`internal: customer ${head} heads no ${DUPLICATE_CHECKS[k]} group`);
+      ids = chains[k]!.chainIds(head, idOf);
+      groupIdLists[k]!.set(head, ids);
+    }
+    return ids;
+  };
+  let duplicateGroups: DuplicateGroup[] | null = null;
 
   // ---- pass 2: every check, customer by customer, recorded compactly (findingStore.ts) -----
   // About two findings per customer in a real archive (bench/quality.ts: 1.8): rarely a regrowth.
@@ -278,7 +274,24 @@ export function runQualityChecks(input: QualityInput): QualityResult {
   };
   return {
     counts,
-    duplicateGroups,
+    // Built on first use (the report), once: kinds in DUPLICATE_CHECKS order, groups by first customer.
+    get duplicateGroups() {
+      if (duplicateGroups === null) {
+        const groups: DuplicateGroup[] = [];
+        DUPLICATE_CHECKS.forEach((check, k) => {
+          const heads = groupHeads[k]!;
+          for (let g = 0; g < heads.length; g++) {
+            const head = heads[g]!;
+            const text = chains[k]!.keyText(head);
+            // Emails are kept as typed when plain ASCII (compared case-folded); the group shows the lower-cased key.
+            const key = check === 'duplicate-email' ? text.toLowerCase() : text.replace('\u0000', ' / ');
+            groups.push({ check, key, ids: groupIds(k, head) });
+          }
+        });
+        duplicateGroups = groups;
+      }
+      return duplicateGroups;
+    },
     findingCount: store.length,
     findingAt: (index) => {
       if (!(index >= 0 && index < store.length)) throw new RangeError(`internal: no quality finding ${index} (of ${store.length})`);

@@ -124,8 +124,8 @@ export interface FindingContext {
   /** The fields a MISSING_COLUMN or MISSING_FIELD detail indexes. */
   readonly fields: readonly FieldKey[];
   readonly staleContactDays: number;
-  /** Per duplicate check, by the group's first customer: the group's IDs. */
-  readonly groupIds: readonly ReadonlyMap<number, readonly string[]>[];
+  /** The IDs of duplicate check k's group whose first customer is `head` (the same array each time). */
+  readonly groupIds: (k: number, head: number) => readonly string[];
   /** The import issues an IMPORT detail indexes. */
   readonly issues: readonly Issue[];
 }
@@ -240,7 +240,7 @@ export function findingMaterialiser(store: FindingStore, context: FindingContext
         const k = kind - FINDING.DUPLICATE;
         const duplicateCheck = DUPLICATE_CHECKS[k]!;
         const ownMessage = detail >= 0;
-        const ids = groupIds[k]!.get(ownMessage ? detail : ~detail)!;
+        const ids = groupIds(k, ownMessage ? detail : ~detail);
         const field = DUPLICATE_FIELDS[k]!;
         const value = duplicateCheck === 'duplicate-name-region' ? `${typedText(profile.name)} / ${typedText(profile.region)}` : typedText(profile[field]);
         // Among the group's first six: its own message (the five others it names exclude itself).

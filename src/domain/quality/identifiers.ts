@@ -101,8 +101,8 @@ const RESIDENT_18 = /^\d{17}[\dX]$/;
 const RESIDENT_15 = /^\d{15}$/;
 const SEVENTEEN_DIGITS = /^\d{17}/;
 const LETTER = /[A-Z]/;
-const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const RESIDENT_CHECK = '10X98765432';
+export const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const RESIDENT_CHECK = '10X98765432';
 
 /** The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2). */
 export function residentIdCheckCharacter(first17: string): string {
@@ -114,15 +114,15 @@ export function residentIdCheckCharacter(first17: string): string {
 // ---------------------------------------------------------------- USCC (GB 32100-2015)
 
 /** The code's 31 characters (no I, O, Z, S, V), in value order. */
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-/** The GB 32100 check character of the first 17 characters (MOD 31). */
 /** A character's value in the USCC alphabet by its code (-1: not in it), so the checksum reads codes, not strings. */
-const USCC_VALUE = new Int8Array(128).fill(-1);
+export const USCC_VALUE = new Int8Array(128).fill(-1);
 for (let v = 0; v < USCC_ALPHABET.length; v++) USCC_VALUE[USCC_ALPHABET.charCodeAt(v)] = v;
 
+/** The GB 32100 check character of the first 17 characters (MOD 31). */
 export function usccCheckCharacter(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
@@ -191,7 +191,7 @@ export function readIdNumber(typed: string, today: DayNumber): IdNumberReading |
 }
 
 /** `YYYYMMDD` at `offset` (ASCII digits, which the callers' shape checks ensure) is a real date from 1900-01-01 to today. */
-function birthDateValid(text: string, offset: number, today: DayNumber): boolean {
+export function birthDateValid(text: string, offset: number, today: DayNumber): boolean {
   return realBirthDate(digitsAt(text, offset, 4), digitsAt(text, offset + 4, 2), digitsAt(text, offset + 6, 2), today);
 }
 
