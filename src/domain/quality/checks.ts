@@ -8,9 +8,9 @@
 import type { DayNumber } from '../dates';
 import { nfkc } from '../import/text';
 import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode } from '../types';
-import { isPlainEmail, isValidEmail } from './email';
+import { isValidEmail, NOT_PLAIN_EMAIL, plainEmailHash } from './email';
 import { readIdNumber, readPhone, type IdNumberReading } from './identifiers';
-import { QUICK_INVALID_MOBILE, QUICK_RESIDENT_VALID, QUICK_UNDECIDED, QUICK_USCC_VALID, quickIdNumber, quickMobileKey } from './quickReaders';
+import { QUICK_INVALID_MOBILE, QUICK_RESIDENT_VALID, QUICK_UNDECIDED, QUICK_USCC_CHECKSUM, QUICK_USCC_VALID, quickIdHash, quickIdNumber, quickIdVerdict, quickMobileKey } from './quickReaders';
 import { DuplicateKeys, newLinkScratch, foldedTextHash, pairHash, textHash, type KeyComparison } from './duplicateKeys';
 import { MAX_IDS_IN_MESSAGE } from './messages';
 import { DUPLICATE_CHECKS, FINDING, FindingStore, KIND_CHECK, findingMaterialiser, typedText } from './findingStore';
@@ -122,7 +122,8 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     const email = trimmed(typedText(profile.email));
     if (email !== '') {
       // Keys compare lower-cased: a plain ASCII address folds A-Z as it is compared, any other is lower-cased here.
-      if (isPlainEmail(email)) emailKeys.setText(i, email, foldedTextHash(email));
+      const plainHash = plainEmailHash(email);
+      if (plainHash !== NOT_PLAIN_EMAIL) emailKeys.setText(i, email, plainHash);
       else if (isValidEmail(email)) {
         const key = email.toLowerCase();
         emailKeys.setText(i, key, foldedTextHash(key));
@@ -131,9 +132,10 @@ export function runQualityChecks(input: QualityInput): QualityResult {
     const idNumber = typedText(profile.idNumber);
     if (idNumber !== '') {
       const quick = quickIdNumber(idNumber, today);
-      if (quick === QUICK_RESIDENT_VALID) residentKeys.setText(i, idNumber, textHash(idNumber));
-      else if (quick === QUICK_USCC_VALID) usccKeys.setText(i, idNumber, textHash(idNumber));
-      else if (quick !== QUICK_UNDECIDED) idState[i] = FINDING.USCC_CHECKSUM;
+      const verdict = quick === QUICK_UNDECIDED ? QUICK_UNDECIDED : quickIdVerdict(quick);
+      if (verdict === QUICK_RESIDENT_VALID) residentKeys.setText(i, idNumber, quickIdHash(quick));
+      else if (verdict === QUICK_USCC_VALID) usccKeys.setText(i, idNumber, quickIdHash(quick));
+      else if (verdict === QUICK_USCC_CHECKSUM) idState[i] = FINDING.USCC_CHECKSUM;
       else {
         const reading = readIdNumber(idNumber, today);
         if (reading !== null) {

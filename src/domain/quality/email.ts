@@ -56,16 +56,23 @@ function isLabelChar(code: number): boolean {
   return isLetter(code) || (code >= 48 && code <= 57) || code === 45;
 }
 
+/** plainEmailHash's answer for an address that is not of the plain shape (outside the int32 hashes). */
+export const NOT_PLAIN_EMAIL = 2 ** 32;
+
 /**
- * True only for an ASCII address of the common shape, which `isEmail` with
+ * For an ASCII address of the common shape, which `isEmail` with
  * EMAIL_OPTIONS accepts: at most 254 characters; one `@`; a local part of
  * 1-64 allowed characters, dots only between them; a domain of two or more
  * labels of 1-63 letters, digits and hyphens, no hyphen at a label's ends,
- * the last label letters only, two or more. False means "ask the library".
+ * the last label letters only, two or more: the address's FNV-1a hash with
+ * A-Z folded to a-z (foldedTextHash in duplicateKeys.ts, the duplicate
+ * search's key), computed in the same pass. NOT_PLAIN_EMAIL means "ask the
+ * library".
  */
-export function isPlainEmail(text: string): boolean {
+export function plainEmailHash(text: string): number {
   const length = text.length;
-  if (length > 254) return false;
+  if (length > 254) return NOT_PLAIN_EMAIL;
+  let hash = 0x811c9dc5 | 0;
   let i = 0;
   // Local part: runs of allowed characters separated by single dots.
   let runLength = 0;
@@ -73,12 +80,14 @@ export function isPlainEmail(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code === 64) break;
     if (code === 46) {
-      if (runLength === 0) return false;
+      if (runLength === 0) return NOT_PLAIN_EMAIL;
       runLength = 0;
     } else if (code < 128 && LOCAL_CHAR[code] === 1) runLength++;
-    else return false;
+    else return NOT_PLAIN_EMAIL;
+    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193);
   }
-  if (i === length || i === 0 || i > 64 || runLength === 0) return false;
+  if (i === length || i === 0 || i > 64 || runLength === 0) return NOT_PLAIN_EMAIL;
+  hash = Math.imul(hash ^ 64, 0x01000193);
   // Domain labels.
   let labels = 0;
   let labelStart = i + 1;
@@ -88,18 +97,24 @@ export function isPlainEmail(text: string): boolean {
     const code = j === length ? 46 : text.charCodeAt(j);
     if (code === 46) {
       const labelLength = j - labelStart;
-      if (labelLength === 0 || labelLength > 63) return false;
-      if (text.charCodeAt(labelStart) === 45 || text.charCodeAt(j - 1) === 45) return false;
+      if (labelLength === 0 || labelLength > 63) return NOT_PLAIN_EMAIL;
+      if (text.charCodeAt(labelStart) === 45 || text.charCodeAt(j - 1) === 45) return NOT_PLAIN_EMAIL;
       labels++;
       labelStart = j + 1;
       lastLabelLength = labelLength;
       if (j < length) lettersOnly = true;
     } else if (isLabelChar(code)) {
       if (!isLetter(code)) lettersOnly = false;
-    } else return false;
+    } else return NOT_PLAIN_EMAIL;
+    if (j < length) hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193);
   }
   // The last label (the top-level domain): letters only, two or more.
-  return labels >= 2 && lettersOnly && lastLabelLength >= 2;
+  return labels >= 2 && lettersOnly && lastLabelLength >= 2 ? hash : NOT_PLAIN_EMAIL;
+}
+
+/** True only for an address of plainEmailHash's plain shape (false: ask the library). */
+export function isPlainEmail(text: string): boolean {
+  return plainEmailHash(text) !== NOT_PLAIN_EMAIL;
 }
 
 /** True for a valid address (the rule above). The caller trims surrounding spaces. */

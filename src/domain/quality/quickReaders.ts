@@ -68,12 +68,26 @@ export const QUICK_RESIDENT_VALID = 1;
 export const QUICK_USCC_VALID = 2;
 export const QUICK_USCC_CHECKSUM = 3;
 
+const TWO_32 = 2 ** 32;
+
+/** What a quickIdNumber answer other than QUICK_UNDECIDED decided. */
+export function quickIdVerdict(answer: number): number {
+  return Math.floor(answer / TWO_32);
+}
+
+/** The key's hash (textHash of the text) in a quickIdNumber answer. */
+export function quickIdHash(answer: number): number {
+  return answer | 0;
+}
+
 /**
  * An 18-character ID of ASCII digits and capital letters (then the key is
  * the text itself): QUICK_RESIDENT_VALID for a resident ID whose check
  * character and birth date are right, QUICK_USCC_VALID / QUICK_USCC_CHECKSUM
  * for a code with a letter among its first 17 characters and a USCC's shape;
- * QUICK_UNDECIDED for everything else (readIdNumber decides those).
+ * QUICK_UNDECIDED for everything else (readIdNumber decides those). The
+ * answer packs the verdict with the key's hash, taken in the same pass
+ * (quickIdVerdict, quickIdHash): no object per ID.
  */
 export function quickIdNumber(text: string, today: DayNumber): number {
   if (text.length !== 18) return QUICK_UNDECIDED;
@@ -81,8 +95,10 @@ export function quickIdNumber(text: string, today: DayNumber): number {
   let residentSum = 0;
   let usccSum = 0;
   let usccShape = true;
+  let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < 17; i++) {
     const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ code, 0x01000193);
     const digit = code >= 48 && code <= 57;
     if (digit) residentSum += (code - 48) * RESIDENT_WEIGHTS[i]!;
     else if (code >= 65 && code <= 90) {
@@ -96,12 +112,14 @@ export function quickIdNumber(text: string, today: DayNumber): number {
   }
   const last = text.charCodeAt(17);
   if (!((last >= 48 && last <= 57) || (last >= 65 && last <= 90))) return QUICK_UNDECIDED;
+  // textHash(text), as a uint32 below the verdict.
+  const key = Math.imul(hash ^ last, 0x01000193) >>> 0;
   if (digitsOnly17) {
     // A resident ID's shape (/^\d{17}[\dX]$/) with both checks passing; any other outcome is readIdNumber's.
     if (!((last >= 48 && last <= 57) || last === 88)) return QUICK_UNDECIDED;
-    return RESIDENT_CHECK.charCodeAt(residentSum % 11) === last && birthDateValid(text, 6, today) ? QUICK_RESIDENT_VALID : QUICK_UNDECIDED;
+    return RESIDENT_CHECK.charCodeAt(residentSum % 11) === last && birthDateValid(text, 6, today) ? QUICK_RESIDENT_VALID * TWO_32 + key : QUICK_UNDECIDED;
   }
   const lastValue = last < 128 ? USCC_VALUE[last]! : -1;
   if (!usccShape || lastValue < 0) return QUICK_UNDECIDED;
-  return USCC_ALPHABET.charCodeAt((31 - (usccSum % 31)) % 31) === last ? QUICK_USCC_VALID : QUICK_USCC_CHECKSUM;
+  return USCC_ALPHABET.charCodeAt((31 - (usccSum % 31)) % 31) === last ? QUICK_USCC_VALID * TWO_32 + key : QUICK_USCC_CHECKSUM * TWO_32 + key;
 }

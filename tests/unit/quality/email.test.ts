@@ -6,7 +6,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { isValidEmail, runQualityChecks } from '../../../src/domain/quality';
-import { libraryVerdict } from '../../../src/domain/quality/email';
+import { libraryVerdict, NOT_PLAIN_EMAIL, plainEmailHash } from '../../../src/domain/quality/email';
+import { foldedTextHash } from '../../../src/domain/quality/duplicateKeys';
 import { dayFromYmd } from '../../../src/domain/dates';
 
 describe('valid addresses', () => {
@@ -78,7 +79,19 @@ describe('the fast path agrees with the library', () => {
   // Where the text has no full-width look-alike, isValidEmail is exactly the library's verdict.
   const agrees = (text: string): void => {
     if (!FULL_WIDTH.test(text)) expect(isValidEmail(text)).toBe(libraryVerdict(text));
+    // The plain shape is one the library accepts, and its hash, taken in the same pass, is the duplicate search's key hash.
+    const plainHash = plainEmailHash(text);
+    if (plainHash !== NOT_PLAIN_EMAIL) {
+      expect(libraryVerdict(text)).toBe(true);
+      expect(plainHash).toBe(foldedTextHash(text));
+    }
   };
+  test('plain addresses of every case hash as their lower-cased key (table)', () => {
+    for (const text of ['li.lei@example.com', 'Li.Lei@Example.COM', 'a+b@x-y.cn', 'Z9@A.B.ORG']) {
+      expect(plainEmailHash(text)).toBe(foldedTextHash(text.toLowerCase()));
+    }
+    for (const text of ['li@example', '.li@example.com', 'li@-x.com', '张@例子.中国', 'li@example.c0m']) expect(plainEmailHash(text)).toBe(NOT_PLAIN_EMAIL);
+  });
   test('on generated addresses', () => {
     fc.assert(fc.property(fc.emailAddress(), agrees), { numRuns: 2000 });
   });

@@ -12,10 +12,13 @@ import {
   QUICK_UNDECIDED,
   QUICK_USCC_CHECKSUM,
   QUICK_USCC_VALID,
+  quickIdHash,
   quickIdNumber,
+  quickIdVerdict,
   quickMobileKey,
 } from '../../../src/domain/quality/quickReaders';
 import { dayFromYmd } from '../../../src/domain/dates';
+import { textHash } from '../../../src/domain/quality/duplicateKeys';
 
 const TODAY = dayFromYmd(2025, 1, 1);
 
@@ -29,7 +32,9 @@ function expectPhoneAgrees(typed: string): void {
 }
 
 function expectIdAgrees(typed: string): void {
-  const quick = quickIdNumber(typed, TODAY);
+  const answer = quickIdNumber(typed, TODAY);
+  const quick = answer === QUICK_UNDECIDED ? QUICK_UNDECIDED : quickIdVerdict(answer);
+  if (answer !== QUICK_UNDECIDED) expect(quickIdHash(answer)).toBe(textHash(typed));
   const general = readIdNumber(typed, TODAY);
   if (quick === QUICK_RESIDENT_VALID) expect(general).toEqual({ kind: 'resident-id', valid: true, key: typed });
   else if (quick === QUICK_USCC_VALID) expect(general).toEqual({ kind: 'uscc', valid: true, key: typed });
@@ -95,7 +100,8 @@ describe('quickIdNumber', () => {
     ['9135010AM000100Y4A', QUICK_UNDECIDED],
     ['11010520991231002X', QUICK_UNDECIDED],
   ])('%j -> %p', (typed, expected) => {
-    expect(quickIdNumber(typed, TODAY)).toBe(expected);
+    const answer = quickIdNumber(typed, TODAY);
+    expect(answer === QUICK_UNDECIDED ? answer : quickIdVerdict(answer)).toBe(expected);
     expectIdAgrees(typed);
   });
 
