@@ -25,6 +25,7 @@ import { pick } from '../src/i18n/locale';
 import type { GradingResult } from '../src/domain/types';
 import type { HistoryPlan, WorkbookPlan } from '../src/plan/types';
 import { HISTORY_LAYOUT } from '../src/domain/history/types';
+import { HISTORY_TEXT } from '../src/plan/historyStrings';
 import { syntheticCustomers } from './synthetic';
 
 export interface HistoryFigure {
@@ -37,13 +38,15 @@ export interface HistoryFigure {
 
 const TODAY = dayFromYmd(2025, 1, 1);
 const SNAPSHOTS_BEFORE = 23;
+/** The product's sheet name ("History" itself is a name Excel reserves, and the fake Excel refuses it). */
+const HISTORY_SHEET = pick(HISTORY_TEXT.sheetName, 'en');
 
 function historyPlanOf(result: GradingResult, asOf: DayNumber): HistoryPlan {
   const tierLabel = new Map(DEFAULT_SETTINGS.tiers.map((t) => [t.key, pick(t.label, 'en')]));
   const cs = result.customers;
   return {
     sheet: 'history',
-    sheetName: 'History',
+    sheetName: HISTORY_SHEET,
     title: 'Grade history',
     note: 'One row per customer, one group of columns per build.',
     asOfLabel: 'As of',
@@ -86,7 +89,7 @@ export async function benchHistory(n: number): Promise<HistoryFigure[]> {
   // The history workbook: built once (snapshot 1), then 22 more snapshot dates set, then the 24th build measured.
   const model = new FakeWorkbookModel();
   await createFakeExcel({ model }).run((context) => applyPlan(context, withHistory(first), { supports: () => true }));
-  const sheet = model.sheet('History');
+  const sheet = model.sheet(HISTORY_SHEET);
   if (!sheet) throw new Error('the first build made no History sheet');
   for (let g = 1; g < SNAPSHOTS_BEFORE; g += 1) {
     sheet.setConstant(HISTORY_LAYOUT.dateRow, HISTORY_LAYOUT.firstGroupColumn + g * HISTORY_LAYOUT.groupWidth, excelSerialFromDay((first + g * 30) as DayNumber));

@@ -7,7 +7,6 @@
  *
  *   node bin/run-ts.cjs bench/prediction.ts [--quick]
  */
-import path from 'node:path';
 import { aggregateTransactions, gradeCustomers } from '../src/domain/grading';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { dayFromYmd, type DayNumber } from '../src/domain/dates';
@@ -208,7 +207,7 @@ export function benchPrediction(quick: boolean): BenchRow[] {
 }
 
 // Run directly (node bin/run-ts.cjs bench/prediction.ts), not when bench/run.ts imports it.
-if (path.resolve(process.argv[1] ?? '') === __filename) {
+if (/bench[\\/]prediction\.ts$/.test(process.argv[1] ?? '')) {
   const rows = benchPrediction(process.argv.includes('--quick'));
   process.stdout.write(`| figure | measured | baseline (same run) | ratio | goal |\n| --- | --- | --- | --- | --- |\n${rows.map((r) => `| ${r.figure} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.goal} |`).join('\n')}\n`);
 }

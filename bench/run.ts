@@ -3,7 +3,7 @@
  * against a baseline measured in the same process (this machine is noisy, so
  * absolute milliseconds are context; ratios are the figures).
  *
- *   node bin/run-ts.cjs bench/run.ts [--quick] [--record]
+ *   node bin/run-bundled.cjs bench/run.ts [--quick] [--record]   (npm run bench; bin/run-ts.cjs works too, slower: tsx)
  *
  * --quick   smaller sizes (a smoke run; the streamed logs are 50k and 500k lines instead of 500k and 5M)
  * --record  also writes the table to docs/benchmarks.md
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     // 5. LibreOffice recalculation (bench/xlsx-recalc.ts owns the details).
     if (withLibreOffice && existsSync('bench/xlsx-recalc.ts')) {
       log('LibreOffice recalculation…');
-      const run = spawnSync(process.execPath, ['bin/run-ts.cjs', 'bench/xlsx-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
+      const run = spawnSync(process.execPath, ['bin/run-bundled.cjs', 'bench/xlsx-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
       if (run.status !== 0) throw new Error(`bench/xlsx-recalc.ts failed:\n${run.stderr}`);
       const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Row[];
       rows.push(...figures);
@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     // 6. What the Summary sheet adds to that recalculation (bench/summary-recalc.ts).
     if (withLibreOffice && existsSync('bench/summary-recalc.ts')) {
       log('LibreOffice recalculation with and without the Summary sheet…');
-      const run = spawnSync(process.execPath, ['bin/run-ts.cjs', 'bench/summary-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
+      const run = spawnSync(process.execPath, ['bin/run-bundled.cjs', 'bench/summary-recalc.ts', '--json'], { encoding: 'utf8', timeout: 30 * 60_000 });
       if (run.status !== 0) throw new Error(`bench/summary-recalc.ts failed:\n${run.stderr}`);
       rows.push(...(JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Row[]));
     }

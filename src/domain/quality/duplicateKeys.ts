@@ -101,8 +101,8 @@ export class DuplicateKeys {
   readonly rank: Int32Array;
   private readonly comparison: KeyComparison;
   private readonly capacity: number;
-  /** By customer: its key's hash (first[i] is RECORDED once a key is recorded, until linked). */
-  private readonly hashes: Int32Array;
+  /** By customer: its key's hash (first[i] is RECORDED once a key is recorded, until linked); released by `link`. */
+  private hashes: Int32Array;
   /** By customer: the key's text (a pair's first part). */
   private readonly texts: (string | undefined)[];
   /** By customer: a pair key's second part. */
@@ -128,6 +128,7 @@ export class DuplicateKeys {
 
   /** Records customer `index`'s text key ('text': hash = textHash(key); 'folded': foldedTextHash(key)). */
   setText(index: number, key: string, hash: number): void {
+    if (this.linked) throw new Error('internal: a key recorded after linking');
     this.texts[index] = key;
     this.hashes[index] = hash;
     this.first[index] = RECORDED;
@@ -135,6 +136,7 @@ export class DuplicateKeys {
 
   /** Records customer `index`'s key `first` + U+0000 + `second` ('pair'; hash = pairHash(first, second)). */
   setPair(index: number, first: string, second: string, hash: number): void {
+    if (this.linked) throw new Error('internal: a key recorded after linking');
     this.texts[index] = first;
     this.seconds[index] = second;
     this.hashes[index] = hash;
@@ -143,6 +145,7 @@ export class DuplicateKeys {
 
   /** Records customer `index`'s numeric key ('number'; a non-negative integer below 2^53). */
   setNumber(index: number, value: number): void {
+    if (this.linked) throw new Error('internal: a key recorded after linking');
     this.numbers[index] = value;
     this.hashes[index] = numberHash(value);
     this.first[index] = RECORDED;
@@ -205,6 +208,8 @@ export class DuplicateKeys {
       }
     }
     this.repeatedHeads = Int32Array.from(repeated);
+    // Only the chains and keys are read after linking (a result keeps them for its duplicate groups).
+    this.hashes = new Int32Array(0);
   }
 
   /**

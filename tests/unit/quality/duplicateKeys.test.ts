@@ -105,8 +105,9 @@ describe('DuplicateKeys', () => {
     expect(numberHash(13812345678)).toBe(numberHash(13812345678));
     expect(numberHash(13812345678)).not.toBe(numberHash(13812345679));
   });
-  test('linking twice is refused', () => {
+  test('linking twice, or recording a key after linking, is refused', () => {
     const table = linked(['a'], 'text', (k) => textHash(k as string));
     expect(() => table.link(newLinkScratch(1))).toThrow('linked twice');
+    expect(() => table.setText(0, 'b', textHash('b'))).toThrow('after linking');
   });
 });
