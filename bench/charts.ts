@@ -2,18 +2,16 @@
  * Issue 6 §4: native charts add a constant number of syncs. Builds the same
  * workbook into the typed fake Excel with and without its charts at two
  * customer counts and reports the syncs and operations the charts add
- * (the Summary sheet is the test fixture's until the Summary part lands).
+ * (the plan's own Summary sheet and charts).
  */
 import { createFakeExcel } from '../src/fake-excel';
 import { gradeCustomers } from '../src/domain/grading';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import type { DayNumber } from '../src/domain/dates';
 import { buildWorkbookPlan } from '../src/plan/buildPlan';
-import { withCharts } from '../src/plan/charts';
 import type { WorkbookPlan } from '../src/plan/types';
 import { applyPlan } from '../src/renderers/excel/applyPlan';
 import { applyCharts } from '../src/renderers/excel/charts';
-import { summaryFixture } from '../tests/fixtures/charts/summaryFixture';
 import { syntheticCustomers } from './synthetic';
 
 export interface ChartSyncFigures {
@@ -30,9 +28,11 @@ export interface ChartSyncFigures {
 
 function planWithCharts(n: number, today: DayNumber): WorkbookPlan {
   const result = gradeCustomers(syntheticCustomers(n), DEFAULT_SETTINGS, { today });
-  const base = buildWorkbookPlan({ result, settings: DEFAULT_SETTINGS, locale: 'en', profileFields: ['customerId'], carriedHeaders: [] });
-  const f = summaryFixture('en');
-  return withCharts({ ...base, sheets: [...base.sheets, f.sheet] }, f.layout, f.summary, f.settings);
+  // The plan carries its own Summary sheet and charts (until 2026-12 this bench added a fixture's Summary
+  // sheet to a plan without one; once plans had their own, that made two sheets named "Summary").
+  const plan = buildWorkbookPlan({ result, settings: DEFAULT_SETTINGS, locale: 'en', profileFields: ['customerId'], carriedHeaders: [] });
+  if (plan.charts.length === 0) throw new Error('internal: the plan has no charts to measure');
+  return plan;
 }
 
 async function build(plan: WorkbookPlan): Promise<{ syncs: number; ms: number; operations: number[]; refreshMs: number }> {
