@@ -1,7 +1,8 @@
 /**
  * Runs every data-quality check over the customers (issue 8 §1). Linear in
  * the customers: probable duplicates are found by hashing normalised keys
- * (one KeyTable per key kind), never by comparing pairs. Findings are
+ * (one DuplicateKeys per key kind, duplicateKeys.ts), never by comparing pairs;
+ * values are read by the quick readers (quickReaders.ts) first. Findings are
  * recorded compactly (findingStore.ts); their values and messages are built
  * when a writer asks for them.
  */
