@@ -9,7 +9,7 @@
 import type { DayNumber } from '../dates';
 import { nfkc } from '../import/text';
 import type { CarriedValue, CustomerRecord, FieldKey, InputKind, Issue, IssueCode } from '../types';
-import { isValidEmail, NOT_PLAIN_EMAIL, plainEmailHash } from './email';
+import { isValidNonPlainEmail, NOT_PLAIN_EMAIL, plainEmailHash } from './email';
 import { readIdNumber, readPhone, type IdNumberReading } from './identifiers';
 import { QUICK_INVALID_MOBILE, QUICK_RESIDENT_VALID, QUICK_UNDECIDED, QUICK_USCC_CHECKSUM, QUICK_USCC_VALID, quickIdHash, quickIdNumber, quickIdVerdict, quickMobileKey } from './quickReaders';
 import { DuplicateKeys, newLinkScratch, foldedTextHash, pairHash, textHash, type KeyComparison } from './duplicateKeys';
@@ -125,7 +125,7 @@ export function runQualityChecks(input: QualityInput): QualityResult {
       // Keys compare lower-cased: a plain ASCII address folds A-Z as it is compared, any other is lower-cased here.
       const plainHash = plainEmailHash(email);
       if (plainHash !== NOT_PLAIN_EMAIL) emailKeys.setText(i, email, plainHash);
-      else if (isValidEmail(email)) {
+      else if (isValidNonPlainEmail(email)) {
         const key = email.toLowerCase();
         emailKeys.setText(i, key, foldedTextHash(key));
       } else emailInvalid[i] = 1;

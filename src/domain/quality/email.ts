@@ -113,16 +113,17 @@ export function plainEmailHash(text: string): number {
 }
 
 /** True only for an address of plainEmailHash's plain shape (false: ask the library). */
-export function isPlainEmail(text: string): boolean {
+function isPlainEmail(text: string): boolean {
   return plainEmailHash(text) !== NOT_PLAIN_EMAIL;
 }
 
+/** The rule below for an address plainEmailHash has already found not plain: no full-width look-alike, and the library accepts it. */
+export function isValidNonPlainEmail(text: string): boolean {
+  return !FULL_WIDTH.test(text) && isEmail(text, EMAIL_OPTIONS);
+}
+
 /** True for a valid address (the rule above). The caller trims surrounding spaces. */
-export const isValidEmail: EmailValidator = (text) => {
-  if (isPlainEmail(text)) return true;
-  if (FULL_WIDTH.test(text)) return false;
-  return isEmail(text, EMAIL_OPTIONS);
-};
+export const isValidEmail: EmailValidator = (text) => isPlainEmail(text) || isValidNonPlainEmail(text);
 
 /** The library's verdict alone (no fast path, no full-width refusal): tests compare the two. */
 export function libraryVerdict(text: string): boolean {
