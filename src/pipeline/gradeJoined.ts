@@ -9,7 +9,7 @@ import { readRecords, type ImportOptions, type ImportResult } from '../domain/im
 import { aggregateTransactions, gradeCustomers } from '../domain/grading';
 import { buildReport, type GradingReport } from '../domain/report';
 import { runQualityChecks } from '../domain/quality';
-import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeCustomerId, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
+import { ARCHIVE_FIGURE_FIELDS, joinCustomers, normalizeLineIds, type ArchiveFigureField, type JoinReport } from '../domain/join';
 import type { CustomerRecord, FieldKey, Issue, RawGrid } from '../domain/types';
 import type { Localized } from '../i18n/locale';
 import { buildWorkbookPlan, type PlanInput } from '../plan/buildPlan';
@@ -17,6 +17,7 @@ import { resolveHistory, type GradeGridOptions, type GradeGridOutput } from './g
 import { applyCarriedOverrides, historyReport } from '../domain/history';
 import { reorderPurchaseHistory, type PredictionRun, type PurchaseHistory } from '../domain/prediction';
 import { predictGraded } from './predictGraded';
+import type { IdLookup } from '../domain/idIndex';
 
 export type { JoinReport } from '../domain/join';
 
@@ -69,7 +70,7 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
   let aggregationIssues: readonly Issue[] = [];
   let orderHistory: PurchaseHistory | null = null;
   /** The aggregation's ID index (its lines are normalised, so its keys are the join's): reused by the join. */
-  let ordersIndexById: ReadonlyMap<string, number> | undefined;
+  let ordersIndexById: IdLookup | undefined;
   if (ordersImport.kind === 'transactions') {
     const aggregated = aggregateTransactions(normalizeLineIds(ordersImport.lines), {
       onProgress: (done, total) => progress?.({ stage: 'aggregate', done, total }),
@@ -109,10 +110,10 @@ export function gradeJoined(ordersGrid: RawGrid, archiveGrid: RawGrid, options: 
   let prediction: PredictionRun | null = null;
   if (options.prediction?.enabled === true) {
     let history: PurchaseHistory | null = null;
-    if (orderHistory !== null) {
-      const orderIndex = new Map<string, number>();
-      orderRecords.forEach((record, i) => orderIndex.set(normalizeCustomerId(record.id), i));
-      const from = Int32Array.from(joined.records, (record) => orderIndex.get(normalizeCustomerId(record.id)) ?? -1);
+    if (orderHistory !== null && ordersIndexById !== undefined) {
+      // The aggregation's index: its keys are the normalised line IDs, as the joined records' IDs are.
+      const orderIndex = ordersIndexById;
+      const from = Int32Array.from(joined.records, (record) => orderIndex.get(record.id) ?? -1);
       history = reorderPurchaseHistory(orderHistory, from);
     }
     prediction = predictGraded(joined.records, history, grading, options.prediction, options.settings);

@@ -21,6 +21,7 @@ import type { CarriedValue, CustomerRecord, FieldKey, Issue, TransactionLine } f
 import { GradingError } from './errors';
 import { gradingIssue } from './messages';
 import { buildPurchaseHistory, type PurchaseHistory } from '../prediction/history';
+import { IdIndex, type IdLookup } from '../idIndex';
 
 export interface AggregateOptions {
   /** Called now and then with the number of lines folded so far. */
@@ -33,7 +34,7 @@ export interface AggregateResult {
   /** Purchase days and day nets per customer (index = records index), for the prediction (GRADING.md §10). */
   readonly purchaseHistory: PurchaseHistory;
   /** Each customer's ID (as in `records`) -> its index in `records`: the join reuses it (joinCustomers). */
-  readonly indexById: ReadonlyMap<string, number>;
+  readonly indexById: IdLookup;
 }
 
 /** A folded customer carries no unmapped columns (the log's are per line): one frozen empty object for all. */
@@ -227,14 +228,15 @@ export interface TransactionAggregator {
 
 /** The incremental form of aggregateTransactions, for logs read as a stream (issue 10): the same result, line for line. */
 export function startAggregating(): TransactionAggregator {
-  const customerIndex = new Map<string, number>();
+  // IdIndex, not a Map: one lookup per line that changes customer (see idIndex.ts for why).
+  const customerIndex = new IdIndex();
   const customers: CustomerState[] = [];
   const spend = new DecimalSums();
   const orders = new OrderTable();
   const ordersByDay = new Map<number, number>();
   // Order IDs are usually unique per customer: look the ID up alone first, and
   // only when another customer used the same ID fall back to a (first order, customer) key.
-  const ordersById = new Map<string, number>();
+  const ordersById = new IdIndex();
   const ordersBySharedId = new Map<number | string, number>();
   // The previous line's lookups: logs list an order's lines (and a customer's orders) together,
   // so most lines repeat them. Caching a lookup's result changes no result.

@@ -27,6 +27,7 @@
  */
 import type { CarriedValue, CustomerRecord, FieldKey, Issue, TransactionLine } from '../types';
 import { makeIssue } from '../import/messages';
+import { IdIndex, type IdLookup } from '../idIndex';
 
 /** How many IDs of each unmatched group the summary lists (the counts are exact). */
 export const JOIN_LISTED_IDS = 100;
@@ -54,7 +55,7 @@ export interface JoinInput {
    * Its keys must be the orders' IDs, normalised and unique. Absent: the join
    * builds it (a customer list as the order source may repeat or need normalising).
    */
-  readonly ordersIndexById?: ReadonlyMap<string, number>;
+  readonly ordersIndexById?: IdLookup;
 }
 
 /** The report's `join`: how the two sources matched. */
@@ -227,14 +228,14 @@ export function joinCustomers(input: JoinInput): JoinResult {
   // customer (bench/join.ts: about a fifth of the join's time at 100k customers).
   const orderCount = input.orders.length;
   let orderIds: readonly string[];
-  let orderIndexById: ReadonlyMap<string, number>;
+  let orderIndexById: IdLookup;
   if (input.ordersIndexById !== undefined) {
     if (input.ordersIndexById.size !== orderCount) throw new Error('internal: ordersIndexById does not index the orders');
     orderIds = input.orders.map((record) => record.id);
     orderIndexById = input.ordersIndexById;
   } else {
     const ids = new Array<string>(orderCount);
-    const byId = new Map<string, number>();
+    const byId = new IdIndex(orderCount);
     for (let oi = orderCount - 1; oi >= 0; oi--) {
       const id = normalizeCustomerId(input.orders[oi]!.id);
       ids[oi] = id;
