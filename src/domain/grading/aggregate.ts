@@ -22,6 +22,7 @@ import { GradingError } from './errors';
 import { gradingIssue } from './messages';
 import { buildPurchaseHistory, type PurchaseHistory } from '../prediction/history';
 import { IdIndex, type IdLookup } from '../idIndex';
+import { detachedText } from '../detachedText';
 
 export interface AggregateOptions {
   /** Called now and then with the number of lines folded so far. */
@@ -195,17 +196,6 @@ const DAY_KEY_OFFSET = 1_048_576; // 2^20
 const SHARED_ID_CHAIN_MAX = 8;
 const SHARED_ID_CUSTOMER_SPAN = 67_108_864; // 2^26
 
-/**
- * A copy of `text` that holds no reference to the string it was cut from.
- * Parsers cut cells out of large chunks of text, and V8 keeps a cut of 13 or
- * more characters as a view of its chunk: a customer ID or a region kept per
- * customer would then keep every chunk of a streamed file alive (issue 10:
- * 2M lines held 300 MB). Concatenating and cutting again makes a fresh string.
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
 /** Folds order lines into customers (GRADING.md §2). Customers come out in order of first appearance. */
 export function aggregateTransactions(lines: readonly TransactionLine[], options: AggregateOptions = {}): AggregateResult {
   const total = lines.length;
@@ -261,7 +251,7 @@ export function startAggregating(): TransactionAggregator {
       const known = customerIndex.get(customerId);
       if (known === undefined) {
         ci = customers.length;
-        customerId = ownCopy(customerId);
+        customerId = detachedText(customerId);
         customerIndex.set(customerId, ci);
         customers.push({ id: customerId, sourceRow: line.sourceRow, profile: null, stampDay: null, stampRow: null });
         spend.open();
@@ -290,7 +280,7 @@ export function startAggregating(): TransactionAggregator {
       const first = ordersById.get(orderId);
       if (first === undefined) {
         oi = orders.open(ci, day);
-        ordersById.set(ownCopy(orderId), oi);
+        ordersById.set(detachedText(orderId), oi);
       } else if (orders.customer[first] === ci) {
         oi = first;
       } else {
@@ -345,7 +335,7 @@ export function startAggregating(): TransactionAggregator {
       customer.stampRow ??= {};
       const keptDay = customer.stampDay[key];
       if (keptDay === undefined || day > keptDay || (day === keptDay && line.sourceRow > (customer.stampRow[key] as number))) {
-        customer.profile[key] = typeof value === 'string' ? ownCopy(value) : (value as CarriedValue);
+        customer.profile[key] = typeof value === 'string' ? detachedText(value) : (value as CarriedValue);
         customer.stampDay[key] = day;
         customer.stampRow[key] = line.sourceRow;
       }

@@ -6,6 +6,7 @@
 import type { Localized } from '../../i18n/locale';
 import type { Issue, IssueCode, IssueSeverity } from '../types';
 import { shortValue } from './text';
+import { detachedText } from '../detachedText';
 
 /** What a message may mention besides row, column and value. */
 export interface MessageDetail {
@@ -173,12 +174,15 @@ export function makeIssue(
   value: string | null,
   detail: MessageDetail = {},
 ): Issue {
+  const message = issueMessage(code, row, column, value, detail);
+  // The report's key order (report.ts hands such an issue on without a copy), and texts of their own
+  // (detachedText): a log of millions of lines can have an issue on every other line.
   return {
-    code,
-    severity,
     row,
     column,
-    value: value === null ? null : shortValue(value),
-    message: issueMessage(code, row, column, value, detail),
+    code,
+    severity,
+    value: value === null ? null : detachedText(shortValue(value)),
+    message: { en: detachedText(message.en), zh: detachedText(message.zh) },
   };
 }
