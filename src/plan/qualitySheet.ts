@@ -180,7 +180,10 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
   FINDING_COLUMNS.forEach((k, c) => put(findingsHeaderRow, c, text(t(headers[k])), { style: 'header' }));
   const customersSheet = quotedSheet(plan.sheets.find((s) => s.key === 'customers')?.name ?? t(SHEET_NAMES.customers));
   const idLetter = columnLetter(table.column + keyIndex);
-  const checkLabels = new Map<QualityCheckKey, string>();
+  // One cell value per distinct label and field, shared by the rows (a 5-million-line log can list a
+  // million findings: a value object per row each would be ~80 MB).
+  const checkLabels = new Map<QualityCheckKey, PlanValue>();
+  const fieldTexts = new Map<string, PlanValue>();
   row = findingsHeaderRow + 1;
   const layout = qualityLayout(quality, sheetRows);
   if (layout.findingsHeaderRow !== findingsHeaderRow) throw new Error('internal: qualityLayout disagrees with the Quality sheet');
@@ -198,13 +201,20 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
       }
     }
     const field = f.field === null ? (f.column ?? '') : t(FIELD_HEADERS[f.field]);
-    if (field !== '') put(row, 2, text(field), { numberFormat: NUMBER_FORMATS.text });
+    if (field !== '') {
+      let fieldText = fieldTexts.get(field);
+      if (fieldText === undefined) {
+        fieldText = text(field);
+        fieldTexts.set(field, fieldText);
+      }
+      put(row, 2, fieldText, { numberFormat: NUMBER_FORMATS.text });
+    }
     let label = checkLabels.get(f.check);
     if (label === undefined) {
-      label = t(qualityCheckLabel(f.check));
+      label = text(t(qualityCheckLabel(f.check)));
       checkLabels.set(f.check, label);
     }
-    put(row, 3, text(label), { numberFormat: NUMBER_FORMATS.text });
+    put(row, 3, label, { numberFormat: NUMBER_FORMATS.text });
     if (f.value !== null) put(row, 4, text(f.value), { numberFormat: NUMBER_FORMATS.text });
     put(row, 5, text(t(f.message)), { numberFormat: NUMBER_FORMATS.text });
     if (f.row !== null) put(row, 6, { kind: 'number', value: f.row }, { numberFormat: NUMBER_FORMATS.count });

@@ -492,7 +492,11 @@ async function writeSheetData(
   unlockedColumns: ReadonlySet<string>,
 ): Promise<void> {
   const cellsByRow = new Map<number, PlanCell[]>();
-  for (const cell of sheet.cells) cellsByRow.set(cell.row, [...(cellsByRow.get(cell.row) ?? []), cell]);
+  for (const cell of sheet.cells) {
+    const onRow = cellsByRow.get(cell.row);
+    if (onRow === undefined) cellsByRow.set(cell.row, [cell]);
+    else onRow.push(cell);
+  }
   // Per-table precomputation: styles and file formulas once per column, not per cell.
   let sharedIndex = 0; // `si` of shared formulas: unique within the sheet
   const prepared = tables.map((table) => {
