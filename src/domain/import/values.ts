@@ -418,22 +418,48 @@ const HAS_DIGIT = /\d/;
 /** A plain ASCII decimal like `12`, `-120.50`: read with Number() directly. */
 const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-/** SIMPLE_NUMBER's test as a loop: `-?\d+(?:\.\d+)?`, whole text. */
-function isSimpleNumber(text: string): boolean {
-  const length = text.length;
-  let i = text.charCodeAt(0) === HYPHEN ? 1 : 0;
-  const wholeStart = i;
-  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
-  if (i === wholeStart) return false;
-  if (i === length) return true;
-  if (text.charCodeAt(i) !== DOT) return false;
-  const fractionStart = ++i;
-  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
-  return i > fractionStart && i === length;
-}
+/** 10^0 .. 10^15, all exact doubles. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** Up to this many digits the digits, read as an integer, are an exact double (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
+/**
+ * The value of a text that is SIMPLE_NUMBER (`-?\d+(?:\.\d+)?`, whole text), NaN for any other text;
+ * the same double as Number(text), read in the one pass that checks the shape (Number would read
+ * the text again: 2 numbers per order line, ~5% of a streamed log's time, 2026-12-06).
+ *
+ * Exact: with at most 15 digits, the digits as an integer m and 10^k (k fraction digits) are both
+ * exact doubles, so m / 10^k rounds once, to the double nearest the decimal, which is what Number
+ * gives (Clinger's fast path). Longer texts go to Number.
+ */
+export function simpleNumberValue(text: string): number {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === HYPHEN;
+  let i = negative ? 1 : 0;
+  const wholeStart = i;
+  let digits = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) break;
+    digits = digits * 10 + digit;
+  }
+  if (i === wholeStart) return Number.NaN;
+  let fractionDigits = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== DOT) return Number.NaN;
+    const fractionStart = ++i;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+      digits = digits * 10 + digit;
+    }
+    fractionDigits = i - fractionStart;
+    if (fractionDigits === 0) return Number.NaN;
+  }
+  const digitCount = i - wholeStart - (fractionDigits > 0 ? 1 : 0);
+  if (digitCount > EXACT_DIGITS) return Number(text);
+  const value = fractionDigits === 0 ? digits : digits / (POWERS_OF_TEN[fractionDigits] as number);
+  return negative ? -value : value;
 }
 
 const SCALE_DIGITS: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
@@ -454,8 +480,9 @@ function shiftDecimal(digits: string, places: number): string {
  * as negative. Returns null for text that is not such a number.
  */
 export function readHumanNumber(raw: string, allowCountSuffix = false): number | null {
-  // ASCII, nothing to trim: NFKC and trim would give `raw` itself, so SIMPLE_NUMBER's test is a loop.
-  if (isSimpleNumber(raw)) return Number(raw);
+  // ASCII, nothing to trim: NFKC and trim would give `raw` itself, so SIMPLE_NUMBER's test is a loop (that reads the value too).
+  const simple = simpleNumberValue(raw);
+  if (!Number.isNaN(simple)) return simple;
   let text = cleanText(raw);
   if (SIMPLE_NUMBER.test(text)) return Number(text);
   let negative = false;

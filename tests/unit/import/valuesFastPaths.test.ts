@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { dayFromYmd } from '../../../src/domain/dates';
 import { civilDay, dayMonthReading, isFormulaLike, parseDay, parseId, parseNumber } from '../../../src/domain/import';
+import { simpleNumberValue } from '../../../src/domain/import/values';
 import {
   CONSENT_WORDS,
   parseConsent,
@@ -236,5 +237,37 @@ describe('the profile cells an archive holds most (plain mobiles, a score, a con
     const variants = CONSENT_WORDS.flatMap((word) => [word, word.toUpperCase(), ` ${word} `, `${word}\u3000`, word.normalize('NFKD')]);
     for (const text of [...variants, '', ' ', '是的', 'maybe', '１', 'Y ']) expect(parseConsent(text)).toEqual(parseConsentInGeneral(text));
     fc.assert(fc.property(fc.string({ maxLength: 6 }), (text) => expect(parseConsent(text)).toEqual(parseConsentInGeneral(text))));
+  });
+});
+
+describe('simpleNumberValue (a simple number read in the pass that checks its shape)', () => {
+  const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
+  /** The spec: the pattern decides, Number reads. */
+  const reference = (text: string): number => (SIMPLE_NUMBER.test(text) ? Number(text) : Number.NaN);
+
+  it.each([
+    '0', '-0', '0.0', '-0.0', '007', '2.55', '-2.55', '0.1', '0.3', '1.005', '19.99', '123456789012345', '1234567890123456',
+    '99999999999999999999', '0.000000000000001', '9007199254740993', '4.35', '1.15', '', '-', '.5', '5.', '1.2.3', '1e5', '+5', ' 5', '5 ', '１２', '1,234',
+  ])('%j reads as Number would', (text) => {
+    expect(Object.is(simpleNumberValue(text), reference(text))).toBe(true);
+  });
+
+  it('equals Number on random decimals of every length, signs and leading zeros included', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{1,20}$/), { nil: undefined }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.string({ maxLength: 8 })), (text) => {
+        expect(Object.is(simpleNumberValue(text), reference(text))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads money with two decimals exactly as Number does, for every cent up to 100,000.00', () => {
+    for (let cents = 0; cents <= 10_000_000; cents += 7) {
+      const text = `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      if (simpleNumberValue(text) !== Number(text)) throw new Error(`${text}: ${simpleNumberValue(text)} against ${Number(text)}`);
+    }
   });
 });

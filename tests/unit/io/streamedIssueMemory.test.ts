@@ -55,7 +55,7 @@ describe('a streamed log with an issue on every other line', () => {
     const grader = new StreamingGrader({
       import: { maxIssuesPerCode: Number.POSITIVE_INFINITY, mapping: {}, dayMonthOrder: null },
       settings: DEFAULT_SETTINGS,
-      locale: 'en-US',
+      locale: 'en',
       today: dayFromYmd(2026, 12, 6),
     });
     const streamed = await streamCsvFile(file, (rows) => grader.push(rows), { chunkBytes: 1 << 16 });
