@@ -117,6 +117,9 @@ export interface ColumnCells {
   readonly texts: ColumnTexts;
   /** The column's header (a refused text names it). */
   readonly header: string;
+  /** A profile field's kind, decided once per column (not by two set look-ups per cell: 700k cells for an archive's 7 columns). */
+  readonly isDate: boolean;
+  readonly isText: boolean;
 }
 
 export function textValue(text: string, customer: GradedCustomer, cells: ColumnCells): PlanValue {
@@ -145,9 +148,9 @@ export function fieldValue(customer: GradedCustomer, field: FieldKey, locale: Lo
   }
   const value = record.profile[field] ?? null;
   if (value === null) return null;
-  if (DATE_FIELDS.has(field) && typeof value === 'number') return cells.shared.date(value as DayNumber);
+  if (cells.isDate && typeof value === 'number') return cells.shared.date(value as DayNumber);
   if (field === 'consent' && typeof value === 'boolean') return textValue(pick(CONSENT_VALUES[value ? 0 : 1] as Localized, locale), customer, cells);
-  if (TEXT_FIELDS.has(field)) return textValue(String(value), customer, cells);
+  if (cells.isText) return textValue(String(value), customer, cells);
   return carriedValue(value, customer, cells);
 }
 
@@ -316,7 +319,16 @@ export function buildCustomersTable(input: PlanInput, t: (text: Localized) => st
   const cached: CachedResult[][] = [];
   // Repeated values (dates, counts, owners, regions) are one cell object each: sharedCells.ts.
   const shared = new SharedValues();
-  const columnCells: ColumnCells[] = drafts.map((d) => ({ shared, texts: new ColumnTexts(d.plan.header), header: d.plan.header }));
+  const columnCells: ColumnCells[] = drafts.map((d) => {
+    const field = d.source.kind === 'field' ? d.source.field : null;
+    return {
+      shared,
+      texts: new ColumnTexts(d.plan.header),
+      header: d.plan.header,
+      isDate: field !== null && DATE_FIELDS.has(field),
+      isText: field !== null && TEXT_FIELDS.has(field),
+    };
+  });
   for (const customer of result.customers) {
     const row: PlanValue[] = [];
     const cache: CachedResult[] = [];
