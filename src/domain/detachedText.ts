@@ -1,6 +1,7 @@
 /**
- * A copy of `text` that holds no reference to any other string: flat, and
- * cut from nothing larger than itself.
+ * A copy of `text` that holds no reference to the string it was cut from or
+ * built of: for 13 characters or more, a view of a flat copy of its own (one
+ * character longer), never of the parser's chunk or of template pieces.
  *
  * Why (V8, the engine of Node, Chrome and Edge):
  * - Parsers cut cells out of large chunks of text, and V8 keeps a cut of 13

@@ -58,7 +58,7 @@ export interface IdLookup {
   readonly size: number;
 }
 
-/** ID -> integer (any value a Int32Array holds), with the numeric fast path above. */
+/** ID -> int32 value (values outside int32 would wrap on the numeric path: callers store indexes and row numbers), with the numeric fast path above. */
 export class IdIndex implements IdLookup {
   /** Numeric keys by slot, EMPTY_SLOT where free; values beside them. Capacity is a power of two, at most half full. */
   private keys: Float64Array;
@@ -91,7 +91,7 @@ export class IdIndex implements IdLookup {
     }
   }
 
-  /** Sets the ID's value (adding the ID or replacing its value). */
+  /** Sets the ID's value, an int32 (adding the ID or replacing its value). */
   set(id: string, value: number): void {
     const key = canonicalDecimalKey(id);
     if (key < 0) {

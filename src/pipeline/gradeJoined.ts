@@ -18,6 +18,7 @@ import { applyCarriedOverrides, historyReport } from '../domain/history';
 import { reorderPurchaseHistory, type PredictionRun, type PurchaseHistory } from '../domain/prediction';
 import { predictGraded } from './predictGraded';
 import type { IdLookup } from '../domain/idIndex';
+import { detachedText } from '../domain/detachedText';
 
 export type { JoinReport } from '../domain/join';
 
@@ -44,7 +45,8 @@ const ORDERS_PREFIX: Localized = { en: 'Order log: ', zh: '订单记录：' };
 
 /** The issue with its source named first, since row numbers of two files now meet in one list. */
 function fromSource(issue: Issue, prefix: Localized): Issue {
-  return { ...issue, message: { en: prefix.en + issue.message.en, zh: prefix.zh + issue.message.zh } };
+  // Flat texts of their own, as makeIssue's (src/domain/detachedText.ts), not a prefix joined to a message.
+  return { ...issue, message: { en: detachedText(prefix.en + issue.message.en), zh: detachedText(prefix.zh + issue.message.zh) } };
 }
 
 function sortedFields(result: ImportResult): FieldKey[] {

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { dayFromYmd } from '../../../src/domain/dates';
 import { aggregateTransactions, gradeCustomers } from '../../../src/domain/grading';
 import { buildReport } from '../../../src/domain/report';
+import { makeIssue } from '../../../src/domain/import/messages';
+import type { Issue } from '../../../src/domain/types';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { GOLDEN_IMPORT_ISSUE, GOLDEN_LINES, GOLDEN_REPORT, GOLDEN_ROWS_READ, GOLDEN_ROWS_SKIPPED } from '../../fixtures/grading/goldenLog';
 import { rec } from './helpers';
@@ -58,5 +60,29 @@ describe('report edge cases', () => {
       summary: undefined,
     });
     expect(report.summary).toMatchObject({ customers: 1, scored: 0, prospects: 1, revenue: 0, kpis: { repeatRate: null, churnedShare: null, topTierRevenueShare: null } });
+  });
+});
+
+describe('report issues: handed on when already in the report\'s shape, copied otherwise', () => {
+  const grading = gradeCustomers([rec({ id: 'p' })], { ...DEFAULT_SETTINGS, asOf: { mode: 'fixed', day: dayFromYmd(2024, 1, 1) } }, { today: TODAY });
+  const reported = (issues: readonly Issue[]) => buildReport(grading, { rowsRead: 1, rowsSkipped: 0, issues }, DEFAULT_SETTINGS).import.issues;
+  const made = makeIssue('ambiguous-date', 'error', 12, 'Date', '3/4/2024');
+
+  it('an issue from makeIssue is the report entry itself (no copy per issue: a log can have millions)', () => {
+    expect(Object.keys(made)).toEqual(['row', 'column', 'code', 'severity', 'value', 'message']);
+    expect(reported([made])[0]).toBe(made);
+  });
+
+  it('an issue with its keys in another order, an extra key or a message with more than en/zh is copied in the report\'s shape', () => {
+    const reordered: Issue = { code: made.code, severity: made.severity, row: made.row, column: made.column, value: made.value, message: made.message };
+    const extra = { ...made, detail: 'x' } as Issue;
+    const wideMessage: Issue = { ...made, message: { ...made.message, fr: 'x' } as Issue['message'] };
+    const out = reported([reordered, extra, wideMessage]);
+    for (const [i, issue] of out.entries()) {
+      expect(issue).not.toBe([reordered, extra, wideMessage][i]);
+      expect(Object.keys(issue)).toEqual(['row', 'column', 'code', 'severity', 'value', 'message']);
+      expect(Object.keys(issue.message)).toEqual(['en', 'zh']);
+      expect(JSON.stringify(issue)).toBe(JSON.stringify(made));
+    }
   });
 });
