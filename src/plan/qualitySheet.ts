@@ -182,8 +182,16 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
   const idLetter = columnLetter(table.column + keyIndex);
   // One cell value per distinct label and field, shared by the rows (a 5-million-line log can list a
   // million findings: a value object per row each would be ~80 MB).
+  const sharedTexts = new Map<string, PlanValue>();
+  const sharedText = (value: string): PlanValue => {
+    let cell = sharedTexts.get(value);
+    if (cell === undefined) {
+      cell = text(value);
+      sharedTexts.set(value, cell);
+    }
+    return cell;
+  };
   const checkLabels = new Map<QualityCheckKey, PlanValue>();
-  const fieldTexts = new Map<string, PlanValue>();
   row = findingsHeaderRow + 1;
   const layout = qualityLayout(quality, sheetRows);
   if (layout.findingsHeaderRow !== findingsHeaderRow) throw new Error('internal: qualityLayout disagrees with the Quality sheet');
@@ -201,17 +209,10 @@ export function withQuality(plan: WorkbookPlan, quality: QualityResult, locale: 
       }
     }
     const field = f.field === null ? (f.column ?? '') : t(FIELD_HEADERS[f.field]);
-    if (field !== '') {
-      let fieldText = fieldTexts.get(field);
-      if (fieldText === undefined) {
-        fieldText = text(field);
-        fieldTexts.set(field, fieldText);
-      }
-      put(row, 2, fieldText, { numberFormat: NUMBER_FORMATS.text });
-    }
+    if (field !== '') put(row, 2, sharedText(field), { numberFormat: NUMBER_FORMATS.text });
     let label = checkLabels.get(f.check);
     if (label === undefined) {
-      label = text(t(qualityCheckLabel(f.check)));
+      label = sharedText(t(qualityCheckLabel(f.check)));
       checkLabels.set(f.check, label);
     }
     put(row, 3, label, { numberFormat: NUMBER_FORMATS.text });
