@@ -497,6 +497,19 @@ async function writeSheetData(
     if (onRow === undefined) cellsByRow.set(cell.row, [cell]);
     else onRow.push(cell);
   }
+  // A free cell's style index by its (style, number format, fill), worked out once per combination:
+  // StyleBook.xf keys by JSON text, and a Quality sheet can hold a million findings of six cells each.
+  const freeXfs = new Map<string, number>();
+  const xfOfFreeCell = (cell: PlanCell): number => {
+    // \u0001 stands for an absent part (an empty number format is not the absent one: it is not General).
+    const key = `${cell.style ?? '\u0001'}\u0000${cell.numberFormat ?? '\u0001'}\u0000${cell.fill ?? '\u0001'}`;
+    let s = freeXfs.get(key);
+    if (s === undefined) {
+      s = styles.xf(specOf(cell.style), cell.numberFormat, cell.fill === undefined ? undefined : hexColor(cell.fill));
+      freeXfs.set(key, s);
+    }
+    return s;
+  };
   // Per-table precomputation: styles and file formulas once per column, not per cell.
   let sharedIndex = 0; // `si` of shared formulas: unique within the sheet
   const prepared = tables.map((table) => {
@@ -532,7 +545,7 @@ async function writeSheetData(
     const free = cellsByRow.get(row);
     const pieces: { column: number; xml: string }[] = [];
     for (const cell of free ?? []) {
-      const s = styles.xf(specOf(cell.style), cell.numberFormat, cell.fill === undefined ? undefined : hexColor(cell.fill));
+      const s = xfOfFreeCell(cell);
       pieces.push({ column: cell.column, xml: valueCell(cellAddress(row, cell.column), s, cell.value, cell.cachedResult, null) });
     }
     let tableRowWritten = false;
