@@ -13,7 +13,6 @@
  */
 import type {
   CachedResult,
-  CellStyle,
   ConditionalFormatPlan,
   HistoryPlan,
   PlanCell,
@@ -27,11 +26,12 @@ import type {
 } from '../../plan/types';
 import { cellAddress, columnLetter, rangeAddress, unescapeStructuredColumn } from '../../plan/a1';
 import { excelSerialFromDay } from '../../domain/dates';
-import { BORDER_COLOR, CELL_STYLES, TABLE_HEADER_STYLE, hexColor, type StyleSpec } from './cellStyles';
+import { TABLE_HEADER_STYLE, hexColor } from './cellStyles';
 import { toFileFormula } from './formulaSyntax';
 import { XlsxWriteError, bodyRowCount, tableRange, targetRange, usedExtent } from './planGeometry';
 import { ZipWriter, type TextSink } from './zip';
-import { encodeOoxmlText } from './ooxmlText';
+import { NS_MAIN, XML_HEAD, escapeAttr, escapeText } from './ooxmlText';
+import { StyleBook } from './styleBook';
 import { chartPackage } from './charts/package';
 import { chartContentTypeOverrides } from './charts/contentTypes';
 import { drawingElement, sheetDrawingRelationship } from './charts/relationships';
@@ -39,28 +39,8 @@ import type { ProtectionVerifier, ProtectionWriteOptions } from './protectionHas
 import { HISTORY_FIELDS, HISTORY_LAYOUT, type GradeHistory } from '../../domain/history';
 import { HISTORY_FIELD_FORMATS, historyCells, historyColumnCount, historyRowCount, historySheetFrame, historyToWrite } from './historySheet';
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-// ---------------------------------------------------------------------------
-// escaping
-
-/**
- * XML text: `& < >` escaped; characters XML 1.0 forbids (control characters
- * other than TAB, LF, CR) written as OOXML's `_xHHHH_`, and a literal
- * `_xHHHH_` in the text protected as `_x005F_xHHHH_`, so the cell reads
- * back exactly as the user typed it.
- */
-export function escapeText(text: string): string {
-  return encodeOoxmlText(text).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-/** XML attribute value (double-quoted); control characters and line breaks as character references. */
-export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/["\t\n\r]/g, (c) => (c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`));
-}
 
 function needsPreserve(text: string): boolean {
   return /^\s|\s$|[\t\n\r]/.test(text);
@@ -73,102 +53,6 @@ function tElement(text: string): string {
 function numberText(n: number): string {
   if (!Number.isFinite(n)) throw new XlsxWriteError('invalid-plan', `A cell value is not a finite number: ${n}`);
   return String(n);
-}
-
-// ---------------------------------------------------------------------------
-// styles
-
-/** Built-in number format ids (ECMA-376 Part 1, 18.8.30). */
-const BUILTIN_NUMFMTS: Readonly<Record<string, number>> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '@': 49 };
-
-class StyleBook {
-  private readonly numFmts = new Map<string, number>();
-  private readonly fonts: string[] = ['<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'];
-  private readonly fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
-  private readonly borders: string[] = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
-  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly xfIndex = new Map<string, number>();
-  private readonly dxfs: string[] = [];
-
-  private intern(list: string[], xml: string): number {
-    const i = list.indexOf(xml);
-    if (i >= 0) return i;
-    list.push(xml);
-    return list.length - 1;
-  }
-
-  private numFmtId(format: string): number {
-    const builtin = BUILTIN_NUMFMTS[format];
-    if (builtin !== undefined) return builtin;
-    let id = this.numFmts.get(format);
-    if (id === undefined) {
-      id = 164 + this.numFmts.size;
-      this.numFmts.set(format, id);
-    }
-    return id;
-  }
-
-  /** The cellXfs index of a style spec + number format (+ an extra fill colour; `unlocked` for cells a protected sheet leaves editable). */
-  xf(spec: StyleSpec, numberFormat: string | undefined, fillOverride?: string, unlocked = false): number {
-    const key = JSON.stringify([spec, numberFormat ?? 'General', fillOverride ?? null, unlocked]);
-    const known = this.xfIndex.get(key);
-    if (known !== undefined) return known;
-    const numFmtId = this.numFmtId(numberFormat ?? 'General');
-    let fontId = 0;
-    if (spec.font) {
-      const f = spec.font;
-      fontId = this.intern(
-        this.fonts,
-        `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="FF${f.color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`,
-      );
-    }
-    const fill = fillOverride ?? spec.fill;
-    const fillId = fill === undefined ? 0 : this.intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="FF${fill}"/><bgColor indexed="64"/></patternFill></fill>`);
-    const b = `<color rgb="FF${BORDER_COLOR}"/>`;
-    const borderId =
-      spec.border === 'thin'
-        ? this.intern(this.borders, `<border><left style="thin">${b}</left><right style="thin">${b}</right><top style="thin">${b}</top><bottom style="thin">${b}</bottom><diagonal/></border>`)
-        : 0;
-    const align = spec.wrap || spec.align ? `<alignment${spec.align ? ` horizontal="${spec.align}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}/>` : '';
-    const xml =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
-      (align ? ' applyAlignment="1"' : '') +
-      (unlocked ? ' applyProtection="1"' : '') +
-      (align || unlocked ? `>${align}${unlocked ? '<protection locked="0"/>' : ''}</xf>` : '/>');
-    this.xfs.push(xml);
-    const index = this.xfs.length - 1;
-    this.xfIndex.set(key, index);
-    return index;
-  }
-
-  /** A differential format for conditional formatting: fill and optional font colour. */
-  dxf(fill: string, fontColor: string | null): number {
-    const font = fontColor === null ? '' : `<font><color rgb="FF${hexColor(fontColor)}"/></font>`;
-    this.dxfs.push(`<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="FF${hexColor(fill)}"/></patternFill></fill></dxf>`);
-    return this.dxfs.length - 1;
-  }
-
-  xml(): string {
-    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
-    return (
-      `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
-      (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
-      `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts>` +
-      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
-      `<borders count="${this.borders.length}">${this.borders.join('')}</borders>` +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
-      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      `<dxfs count="${this.dxfs.length}">${this.dxfs.join('')}</dxfs>` +
-      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
-      '</styleSheet>'
-    );
-  }
-}
-
-function specOf(style: CellStyle | undefined): StyleSpec {
-  return style === undefined ? {} : CELL_STYLES[style];
 }
 
 // ---------------------------------------------------------------------------
@@ -497,19 +381,6 @@ async function writeSheetData(
     if (onRow === undefined) cellsByRow.set(cell.row, [cell]);
     else onRow.push(cell);
   }
-  // A free cell's style index by its (style, number format, fill), worked out once per combination:
-  // StyleBook.xf keys by JSON text, and a Quality sheet can hold a million findings of six cells each.
-  const freeXfs = new Map<string, number>();
-  const xfOfFreeCell = (cell: PlanCell): number => {
-    // \u0001 stands for an absent part (an empty number format is not the absent one: it is not General).
-    const key = `${cell.style ?? '\u0001'}\u0000${cell.numberFormat ?? '\u0001'}\u0000${cell.fill ?? '\u0001'}`;
-    let s = freeXfs.get(key);
-    if (s === undefined) {
-      s = styles.xf(specOf(cell.style), cell.numberFormat, cell.fill === undefined ? undefined : hexColor(cell.fill));
-      freeXfs.set(key, s);
-    }
-    return s;
-  };
   // Per-table precomputation: styles and file formulas once per column, not per cell.
   let sharedIndex = 0; // `si` of shared formulas: unique within the sheet
   const prepared = tables.map((table) => {
@@ -545,7 +416,7 @@ async function writeSheetData(
     const free = cellsByRow.get(row);
     const pieces: { column: number; xml: string }[] = [];
     for (const cell of free ?? []) {
-      const s = xfOfFreeCell(cell);
+      const s = styles.cellXf(cell.style, cell.numberFormat, cell.fill);
       pieces.push({ column: cell.column, xml: valueCell(cellAddress(row, cell.column), s, cell.value, cell.cachedResult, null) });
     }
     let tableRowWritten = false;
@@ -608,23 +479,13 @@ async function writeSheetData(
  */
 async function writeHistoryData(sink: TextSink, plan: HistoryPlan, history: GradeHistory, styles: StyleBook): Promise<void> {
   const L = HISTORY_LAYOUT;
-  const xfs = new Map<string, number>();
-  const xfOf = (style: CellStyle | undefined, numberFormat: string): number => {
-    const key = `${style ?? ''}|${numberFormat}`;
-    let s = xfs.get(key);
-    if (s === undefined) {
-      s = styles.xf(specOf(style), numberFormat);
-      xfs.set(key, s);
-    }
-    return s;
-  };
   for (let row = 0; row < L.firstDataRow; row++) {
     const cells = historyCells(plan, history, row);
-    sink.text(`<row r="${row + 1}">${cells.map((cell) => valueCell(cellAddress(row, cell.column), xfOf(cell.style, cell.numberFormat), cell.value, undefined, null)).join('')}</row>`);
+    sink.text(`<row r="${row + 1}">${cells.map((cell) => valueCell(cellAddress(row, cell.column), styles.cellXf(cell.style, cell.numberFormat), cell.value, undefined, null)).join('')}</row>`);
   }
   const letters = Array.from({ length: historyColumnCount(history) }, (_, c) => columnLetter(c));
-  const fieldStyles = HISTORY_FIELDS.map((f) => ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS[f])}"`);
-  const idStyle = ` s="${xfOf(undefined, HISTORY_FIELD_FORMATS.tier)}"`;
+  const fieldStyles = HISTORY_FIELDS.map((f) => ` s="${styles.cellXf(undefined, HISTORY_FIELD_FORMATS[f])}"`);
+  const idStyle = ` s="${styles.cellXf(undefined, HISTORY_FIELD_FORMATS.tier)}"`;
   const columns = history.snapshots.map((snapshot) => HISTORY_FIELDS.map((f) => snapshot[f]));
   const parts: string[] = [];
   for (let i = 0; i < history.ids.length; i++) {

@@ -10,7 +10,7 @@ import { buildWorkbookPlan } from '../../../src/plan/buildPlan';
 import type { WorkbookPlan } from '../../../src/plan/types';
 import { STREAMING_ROW_THRESHOLD, writeWorkbookXlsx, type XlsxEngine } from '../../../src/renderers/xlsx/writeXlsx';
 import { planRowCount, usedExtent } from '../../../src/renderers/xlsx/planGeometry';
-import { escapeAttr, escapeText } from '../../../src/renderers/xlsx/streamXlsx';
+import { escapeAttr, escapeText } from '../../../src/renderers/xlsx/ooxmlText';
 import { encodeOoxmlText } from '../../../src/renderers/xlsx/ooxmlText';
 import { installCalculatedColumnSupport } from '../../../src/renderers/xlsx/calculatedColumns';
 import { day, random, record } from '../../fixtures/parity/datasets';
